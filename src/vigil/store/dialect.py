@@ -1,0 +1,126 @@
+"""Every difference between SQLite and PostgreSQL, in one place.
+
+Engine set-up (SQLite: WAL, foreign keys, busy timeout), the full-text index (SQLite FTS5,
+PostgreSQL tsvector with GIN) and the translation of a parsed search query into each
+engine's syntax. Callers pass a ``Connection`` or ``Session`` and never branch on the engine.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import Engine, event, text
+from sqlalchemy.engine import Connection
+
+from vigil.store.query import Query
+
+
+def is_sqlite(conn: Connection | Engine) -> bool:
+    return conn.dialect.name == "sqlite"
+
+
+def configure_engine(engine: Engine) -> None:
+    """Per-connection settings. SQLite: WAL so readers never block the writer, NORMAL sync
+    (durable across process kills; a power cut may lose the last commits), foreign keys."""
+    if engine.dialect.name != "sqlite":
+        return
+
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_conn: Any, _record: Any) -> None:
+        cur = dbapi_conn.cursor()
+        cur.execute("PRAGMA journal_mode=WAL")
+        cur.execute("PRAGMA synchronous=NORMAL")
+        cur.execute("PRAGMA foreign_keys=ON")
+        cur.execute("PRAGMA busy_timeout=30000")
+        cur.close()
+
+
+def engine_options(url: str) -> dict[str, Any]:
+    if url.startswith("sqlite"):
+        return {}
+    return {"pool_pre_ping": True, "pool_size": 10, "max_overflow": 40}
+
+
+# --- full-text index --------------------------------------------------------------------
+
+
+def index_report(conn: Connection, report_id: int, title: str, body: str) -> None:
+    """Add one report's folded title and body to the full-text index."""
+    if is_sqlite(conn):
+        conn.execute(
+            text("INSERT INTO report_fts(rowid, title, body) VALUES (:id, :title, :body)"),
+            {"id": report_id, "title": title, "body": body},
+        )
+    else:
+        conn.execute(
+            text(
+                "INSERT INTO report_search(report_id, document) VALUES (:id, "
+                "setweight(to_tsvector('simple', :title), 'A') || to_tsvector('simple', :body))"
+            ),
+            {"id": report_id, "title": title, "body": body},
+        )
+
+
+def unindex_report(conn: Connection, report_id: int) -> None:
+    table, col = ("report_fts", "rowid") if is_sqlite(conn) else ("report_search", "report_id")
+    conn.execute(text(f"DELETE FROM {table} WHERE {col} = :id"), {"id": report_id})
+
+
+def fts5_match(query: Query) -> str:
+    """FTS5 MATCH syntax: every term quoted (no operator injection), prefix with *."""
+    parts: list[str] = []
+    for term in query.terms:
+        phrase = " ".join(term.tokens)
+        quoted = f'"{phrase}"' + ("*" if term.prefix else "")
+        parts.append(f"NOT {quoted}" if term.negated else quoted)
+    positive = [p for p in parts if not p.startswith("NOT ")]
+    negative = [p for p in parts if p.startswith("NOT ")]
+    return " AND ".join(positive) + "".join(f" {n}" for n in negative)
+
+
+def tsquery(query: Query) -> str:
+    """PostgreSQL to_tsquery syntax: tokens are [a-z0-9] only, so nothing needs escaping."""
+    parts: list[str] = []
+    for term in query.terms:
+        toks = list(term.tokens)
+        if term.prefix:
+            toks[-1] = toks[-1] + ":*"
+        expr = " <-> ".join(toks)
+        expr = f"({expr})" if len(toks) > 1 else expr
+        parts.append(f"!{expr}" if term.negated else expr)
+    return " & ".join(parts)
+
+
+def search_ids(conn: Connection, query: Query, limit: int, offset: int) -> list[tuple[int, float]]:
+    """Ids of matching reports with a score (higher is better), best first."""
+    if not query.positive:
+        return []
+    if is_sqlite(conn):
+        # bm25 with the title weighted 5x the body; FTS5 returns lower-is-better.
+        rows = conn.execute(
+            text(
+                "SELECT rowid, bm25(report_fts, 5.0, 1.0) AS r FROM report_fts "
+                "WHERE report_fts MATCH :q ORDER BY r LIMIT :limit OFFSET :offset"
+            ),
+            {"q": fts5_match(query), "limit": limit, "offset": offset},
+        )
+        return [(int(i), -float(r)) for i, r in rows]
+    rows = conn.execute(
+        text(
+            "SELECT report_id, ts_rank_cd(document, q) AS r "
+            "FROM report_search, to_tsquery('simple', :q) q "
+            "WHERE document @@ q ORDER BY r DESC, report_id DESC LIMIT :limit OFFSET :offset"
+        ),
+        {"q": tsquery(query), "limit": limit, "offset": offset},
+    )
+    return [(int(i), float(r)) for i, r in rows]
+
+
+def count_matches(conn: Connection, query: Query) -> int:
+    if not query.positive:
+        return 0
+    if is_sqlite(conn):
+        sql = "SELECT count(*) FROM report_fts WHERE report_fts MATCH :q"
+        return int(conn.execute(text(sql), {"q": fts5_match(query)}).scalar_one())
+    sql = "SELECT count(*) FROM report_search WHERE document @@ to_tsquery('simple', :q)"
+    return int(conn.execute(text(sql), {"q": tsquery(query)}).scalar_one())

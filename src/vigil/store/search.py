@@ -1,0 +1,47 @@
+"""Full-text search over reports: one interface, each engine's own index behind it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from vigil.store import dialect
+from vigil.store.models import Report
+from vigil.store.query import Query, parse_query
+from vigil.store.reports import ReportSummary, summaries
+from vigil.store.snippets import Fragment, snippet
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    report: ReportSummary
+    score: float
+    snippet: list[Fragment]
+
+
+@dataclass(frozen=True, slots=True)
+class SearchResult:
+    query: Query
+    total: int
+    hits: list[Hit]
+
+
+def search(
+    session: Session, raw: str, *, limit: int = 20, offset: int = 0, count: bool = True
+) -> SearchResult:
+    """Reports matching ``raw`` (see ``store.query`` for the syntax), best first, each with a
+    highlighted snippet. ``count=False`` skips counting all matches (faster on big sets)."""
+    query = parse_query(raw)
+    conn = session.connection()
+    ranked = dialect.search_ids(conn, query, limit, offset)
+    ids = [i for i, _ in ranked]
+    meta = summaries(session, ids)
+    rows = session.execute(select(Report.id, Report.text).where(Report.id.in_(ids))).all()
+    texts: dict[int, str] = {int(i): t for i, t in rows}
+    hits = [
+        Hit(meta[i], score, snippet(texts.get(i, ""), query)) for i, score in ranked if i in meta
+    ]
+    total = dialect.count_matches(conn, query) if count else len(hits)
+    return SearchResult(query, total, hits)
