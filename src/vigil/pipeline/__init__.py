@@ -1,0 +1,1 @@
+"""Orchestration: taking inputs through the stages (read, store, extract) in one place."""

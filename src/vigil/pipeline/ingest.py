@@ -1,0 +1,128 @@
+"""Ingestion: read each input, store it (and what the stages after storage add) in one
+transaction per input, and say what happened to each.
+
+A failure on one input never stops the batch and never touches what is already stored.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from typing import Literal
+
+from sqlalchemy.orm import Session
+
+from vigil.errors import InputError, VigilError
+from vigil.pipeline.inputs import Input
+from vigil.sources import read_bytes
+from vigil.sources.document import SourceDocument
+from vigil.store.db import Database
+from vigil.store.reports import DuplicateReport, Stored, add_report
+
+log = logging.getLogger(__name__)
+
+Status = Literal["stored", "duplicate", "rejected"]
+
+# A stage that runs after a report is stored, inside the same transaction (extraction
+# stores its claims this way). It receives the session, the stored report's id and the
+# document as read.
+AfterStore = Callable[[Session, int, SourceDocument], list[str]]
+
+
+@dataclass(slots=True)
+class Outcome:
+    source: str
+    status: Status
+    report_id: int | None = None
+    sha256: str | None = None
+    title: str | None = None
+    reader: str | None = None
+    language: str | None = None
+    warnings: list[str] = field(default_factory=list)
+    error: str | None = None
+    children: list[Outcome] = field(default_factory=list)
+
+    def to_json(self) -> dict[str, object]:
+        return {
+            "source": self.source,
+            "status": self.status,
+            "report_id": self.report_id,
+            "sha256": self.sha256,
+            "title": self.title,
+            "reader": self.reader,
+            "language": self.language,
+            "warnings": self.warnings,
+            "error": self.error,
+            "children": [c.to_json() for c in self.children],
+        }
+
+
+class Ingestor:
+    def __init__(
+        self,
+        db: Database,
+        *,
+        actor: str,
+        max_bytes: int,
+        after_store: Iterable[AfterStore] = (),
+    ) -> None:
+        self.db = db
+        self.actor = actor
+        self.max_bytes = max_bytes
+        self.after_store = list(after_store)
+
+    def ingest(self, inputs: Iterable[Input]) -> Iterator[Outcome]:
+        for item in inputs:
+            yield self.ingest_one(item)
+
+    def ingest_one(self, item: Input) -> Outcome:
+        if item.problem:
+            return Outcome(item.name, "rejected", error=f"{item.name}: {item.problem}")
+        try:
+            data = item.load(self.max_bytes)
+            doc = read_bytes(data, _filename(item))
+        except InputError as exc:
+            exc.subject = item.name
+            return Outcome(item.name, "rejected", error=str(exc))
+        return self.store(item.name, doc)
+
+    def store(self, source: str, doc: SourceDocument) -> Outcome:
+        """Store one document and its children in one transaction."""
+        try:
+            with self.db.transaction() as session:
+                outcome = self._store_tree(session, source, doc, None)
+        except DuplicateReport as dup:
+            return Outcome(source, "duplicate", sha256=dup.sha256, title=doc.title)
+        except VigilError as exc:
+            exc.subject = exc.subject or source
+            return Outcome(source, "rejected", error=str(exc))
+        log.debug("ingested report %s (%s)", outcome.report_id, outcome.status)
+        return outcome
+
+    def _store_tree(
+        self, session: Session, source: str, doc: SourceDocument, parent: int | None
+    ) -> Outcome:
+        stored: Stored = add_report(session, doc, ingested_by=self.actor, parent_id=parent)
+        warnings = list(doc.warnings)
+        if not stored.duplicate:
+            for stage in self.after_store:
+                warnings.extend(stage(session, stored.report_id, doc))
+        outcome = Outcome(
+            source,
+            "duplicate" if stored.duplicate else "stored",
+            report_id=stored.report_id,
+            sha256=stored.sha256,
+            title=doc.title,
+            reader=doc.reader,
+            language=doc.language,
+            warnings=warnings,
+        )
+        for child in doc.children:
+            name = f"{source} > {child.filename}"
+            outcome.children.append(self._store_tree(session, name, child, stored.report_id))
+        return outcome
+
+
+def _filename(item: Input) -> str:
+    return item.path.name if item.path is not None else "stdin"
