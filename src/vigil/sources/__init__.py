@@ -1,0 +1,77 @@
+"""Readers: every input format becomes a :class:`SourceDocument`.
+
+    from vigil.sources import read_bytes
+    doc = read_bytes(data, "appeal.pdf")
+
+The reader is chosen by sniffing the bytes first (PDF, .docx zip, e-mail headers, HTML),
+then by the file extension, then by the media type; text that matches nothing is read as
+plain text. Built-in readers register in :mod:`vigil.sources.registry` exactly as a
+plugin's would; importing this package registers them.
+"""
+
+from __future__ import annotations
+
+from vigil.errors import EmptyInput, UnsupportedFormat
+from vigil.sources import markdown as _markdown  # noqa: F401  (registers markdown.v1)
+from vigil.sources import registry
+from vigil.sources import text as _text  # noqa: F401  (registers text.v1)
+from vigil.sources.document import OffsetMap, Segment, SourceDocument
+from vigil.sources.registry import SNIFF_BYTES, Reader, register
+from vigil.sources.sniff import unsupported, unsupported_extension
+from vigil.sources.text import read_text
+
+__all__ = [
+    "OffsetMap",
+    "Reader",
+    "Segment",
+    "SourceDocument",
+    "choose_reader",
+    "read_bytes",
+    "read_text",
+    "register",
+    "registry",
+]
+
+
+def _extension(filename: str) -> str:
+    base = filename.replace("\\", "/").rsplit("/", 1)[-1]
+    dot = base.rfind(".")
+    return base[dot:].lower() if dot > 0 else ""
+
+
+def choose_reader(data: bytes, filename: str, *, media_type: str | None = None) -> Reader:
+    """The reader for this input, or UnsupportedFormat naming what it is."""
+    head = data[:SNIFF_BYTES]
+    found = registry.by_sniff(head)
+    if found is not None:
+        return found
+    refused = unsupported(head)
+    if refused is not None:
+        raise UnsupportedFormat(f"unsupported format: {refused}", subject=filename)
+    ext = _extension(filename)
+    found = registry.by_extension(filename)
+    if found is not None:
+        return found
+    if ext and unsupported_extension(ext):
+        raise UnsupportedFormat(f"unsupported file type {ext}", subject=filename)
+    found = registry.by_media_type(media_type)
+    if found is not None:
+        return found
+    if media_type and not media_type.lower().startswith("text/"):
+        base = media_type.split(";", 1)[0].strip()
+        if base.lower() not in ("application/octet-stream", ""):
+            raise UnsupportedFormat(f"unsupported media type {base}", subject=filename)
+    # Unknown: try it as text (the text reader refuses binary content as UnreadableInput).
+    return registry.get("text.v1")
+
+
+def read_bytes(data: bytes, filename: str, *, media_type: str | None = None) -> SourceDocument:
+    """Read one input into a SourceDocument.
+
+    Raises EmptyInput, UnsupportedFormat or UnreadableInput (all InputError), with
+    ``subject=filename``. Size limits are the caller's: check them before calling.
+    """
+    if not data.strip():
+        raise EmptyInput("empty input", subject=filename)
+    reader = choose_reader(data, filename, media_type=media_type)
+    return reader.read(data, filename, media_type=media_type)
