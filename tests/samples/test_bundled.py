@@ -147,3 +147,34 @@ def test_script_regenerates_the_committed_binaries_byte_for_byte(tmp_path: Path)
     assert len(written) == 5
     for path in written:
         assert path.read_bytes() == by_name(path.name).read_bytes(), path.name
+
+
+def test_sample_paths_works_from_a_zipped_package(tmp_path: Path) -> None:
+    """Installed as a zip (zipapp, egg), the samples are extracted to real files."""
+    import subprocess
+    import zipfile
+
+    package = ROOT / "src" / "vigil"
+    archive = tmp_path / "vigil.zip"
+    with zipfile.ZipFile(archive, "w") as zf:
+        zf.write(package / "__init__.py", "vigil/__init__.py")
+        for path in (package / "samples").iterdir():
+            if path.is_file():
+                zf.write(path, f"vigil/samples/{path.name}")
+    probe = (
+        "import vigil.samples as s\n"
+        "assert '.zip' in s.__file__, s.__file__\n"
+        "paths = s.sample_paths()\n"
+        "assert all(p.is_file() and p.stat().st_size > 0 for p in paths)\n"
+        "assert {'.pdf', '.eml', '.docx'} <= {p.suffix for p in paths}\n"
+        "print(len(paths))\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", probe],
+        env={"PYTHONPATH": str(archive), "PATH": "/usr/bin:/bin"},
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    assert int(done.stdout) == len(sample_paths())
