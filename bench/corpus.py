@@ -40,6 +40,7 @@ class NameStyle:
     patronymic_m: str = ""  # format with {father}: "{father}ovich", "{father} oglu"
     patronymic_f: str = ""
     family_first: bool = False
+    family_count: int = 1  # Spanish names carry the father's and the mother's surnames
 
 
 def _w(text: str) -> tuple[str, ...]:
@@ -63,20 +64,21 @@ STYLES: dict[str, NameStyle] = {
         patronymic_f="{father}ovna",
     ),
     "russian": NameStyle(
-        given_m=_w("Alexei Dmitry Sergei Nikolai Pavel Ilya Oleg Yuri Viktor Andrei Maxim Lev"),
+        given_m=_w("Alexei Dmitry Sergei Nikolai Pavel Boris Oleg Yuri Viktor Andrei Maxim Lev"),
         given_f=_w("Natalia Olga Yelena Irina Svetlana Anna Daria Marina Tatiana Vera Yulia"),
-        family_roots=_syllables("Sokol Volk Lebed Kuzn Zakhar Gromy Belk Pankr Tikh", "ov in ev"),
+        family_roots=_w(
+            "Sokolov Volkov Lebedev Kuznetsov Zakharov Gromov Belkin Pankratov Tikhonov "
+            "Morozov Orlov Sorokin Zaitsev Filatov Karpov Melnikov Gusev Nikitin Savelyev"
+        ),
         suffix_m=("",),
-        suffix_f=("a",),
+        suffix_f=("",),
         patronymic_m="{father}ovich",
         patronymic_f="{father}ovna",
     ),
     "belarusian": NameStyle(
         given_m=_w("Aliaksandr Ales Uladzimir Siarhei Andrei Mikalai Raman Zmicier Pavel Ihar"),
         given_f=_w("Volha Natallia Maryja Tatsiana Hanna Iryna Nasta Palina Aksana Alena"),
-        family_roots=_syllables(
-            "Zhuk Biel Kras Lab Sudal Stef Miron Hrab Dzia", "avets ovich enka"
-        ),
+        family_roots=_syllables("Zhuk Biel Kras Lab Sudal Stef Miron Hrab Dzi", "avets ovich enka"),
         suffix_m=("",),
         suffix_f=("",),
         patronymic_m="{father}avich",
@@ -107,6 +109,7 @@ STYLES: dict[str, NameStyle] = {
         ),
         suffix_m=("",),
         suffix_f=("",),
+        family_count=2,
     ),
     "vietnamese": NameStyle(
         given_m=_w("Văn_Hùng Minh_Tuấn Hữu_Dũng Quang_Hải Đức_Thắng Văn_Long Công_Vinh"),
@@ -293,19 +296,31 @@ VOCAB, VOCAB_CUM = _vocabulary()
 # --------------------------------------------------------------------------------------------
 
 
+def _patronymic(father: str, template: str) -> str:
+    """``Nikolai`` + ``{father}ovich`` -> ``Nikolaevich``; ``Ramiz`` + ``{father} oğlu``."""
+    if template.startswith("{father} "):
+        return template.format(father=father)
+    suffix = template.removeprefix("{father}")
+    if father.endswith(("i", "y")):  # Nikolai, Dmitry, Andrei: soft stem takes -e-
+        return father[:-1] + "e" + suffix[1:]
+    return father + suffix
+
+
 def _name(rng: random.Random, style: NameStyle) -> tuple[str, str]:
     """(full name, short form used after the first mention)."""
     female = rng.random() < 0.5
     given = rng.choice(style.given_f if female else style.given_m).replace("_", " ")
-    family = rng.choice(style.family_roots)
+    family = " ".join(rng.sample(style.family_roots, style.family_count))
     family += rng.choice(style.suffix_f if female else style.suffix_m)
+    if female and family.endswith(("ov", "ev", "in")):  # Sokolov -> Sokolova, Rzayev -> Rzayeva
+        family += "a"
     if style.family_first:
         return f"{family} {given}", f"{family} {given}"
+    short = family.split()[0]  # Ramírez Peñalba is "Ramírez" on second mention
     template = style.patronymic_f if female else style.patronymic_m
     if template and rng.random() < 0.5:
-        father = rng.choice(style.given_m).removesuffix("a").removesuffix("i")
-        return f"{given} {template.format(father=father)} {family}", family
-    return f"{given} {family}", family
+        return f"{given} {_patronymic(rng.choice(style.given_m), template)} {family}", short
+    return f"{given} {family}", short
 
 
 def _date(rng: random.Random, around: date) -> str:
