@@ -230,31 +230,31 @@ PUBLISHED: 2018-10-22
 Nicaragua: student leaders María José Ramírez and Félix Ortúzar charged with terrorism
 
 Managua, 22 October 2018. Two leaders of the Coordinadora Universitaria por la Justicia \
-(CUJ, "University Coordinating Committee for Justice") appeared before a Managua court on \
+(CUJ, “University Coordinating Committee for Justice”) appeared before a Managua court on \
 Friday charged with terrorism, in what their families call a reprisal for the protests that \
 began in April.
 
 María José Ramírez Peñalba (also reported as Maria Jose Ramirez), 23, a fifth-year \
 sociology student from León and spokesperson of the CUJ, was arrested on 14th October 2018 at \
 a police checkpoint in Sébaco, on her way to Matagalpa. Félix Antonio Ortúzar Meléndez \
-("Felo"), 26, coordinator of the CUJ in Jinotega, was detained the next day at his parents' \
+(“Felo”), 26, coordinator of the CUJ in Jinotega, was detained the next day at his parents’ \
 house, Barrio Sandino, de la iglesia 2 cuadras al sur, Jinotega. Police searched the house \
-without a warrant and took his phone (+505 8555 2107), a laptop and the CUJ's list of \
+without a warrant and took his phone (+505 8555 2107), a laptop and the CUJ’s list of \
 volunteers.
 
-The Public Prosecutor's Office charged both students with terrorism (Art. 394 of the Penal \
+The Public Prosecutor’s Office charged both students with terrorism (Art. 394 of the Penal \
 Code), obstruction of public services (Art. 329) and illegal possession of weapons, \
-accusing them of organising roadblocks ("tranques") in León and Jinotega in June. The \
-prosecution asks for sentences of up to 20 years' imprisonment. Judge Ernesto Sánchez \
+accusing them of organising roadblocks (“tranques”) in León and Jinotega in June. The \
+prosecution asks for sentences of up to 20 years’ imprisonment. Judge Ernesto Sánchez \
 Úbeda ordered both to remain in preventive detention in La Modelo and La Esperanza \
 prisons respectively. Their lawyers were not allowed to see the case file before the hearing.
 
-Ramírez's mother, Doña Ángela Peñalba, said her daughter had been beaten during the \
+Ramírez’s mother, Doña Ángela Peñalba, said her daughter had been beaten during the \
 interrogation at El Chipote. On 30/06/2018 the student had already been attacked by armed \
 government supporters who fired at a vigil in León; a classmate, Andrés Zúñiga, was wounded.
 
-In August, a court fined Ortúzar's father, Don Ramón Ortúzar, 10,000 córdobas for "public \
-disorder" and the family has since been prevented from travelling to Costa Rica, where his \
+In August, a court fined Ortúzar’s father, Don Ramón Ortúzar, 10,000 córdobas for “public \
+disorder” and the family has since been prevented from travelling to Costa Rica, where his \
 brother sought asylum.
 
 The Comisión Permanente de Derechos Humanos de Jinotega (CPDH-J, Jinotega Permanent Human \

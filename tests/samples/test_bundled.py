@@ -80,6 +80,7 @@ def test_cp1252_sample_has_accented_spanish_names() -> None:
     with pytest.raises(UnicodeDecodeError):
         data.decode("utf-8")
     text = data.decode("cp1252")
+    assert "Ramírez’s mother" in text  # typographic quotes: Windows-1252, not ISO 8859-1
     assert "María José Ramírez Peñalba" in text
     assert "Félix Antonio Ortúzar Meléndez" in text
 
