@@ -19,6 +19,8 @@ COMMAND_MODULES: tuple[str, ...] = (
     "vigil.cli.ingest",
     "vigil.cli.reports",
     "vigil.cli.search",
+    "vigil.cli.extract",
+    "vigil.cli.eval",
 )
 
 app = typer.Typer(

@@ -1,0 +1,100 @@
+"""``vigil extract PATH... [--json]``: the proposed record of each report."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+import typer
+
+from vigil.errors import InputError
+
+
+def _read(path: str) -> tuple[str, str | None, str | None, list[str]]:
+    """(text, published, language, warnings) of one input, through Vigil's reader."""
+    if path == "-":
+        data, name = sys.stdin.buffer.read(), "stdin.txt"
+    else:
+        p = Path(path)
+        if not p.is_file():
+            raise InputError("no such file", subject=path)
+        data, name = p.read_bytes(), p.name
+    try:
+        from vigil.sources import read_bytes  # type: ignore[attr-defined]
+    except ImportError:  # the reader package is not installed yet: plain UTF-8 text
+        read_bytes = None
+    if read_bytes is None:
+        from vigil.extract.evaluate import _read as read_plain
+
+        if path == "-":
+            text = data.decode("utf-8", errors="replace")
+            return text, None, None, []
+        text, published, language = read_plain(Path(path))
+        return text, published, language, []
+    doc = read_bytes(data, name)
+    return doc.text, doc.published, doc.language, list(doc.warnings)
+
+
+def _show(source: str, text: str, result: Any) -> None:
+    from rich.console import Console
+    from rich.table import Table
+
+    console = Console()
+    rec = result.record
+    console.rule(f"[bold]{source}")
+    for w in result.warnings:
+        console.print(f"[yellow]warning:[/] {w}")
+    evidence = {c.key: c.spans for c in result.claims}
+    people = Table("person", "aliases", "role", "born", "affiliations", title="Persons")
+    for p in rec["persons"]:
+        affs = "; ".join(f"{a['position']} ({a['organization']})" for a in p["affiliations"])
+        born = " ".join(x for x in (p["birth_date"], p["birth_place"]) if x)
+        people.add_row(p["name"], ", ".join(p["aliases"]), p["role"], born, affs)
+    console.print(people)
+    orgs = Table("organization", "aliases", "kind", title="Organizations")
+    for o in rec["organizations"]:
+        orgs.add_row(o["name"], ", ".join(o["aliases"]), o["kind"])
+    console.print(orgs)
+    for i, ev in enumerate(rec["events"]):
+        when = " ".join(x for x in (ev["date"], ev["time"]) if x) or "date unknown"
+        where = ", ".join(x for x in (ev["place"], ev["country"]) if x)
+        console.print(f"[bold cyan]{ev['type']}[/] {when} {where} victims: {', '.join(ev['victims']) or '-'}"
+                      + (f" by: {', '.join(ev['perpetrators'])}" if ev["perpetrators"] else ""))
+        spans = evidence.get(f"event:{i}") or []
+        if spans:
+            console.print(f"   [dim]“{text[spans[0][0]:spans[0][1]]}”[/]", highlight=False)
+    for c in rec["charges"]:
+        console.print(f"[bold magenta]charge[/] {c['person']}: {c['law'] or '-'} art. {c['article'] or '-'} {c['offence'] or ''}")
+    for s in rec["sentences"]:
+        extra = s.get("term_months") or s.get("amount") or ""
+        console.print(f"[bold red]sentence[/] {s['person']}: {s['penalty']} {extra} {s.get('note') or ''}")
+
+
+def extract_command(
+    paths: list[str] = typer.Argument(..., help="Report files to read ('-' reads stdin)."),
+    as_json: bool = typer.Option(False, "--json", help="One JSON object per line, in input order."),
+    claims: bool = typer.Option(False, "--claims", help="With --json, include every claim."),
+) -> None:
+    """Propose the record of each report: persons, organizations, events, charges, sentences."""
+    from vigil.extract import Extractor
+
+    inputs = [_read(p) for p in paths]
+    extractor = Extractor()
+    items = [(text, published, language) for text, published, language, _ in inputs]
+    for path, (text, _, _, warns), result in zip(paths, inputs, extractor.extract_many(items), strict=True):
+        result.warnings[:0] = warns
+        if as_json:
+            out: dict[str, Any] = {"source": path, "doc": Path(path).stem, **result.record,
+                                   "warnings": result.warnings}
+            if claims:
+                out["claims"] = [c.to_json() for c in result.claims]
+            sys.stdout.write(json.dumps(out, ensure_ascii=False) + "\n")
+            sys.stdout.flush()
+        else:
+            _show(path, text, result)
+
+
+def register(app: typer.Typer) -> None:
+    app.command("extract")(extract_command)

@@ -1,0 +1,58 @@
+"""Who a sentence is about: the persons (or organizations) an act happened to.
+
+Used by the events and the charges-and-sentences stages. A sentence that names nobody
+("She was arrested in July") takes the persons of the nearest earlier sentence that named
+some, as a careful reader resolves the pronoun.
+"""
+
+from __future__ import annotations
+
+import re
+
+from vigil.extract.context import Context
+
+_SPEAKER = re.compile(r"\b(?:said|says|told|stated|according to|tweeted|wrote|noted)\b", re.I)
+_PRONOUN = re.compile(r"\b(?:he|she|they|him|her|them|his|their|the (?:two|four|three|pair|activists?|journalists?|defendants?|blogger|reporter|defender))\b", re.I)
+_NOT_VICTIM_ROLES = frozenset({"official", "lawyer"})
+
+
+def persons_in(ctx: Context, start: int, end: int) -> list[int]:
+    """Indexes of persons named in ``[start, end)``, in order, without officials/lawyers."""
+    out: list[int] = []
+    for m in ctx.mentions_in(start, end, "person"):
+        p = ctx.persons[m.index]
+        if p.role in _NOT_VICTIM_ROLES:
+            continue
+        after = ctx.clean[m.end : min(end, m.end + 25)]
+        if _SPEAKER.match(after.strip(" ,")):
+            continue  # "Jeanne Cavelier said": a source, not a victim
+        if m.index not in out:
+            out.append(m.index)
+    return out
+
+
+def orgs_in(ctx: Context, start: int, end: int) -> list[int]:
+    out: list[int] = []
+    for m in ctx.mentions_in(start, end, "organization"):
+        o = ctx.organizations[m.index]
+        if o.kind in ("court", "state_body", "intergovernmental") or m.index in out:
+            continue
+        out.append(m.index)
+    return out
+
+
+def victims_for(ctx: Context, sent: tuple[int, int], *, carry: bool = True) -> list[int]:
+    """Persons the sentence names, else (with a pronoun) those of an earlier sentence."""
+    found = persons_in(ctx, *sent)
+    if found or not carry:
+        return found
+    text = ctx.clean[sent[0] : sent[1]]
+    if not _PRONOUN.search(text):
+        return []
+    idx = ctx.sentences.index(sent) if sent in ctx.sentences else -1
+    for back in range(idx - 1, max(-1, idx - 4), -1):
+        s = ctx.sentences[back]
+        prev = persons_in(ctx, *s)
+        if prev:
+            return prev
+    return []

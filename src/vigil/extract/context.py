@@ -1,0 +1,163 @@
+"""The working state one report carries through the stages.
+
+Every stage reads what earlier stages left here and adds its own findings; the record and
+claims are built from it at the end (``vigil.extract.record``). Offsets are always into
+``Context.text``: the cleaning stage blanks noise instead of deleting it, so positions never
+shift.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any
+
+from vigil.extract.model import Claim
+
+
+@dataclass(slots=True)
+class Ent:
+    start: int
+    end: int
+    label: str
+    text: str
+
+
+@dataclass(slots=True)
+class Person:
+    name: str
+    aliases: list[str] = field(default_factory=list)
+    spans: list[tuple[int, int]] = field(default_factory=list)
+    role: str = "other"
+    birth_date: str | None = None
+    birth_place: str | None = None
+    affiliations: list[dict[str, str]] = field(default_factory=list)
+    relatives: list[dict[str, str]] = field(default_factory=list)
+    confidence: float = 0.8
+
+
+@dataclass(slots=True)
+class Organization:
+    name: str
+    aliases: list[str] = field(default_factory=list)
+    spans: list[tuple[int, int]] = field(default_factory=list)
+    kind: str = "other"
+    confidence: float = 0.7
+
+
+@dataclass(slots=True)
+class Mention:
+    """A span of text that names a person (``kind == "person"``) or an organization."""
+
+    start: int
+    end: int
+    kind: str
+    index: int  # into Context.persons or Context.organizations
+
+
+@dataclass(slots=True)
+class DateMention:
+    start: int
+    end: int
+    value: str  # ISO 8601 at the precision the text gives: 2011, 2011-12, 2011-12-16
+    explicit_year: bool = True
+
+
+@dataclass(slots=True)
+class TimeMention:
+    start: int
+    end: int
+    value: str  # HH:MM
+
+
+@dataclass(slots=True)
+class Place:
+    start: int
+    end: int
+    name: str
+    country: str | None = None
+    lat: float | None = None
+    lon: float | None = None
+    sensitive: bool = False  # a street address
+
+
+@dataclass(slots=True)
+class Event:
+    type: str
+    start: int
+    end: int
+    trigger: tuple[int, int]
+    date: str | None = None
+    time: str | None = None
+    place: str | None = None
+    country: str | None = None
+    victims: list[str] = field(default_factory=list)
+    perpetrators: list[str] = field(default_factory=list)
+    confidence: float = 0.6
+
+
+@dataclass(slots=True)
+class Charge:
+    person: str
+    law: str | None
+    article: str | None
+    offence: str | None
+    country: str | None
+    span: tuple[int, int]
+
+
+@dataclass(slots=True)
+class Penalty:
+    person: str
+    penalty: str  # imprisonment, fine, restriction
+    span: tuple[int, int]
+    term_months: int | None = None
+    amount: float | None = None
+    currency: str | None = None
+    note: str | None = None
+
+
+@dataclass(slots=True)
+class Context:
+    text: str
+    clean: str
+    published: dt.date | None = None
+    published_raw: str | None = None
+    language: str | None = None
+    doc: Any = None  # spacy.tokens.Doc once the model has run
+    sentences: list[tuple[int, int]] = field(default_factory=list)
+    ents: list[Ent] = field(default_factory=list)
+    persons: list[Person] = field(default_factory=list)
+    organizations: list[Organization] = field(default_factory=list)
+    mentions: list[Mention] = field(default_factory=list)
+    dates: list[DateMention] = field(default_factory=list)
+    times: list[TimeMention] = field(default_factory=list)
+    places: list[Place] = field(default_factory=list)
+    country: str | None = None
+    day_first: bool = True
+    events: list[Event] = field(default_factory=list)
+    charges: list[Charge] = field(default_factory=list)
+    penalties: list[Penalty] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    claims: list[Claim] = field(default_factory=list)
+
+    def sentence_of(self, pos: int) -> tuple[int, int]:
+        """The sentence span holding ``pos`` (the whole text when there are none)."""
+        lo, hi = 0, len(self.sentences) - 1
+        while lo <= hi:
+            mid = (lo + hi) // 2
+            s, e = self.sentences[mid]
+            if pos < s:
+                hi = mid - 1
+            elif pos >= e:
+                lo = mid + 1
+            else:
+                return s, e
+        return (0, len(self.text))
+
+    def mentions_in(self, start: int, end: int, kind: str | None = None) -> list[Mention]:
+        return [
+            m
+            for m in self.mentions
+            if m.start >= start and m.end <= end and (kind is None or m.kind == kind)
+        ]

@@ -1,0 +1,219 @@
+"""Score extraction against gold records (GUIDELINES "Scoring"), for ``vigil eval``.
+
+Every category is matched one-to-one (maximum bipartite matching), then precision, recall
+and F1 are computed from the matched counts; ``micro`` pools persons, organizations,
+events (strict), charges and sentences. A gold event date of ``null`` accepts any date.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Protocol
+
+from vigil.extract.gazetteer import fold
+from vigil.extract.model import ExtractionResult
+
+CATEGORIES = ("persons", "organizations", "events_strict", "events_loose", "charges", "sentences")
+MICRO = ("persons", "organizations", "events_strict", "charges", "sentences")
+_HONORIFIC = re.compile(r"^(?:mr|mrs|ms|miss|dr|prof|sir|madam|mme)\s+")
+_WORD = re.compile(r"\w+")
+
+
+class _Extracts(Protocol):
+    def extract_many(self, items: Iterable[Any]) -> Iterable[ExtractionResult]: ...
+
+
+@dataclass
+class Score:
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+
+    @property
+    def precision(self) -> float:
+        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 1.0
+
+    @property
+    def recall(self) -> float:
+        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 1.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+    def add(self, other: Score) -> None:
+        self.tp += other.tp
+        self.fp += other.fp
+        self.fn += other.fn
+
+    def to_json(self) -> dict[str, float | int]:
+        return {"tp": self.tp, "fp": self.fp, "fn": self.fn, "precision": round(self.precision, 4),
+                "recall": round(self.recall, 4), "f1": round(self.f1, 4)}
+
+
+@dataclass
+class DocScore:
+    doc: str
+    scores: dict[str, Score]
+    warnings: list[str] = field(default_factory=list)
+
+    @property
+    def micro(self) -> Score:
+        total = Score()
+        for c in MICRO:
+            total.add(self.scores[c])
+        return total
+
+
+@dataclass
+class EvalReport:
+    totals: dict[str, Score]
+    docs: list[DocScore]
+
+    @property
+    def micro(self) -> Score:
+        total = Score()
+        for c in MICRO:
+            total.add(self.totals[c])
+        return total
+
+    def worst(self, n: int = 5) -> list[DocScore]:
+        return sorted(self.docs, key=lambda d: d.micro.f1)[:n]
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "documents": len(self.docs),
+            "categories": {c: s.to_json() for c, s in self.totals.items()},
+            "micro": self.micro.to_json(),
+            "worst": [{"doc": d.doc, "f1": round(d.micro.f1, 4)} for d in self.worst()],
+        }
+
+
+def name_key(name: str) -> str:
+    return _HONORIFIC.sub("", fold(name))
+
+
+def _matching(preds: list[Any], golds: list[Any], ok: Callable[[Any, Any], bool]) -> int:
+    """Size of a maximum one-to-one matching (augmenting paths; inputs are small)."""
+    adj = [[j for j, g in enumerate(golds) if ok(p, g)] for p in preds]
+    owner: dict[int, int] = {}
+
+    def augment(i: int, seen: set[int]) -> bool:
+        for j in adj[i]:
+            if j in seen:
+                continue
+            seen.add(j)
+            if j not in owner or augment(owner[j], seen):
+                owner[j] = i
+                return True
+        return False
+
+    return sum(1 for i in range(len(preds)) if augment(i, set()))
+
+
+def _score(preds: list[Any], golds: list[Any], ok: Callable[[Any, Any], bool]) -> Score:
+    tp = _matching(preds, golds, ok)
+    return Score(tp, len(preds) - tp, len(golds) - tp)
+
+
+def _names(entity: dict[str, Any]) -> set[str]:
+    return {name_key(n) for n in [entity.get("name") or "", *(entity.get("aliases") or [])] if n}
+
+
+def _resolver(record: dict[str, Any]) -> Callable[[str], set[str]]:
+    """A victim/person string -> every folded name of the entity it refers to."""
+    table: dict[str, set[str]] = {}
+    for ent in [*record.get("persons", []), *record.get("organizations", [])]:
+        keys = _names(ent)
+        for k in keys:
+            table.setdefault(k, set()).update(keys)
+
+    def resolve(name: str) -> set[str]:
+        k = name_key(name)
+        return table.get(k, {k})
+
+    return resolve
+
+
+def _article(a: Any) -> str:
+    return re.sub(r"[^\d.]", "", str(a or "")).strip(".")
+
+
+def score_record(pred: dict[str, Any], gold: dict[str, Any]) -> dict[str, Score]:
+    rp, rg = _resolver(pred), _resolver(gold)
+
+    def same(p: str, g: str) -> bool:
+        return bool(rp(p) & rg(g))
+
+    def shared_victim(pe: dict[str, Any], ge: dict[str, Any]) -> bool:
+        gv = ge.get("victims") or []
+        if not gv:
+            return True
+        return any(same(p, g) for p in pe.get("victims") or [] for g in gv)
+
+    def same_date(pe: dict[str, Any], ge: dict[str, Any]) -> bool:
+        gd = ge.get("date")
+        return gd is None or str(pe.get("date") or "").startswith(str(gd))
+
+    def loose(pe: dict[str, Any], ge: dict[str, Any]) -> bool:
+        return bool(pe.get("type") == ge.get("type") and shared_victim(pe, ge))
+
+    def charge_ok(pc: dict[str, Any], gc: dict[str, Any]) -> bool:
+        if not same(pc.get("person") or "", gc.get("person") or ""):
+            return False
+        if gc.get("article"):
+            return _article(pc.get("article")) == _article(gc.get("article"))
+        gw = set(_WORD.findall(fold(gc.get("offence") or "")))
+        pw = set(_WORD.findall(fold(pc.get("offence") or "")))
+        return bool(gw) and len(gw & pw) * 2 >= len(gw)
+
+    def penalty_ok(ps: dict[str, Any], gs: dict[str, Any]) -> bool:
+        return ps.get("penalty") == gs.get("penalty") and same(ps.get("person") or "", gs.get("person") or "")
+
+    pev, gev = pred.get("events", []), gold.get("events", [])
+    return {
+        "persons": _score(pred.get("persons", []), gold.get("persons", []), lambda p, g: bool(_names(p) & _names(g))),
+        "organizations": _score(pred.get("organizations", []), gold.get("organizations", []), lambda p, g: bool(_names(p) & _names(g))),
+        "events_strict": _score(pev, gev, lambda p, g: loose(p, g) and same_date(p, g)),
+        "events_loose": _score(pev, gev, loose),
+        "charges": _score(pred.get("charges", []), gold.get("charges", []), charge_ok),
+        "sentences": _score(pred.get("sentences", []), gold.get("sentences", []), penalty_ok),
+    }
+
+
+def _read(path: Path) -> tuple[str, str | None, str | None]:
+    """(text, published, language) of one report file, through Vigil's reader when present."""
+    data = path.read_bytes()
+    try:
+        from vigil.sources import read_bytes  # type: ignore[attr-defined]
+    except ImportError:
+        read_bytes = None
+    if read_bytes is not None:
+        doc = read_bytes(data, path.name)
+        return doc.text, doc.published, doc.language
+    text = data.decode("utf-8", errors="replace")
+    m = re.search(r"^PUBLISHED: *(\S+)", text[:2000], re.MULTILINE)
+    published = m.group(1) if m and m.group(1) != "unknown" else None
+    return text, published, None
+
+
+def score(gold_dir: Path, extractor: _Extracts) -> EvalReport:
+    """Extract every report in ``gold_dir`` (NAME.txt beside NAME.gold.json) and score it."""
+    golds = sorted(gold_dir.glob("*.gold.json"))
+    pairs = [(g, g.with_name(g.name[: -len(".gold.json")] + ".txt")) for g in golds]
+    pairs = [(g, t) for g, t in pairs if t.exists()]
+    items = [_read(t) for _, t in pairs]
+    totals = {c: Score() for c in CATEGORIES}
+    docs: list[DocScore] = []
+    for (gpath, tpath), result in zip(pairs, extractor.extract_many(items), strict=True):
+        gold = json.loads(gpath.read_text(encoding="utf-8"))
+        scores = score_record(result.record, gold)
+        for c, s in scores.items():
+            totals[c].add(s)
+        docs.append(DocScore(tpath.stem, scores, result.warnings))
+    return EvalReport(totals, docs)

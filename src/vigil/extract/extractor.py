@@ -1,0 +1,93 @@
+"""The Extractor: loads the spaCy model once and runs every stage over each report."""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+import vigil.extract.stages  # noqa: F401  (registers the built-in stages)
+from vigil.extract.context import Context
+from vigil.extract.model import ExtractionResult
+from vigil.extract.record import build
+from vigil.extract.registry import Stage, default_pipeline, get_stage
+from vigil.settings import get_settings
+
+log = logging.getLogger(__name__)
+
+# spaCy components the stages use; the rest are disabled (entities need tok2vec + ner only).
+COMPONENTS = ("tok2vec", "ner")
+# Longest text given to the model at once; longer reports are read in part, with a warning.
+MAX_CHARS = 200_000
+
+Item = str | tuple[str, str | None] | tuple[str, str | None, str | None]
+
+
+def _date(raw: str | None) -> dt.date | None:
+    if not raw:
+        return None
+    try:
+        return dt.date.fromisoformat(raw.strip()[:10])
+    except ValueError:
+        return None
+
+
+def load_model(name: str | None = None) -> Any:
+    import spacy
+
+    model = name or get_settings().spacy_model
+    nlp = spacy.load(model)
+    for comp in list(nlp.pipe_names):
+        if comp not in COMPONENTS:
+            nlp.disable_pipe(comp)
+    return nlp
+
+
+class Extractor:
+    """``Extractor(model=None, stages=None)``; ``stages`` names registered stages to run."""
+
+    def __init__(self, model: str | None = None, *, stages: list[str] | None = None) -> None:
+        self.nlp = load_model(model)
+        pipeline = [get_stage(n) for n in stages] if stages else default_pipeline()
+        self.pre: list[Stage] = [s for s in pipeline if not s.needs_doc]
+        self.post: list[Stage] = [s for s in pipeline if s.needs_doc]
+
+    def extract(
+        self, text: str, *, published: str | None = None, language: str | None = None
+    ) -> ExtractionResult:
+        return next(self.extract_many([(text, published, language)]))
+
+    def extract_many(self, items: Iterable[Item]) -> Iterator[ExtractionResult]:
+        """Results in input order; items are texts or (text, published[, language])."""
+        contexts = (self._prepare(item) for item in items)
+        pairs = ((ctx.clean[:MAX_CHARS], ctx) for ctx in contexts)
+        for doc, ctx in self.nlp.pipe(pairs, as_tuples=True, batch_size=16):
+            ctx.doc = doc
+            for st in self.post:
+                try:
+                    st.fn(ctx)
+                except Exception as exc:  # a stage must not lose the whole record
+                    log.warning("stage %s failed: %s", st.name, type(exc).__name__)
+                    ctx.warnings.append(f"stage {st.name} failed ({type(exc).__name__}); record is partial")
+            ctx.doc = None
+            record, claims = build(ctx)
+            yield ExtractionResult(record=record, claims=claims + ctx.claims, warnings=ctx.warnings)
+
+    def _prepare(self, item: Item) -> Context:
+        if isinstance(item, str):
+            text, published, language = item, None, None
+        elif len(item) == 2:
+            text, published = item  # type: ignore[misc]
+            language = None
+        else:
+            text, published, language = item  # type: ignore[misc]
+        ctx = Context(text=text, clean=text, published=_date(published), published_raw=published,
+                      language=language)
+        for st in self.pre:
+            st.fn(ctx)
+        if len(ctx.clean) > MAX_CHARS:
+            ctx.warnings.append(
+                f"the report is {len(ctx.clean):,} characters long; only the first {MAX_CHARS:,} were read"
+            )
+        return ctx

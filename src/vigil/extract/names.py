@@ -1,0 +1,168 @@
+"""Shared helpers for names: trimming mentions, the shape of a personal name, matching forms."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from rapidfuzz import fuzz
+
+from vigil.extract.data import load, words_regex
+from vigil.extract.gazetteer import demonyms, fold, is_place
+
+_POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
+_EDGE = re.compile(r"^[\s\"'“”‘’«»()\[\],.;:–—-]+|[\s\"'“”‘’«»()\[\],;:–—-]+$")
+_INITIAL = re.compile(r"^[A-Z]\.$|^[A-Z]$")
+_TOKEN_OK = re.compile(r"^(?:[A-Z\u00c0-\u00de][\w'’.-]*|[A-Z]\.)$")
+
+
+@cache
+def _lex() -> dict[str, object]:
+    data = load("names")
+    titles = [t for group in data["titles"].values() for t in group]
+    return {
+        "honorific": words_regex([re.escape(h) + r"\.?" for h in data["honorifics"]], flags=0),
+        "name_like": frozenset(data["name_like_honorifics"]),
+        "title_lead": re.compile(
+            r"^(?:(?:the|a|an|his|her|their)\s+)?(?:"
+            + "|".join(sorted((re.escape(t) for t in titles), key=len, reverse=True))
+            + r")\.?\s+(?=[A-Z])"
+        ),
+        "particles": frozenset(data["particles"]),
+        "endings": tuple(sorted(set(data["surname_endings"]), key=len, reverse=True)),
+        "not_person": frozenset(fold(w) for w in data["not_person"]),
+        "org_words": frozenset(fold(w) for w in data["org_words"]),
+        "titles": {k: frozenset(v) for k, v in data["titles"].items()},
+    }
+
+
+def trim(text: str, start: int) -> tuple[str, int, int]:
+    """Strip quotes, a leading article, a possessive and honorifics/titles from a mention.
+
+    Returns the name and its new (start, end) offsets.
+    """
+    lex = _lex()
+    s, e = 0, len(text)
+    m = _EDGE.match(text)
+    if m:
+        s = m.end()
+    m2 = _EDGE.search(text, s)
+    if m2 and m2.end() == e:
+        e = max(s, m2.start())
+    body = text[s:e]
+    lower = body.lower()
+    for art in ("the ", "a ", "an "):
+        if lower.startswith(art):
+            s += len(art)
+            body = body[len(art):]
+            break
+    pm = _POSSESSIVE.search(body)
+    if pm:
+        body = body[: pm.start()]
+    while True:
+        hm = lex["honorific"].match(body)  # type: ignore[attr-defined]
+        if hm and hm.end() < len(body) and body[hm.end()] in " \t":
+            word = hm.group().rstrip(".")
+            if word in lex["name_like"] and len(body[hm.end():].split()) >= 2:  # type: ignore[operator]
+                break
+            cut = hm.end() + 1
+            s += cut
+            body = body[cut:]
+            continue
+        tm = lex["title_lead"].match(body)  # type: ignore[attr-defined]
+        if tm:
+            s += tm.end()
+            body = body[tm.end():]
+            continue
+        break
+    body = body.strip()
+    return body, start + s, start + s + len(body)
+
+
+def tokens(name: str) -> list[str]:
+    return [t for t in re.split(r"\s+", name) if t]
+
+
+def is_initial(token: str) -> bool:
+    return bool(_INITIAL.match(token))
+
+
+def looks_like_person(name: str) -> bool:
+    """The shape of a personal name: 1-5 capitalised words, no organisation word."""
+    lex = _lex()
+    toks = tokens(name)
+    if not 1 <= len(toks) <= 5 or any(ch.isdigit() for ch in name) or "\n" in name:
+        return False
+    if any(c in name for c in ",;:()/@#&+«»“”\"!?"):
+        return False
+    if fold(name) in lex["not_person"] or fold(name) in demonyms():  # type: ignore[operator]
+        return False
+    caps = 0
+    for t in toks:
+        ft = fold(t)
+        if ft in lex["org_words"]:  # type: ignore[operator]
+            return False
+        if t in lex["particles"]:  # type: ignore[operator]
+            continue
+        if not _TOKEN_OK.match(t):
+            return False
+        if t.isupper() and len(t) > 1 and not t.endswith("."):
+            return False  # acronyms are not persons
+        caps += 1
+    if caps == 0:
+        return False
+    if len(toks) == 1 and is_place(name):
+        return False
+    return not (len(toks) >= 2 and is_place(name))
+
+
+def strong_person(name: str) -> bool:
+    """A name that reads as a person's even when the model thought otherwise."""
+    lex = _lex()
+    toks = [t for t in tokens(name) if not is_initial(t)]
+    if len(toks) < 2 or not looks_like_person(name):
+        return False
+    return any(fold(t).endswith(lex["endings"]) for t in toks[1:])  # type: ignore[arg-type]
+
+
+def title_role(before: str) -> str | None:
+    """The role a title just before a name implies ("Judge", "his lawyer")."""
+    lex = _lex()
+    words = before.strip().split()[-3:]
+    tail = " ".join(words)
+    for role, titles in lex["titles"].items():  # type: ignore[attr-defined]
+        for t in titles:
+            if tail.endswith(t) or tail.endswith(t + ","):
+                return str(role)
+    return None
+
+
+def similar_token(a: str, b: str) -> bool:
+    """Two name words are the same word, allowing a transliteration variant."""
+    fa, fb = fold(a), fold(b)
+    if fa == fb:
+        return True
+    if is_initial(a) or is_initial(b):
+        return fa[:1] == fb[:1]
+    if len(fa) < 5 or len(fb) < 5 or fa[0] != fb[0]:
+        return False
+    return fuzz.ratio(fa, fb) >= 85
+
+
+def same_person(a: str, b: str) -> bool:
+    """Two multi-word names name the same person (patronymic, initial, spelling variant)."""
+    lex = _lex()
+    ta = [t for t in tokens(a) if t not in lex["particles"]]  # type: ignore[operator]
+    tb = [t for t in tokens(b) if t not in lex["particles"]]  # type: ignore[operator]
+    if not ta or not tb:
+        return False
+    if fold(a) == fold(b):
+        return True
+    if len(ta) >= 2 and len(tb) >= 2:
+        if similar_token(ta[-1], tb[-1]) and similar_token(ta[0], tb[0]):
+            return not (is_initial(ta[0]) and is_initial(tb[0])) or fold(ta[-1]) == fold(tb[-1])
+        fa = {fold(t) for t in ta if not is_initial(t)}
+        fb = {fold(t) for t in tb if not is_initial(t)}
+        small, big = (fa, fb) if len(fa) <= len(fb) else (fb, fa)
+        return len(small) >= 2 and small <= big
+    return False

@@ -1,0 +1,43 @@
+"""Numbers written in words or digits, and terms of years and months in months."""
+
+from __future__ import annotations
+
+import re
+
+_WORDS = {
+    "one": 1, "a": 1, "an": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
+    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
+    "nineteen": 19, "twenty": 20, "twenty-five": 25, "thirty": 30, "forty": 40, "fifty": 50,
+}
+NUM = r"(?:\d+(?:\.\d+)?|" + "|".join(sorted(_WORDS, key=len, reverse=True)) + r")"
+TERM = re.compile(
+    rf"\b(?P<y>{NUM})(?P<half>\s+and\s+(?:a\s+)?half)?[- ](?:years?|yrs?)(?:['’]s?)?"
+    rf"(?:\s+and\s+(?P<m>{NUM})\s+months?)?(?![\w-])"
+    rf"|\b(?P<mo>{NUM})[- ]months?['’]?(?![\w-])"
+    rf"|\b(?P<d>{NUM})[- ]days?['’]?(?![\w-])",
+    re.I,
+)
+
+
+def number(word: str) -> float | None:
+    w = word.lower()
+    if w in _WORDS:
+        return float(_WORDS[w])
+    try:
+        return float(w.replace(",", ""))
+    except ValueError:
+        return None
+
+
+def term_months(m: re.Match[str]) -> int | None:
+    """Months of a TERM match; None for terms in days."""
+    if m.group("y"):
+        y = number(m.group("y")) or 0.0
+        if m.group("half"):
+            y += 0.5
+        months = y * 12 + (number(m.group("m") or "0") or 0.0)
+        return round(months)
+    if m.group("mo"):
+        return round(number(m.group("mo")) or 0)
+    return None

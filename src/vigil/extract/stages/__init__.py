@@ -1,0 +1,12 @@
+"""Built-in extraction stages; importing this package registers them all."""
+
+from vigil.extract.stages import (  # noqa: F401  (imported for registration)
+    biography,
+    clean,
+    dates,
+    entities,
+    events,
+    legal,
+    names,
+    places,
+)

@@ -1,0 +1,101 @@
+"""biography.v1: birth date and place, affiliations with positions, relatives, roles."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from vigil.extract.context import Context
+from vigil.extract.data import load
+from vigil.extract.registry import stage
+
+_BORN = re.compile(r"\bborn\b(?:\s+on)?", re.I)
+
+
+@cache
+def _rx() -> tuple[re.Pattern[str], re.Pattern[str], dict[str, str]]:
+    bio = load("biography")
+    names = load("names")
+    pos = "|".join(sorted(map(re.escape, bio["positions"]), key=len, reverse=True))
+    position = re.compile(
+        rf"(?<![\w-])(?P<pos>(?:{pos})(?:\s+(?:of|at|for)\s+(?:the\s+)?[^,;()“”\"]{{0,50}}?)?)\s+(?:of|at|for|with)\s+(?:the\s+)?[“\"«]?$",
+        re.I,
+    )
+    rel = "|".join(sorted(map(re.escape, names["relations"]), key=len, reverse=True))
+    relation = re.compile(rf"\b(?:his|her|their|the)\s+(?P<rel>{rel})(?:\s+of)?,?\s*$", re.I)
+    return position, relation, {str(k): str(v) for k, v in bio["inverse"].items()}
+
+
+@stage("biography.v1", order=70)
+def find_biography(ctx: Context) -> None:
+    position, relation, inverse = _rx()
+    text = ctx.clean
+    persons = [m for m in ctx.mentions if m.kind == "person"]
+    orgs = [m for m in ctx.mentions if m.kind == "organization"]
+    for pm in persons:
+        person = ctx.persons[pm.index]
+        sent = ctx.sentence_of(pm.start)
+        # Birth: "X, was born 18.08.1972 in Zhanaozen"
+        after = text[pm.end : min(sent[1], pm.end + 120)]
+        bm = _BORN.search(after)
+        if bm and person.birth_date is None and not ctx.mentions_in(pm.end, pm.end + bm.start(), "person"):
+            for d in ctx.dates:
+                if pm.end + bm.end() <= d.start <= pm.end + bm.end() + 25:
+                    person.birth_date = d.value
+                    break
+            for p in ctx.places:
+                if pm.end + bm.end() <= p.start <= pm.end + bm.end() + 60:
+                    person.birth_place = p.name
+                    break
+        # Relatives: "her brother Elmurat Amirov" -> the nearest person before is the other.
+        rm = relation.search(text[max(sent[0], pm.start - 40) : pm.start])
+        if rm:
+            owners = [
+                q for q in persons if sent[0] <= q.start < pm.start - len(rm.group()) and q.index != pm.index
+            ]
+            if owners:
+                owner = ctx.persons[owners[-1].index]
+                rel = rm.group("rel").lower()
+                _add(owner.relatives, {"person": person.name, "relation": rel})
+                _add(person.relatives, {"person": owner.name, "relation": inverse.get(rel, "relative")})
+                if person.role == "other":
+                    person.role = "relative"
+        # Affiliations: "X, the head of the Almaty city branch of the “Alga!” party"
+        for om in orgs:
+            if not (sent[0] <= om.start and om.end <= sent[1]):
+                continue
+            if 0 < om.start - pm.end <= 110:
+                gap = text[pm.end : om.start]
+                if ctx.mentions_in(pm.end, om.start, "person"):
+                    continue
+                m = position.search(gap)
+                if m and re.match(r"^\s*[,(–—-]?\s*(?:is\s+|was\s+)?(?:an?\s+|the\s+)?", gap):
+                    _add(person.affiliations, {
+                        "organization": ctx.organizations[om.index].name,
+                        "position": m.group("pos").strip(),
+                    })
+            elif 0 < pm.start - om.end <= 80:
+                gap = text[om.end : pm.start]
+                if re.fullmatch(r"[”\"»]?\s*(?:[\w’' -]{0,40}?)\s*(?:leader|member|founder|head|editor|journalist|volunteer|chairperson|chairman|coordinator|director|correspondent)s?\s*,?\s*", gap, re.I):
+                    _add(person.affiliations, {
+                        "organization": ctx.organizations[om.index].name,
+                        "position": gap.strip(" ,”\"»"),
+                    })
+
+
+def _add(items: list[dict[str, str]], item: dict[str, str]) -> None:
+    if item not in items:
+        items.append(item)
+
+
+@stage("roles.v1", order=80)
+def assign_roles(ctx: Context) -> None:
+    """Victim when the report says something happened to them; titles were read earlier."""
+    victims = {v for ev in ctx.events for v in ev.victims}
+    victims |= {c.person for c in ctx.charges} | {p.person for p in ctx.penalties}
+    perps = {p for ev in ctx.events for p in ev.perpetrators}
+    for person in ctx.persons:
+        if person.name in victims and person.role in ("other", "relative"):
+            person.role = "victim"
+        elif person.name in perps and person.role == "other":
+            person.role = "perpetrator"

@@ -1,0 +1,105 @@
+"""cleaning.v1: blank page noise and control characters, split sentences, check language.
+
+Noise is replaced by spaces of the same length so that every later offset is an offset
+into the text the caller gave.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from vigil.extract.context import Context
+from vigil.extract.data import load
+from vigil.extract.registry import stage
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufeff\u200b]")
+_WORD = re.compile(r"[^\W\d_]+")
+# A sentence ends at . ! ? (and closing quotes/brackets) before a space and a capital,
+# digit, quote or dash, or at a line break.
+_SENT_END = re.compile(r"(?<=[.!?])[\"'”’»)\]]*[ \t]+(?=[\"“‘«(\[]?[A-Z0-9\u0400-\u04ff])|\n+")
+# Words after which a full stop does not end a sentence.
+_ABBREV = re.compile(
+    r"(?:\b(?:Mr|Mrs|Ms|Dr|Prof|St|Jr|Sr|No|Nos|Art|Arts|Sec|para|Gen|Col|Lt|Capt|Sgt|Rev|"
+    r"vs|etc|e\.g|i\.e|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|U\.S|U\.N|Co|Inc|Ltd)"
+    r"|\b[A-Z])\.$"
+)
+
+
+@cache
+def _noise() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    data = load("noise")
+    lines = re.compile(r"(?:" + "|".join(data["lines"]) + r")", re.IGNORECASE)
+    return lines, re.compile(data["header"], re.MULTILINE)
+
+
+def clean_text(text: str) -> str:
+    """``text`` with noise lines and control characters blanked (same length)."""
+    noise, header = _noise()
+    out = _CONTROL.sub(" ", text)
+    # A raw file's metadata header (only at the very top).
+    head_end = 0
+    for m in header.finditer(out):
+        if out[head_end:m.start()].strip():
+            break
+        head_end = m.end()
+    if head_end:
+        out = " " * head_end + out[head_end:]
+    lines = out.split("\n")
+    for i, line in enumerate(lines):
+        stripped = line.strip(" \t-*•|>")
+        if stripped and len(stripped) < 160 and noise.fullmatch(stripped):
+            lines[i] = " " * len(line)
+    return "\n".join(lines)
+
+
+def split_sentences(text: str) -> list[tuple[int, int]]:
+    """Sentence spans of ``text`` (trimmed of surrounding whitespace)."""
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for m in _SENT_END.finditer(text):
+        if m.group().startswith((" ", "\t")) or m.group()[0] in "\"'”’»)]":
+            if _ABBREV.search(text[max(start, m.start() - 12) : m.start()]):
+                continue
+        _add(text, start, m.start(), spans)
+        start = m.end()
+    _add(text, start, len(text), spans)
+    return spans
+
+
+def _add(text: str, s: int, e: int, spans: list[tuple[int, int]]) -> None:
+    while s < e and text[s].isspace():
+        s += 1
+    while e > s and text[e - 1].isspace():
+        e -= 1
+    if e > s:
+        spans.append((s, e))
+
+
+def looks_english(text: str) -> bool | None:
+    """True/False when the text is long enough to tell, else None."""
+    data = load("language")
+    words = _WORD.findall(text[:20000].lower())
+    if len(words) < int(data["min_words"]):
+        return None
+    common = set(data["english_words"])
+    share = sum(1 for w in words if w in common) / len(words)
+    return share >= float(data["min_share"])
+
+
+@stage("cleaning.v1", order=10, needs_doc=False)
+def clean(ctx: Context) -> None:
+    ctx.clean = clean_text(ctx.text)
+    ctx.sentences = split_sentences(ctx.clean)
+    if not ctx.sentences:
+        ctx.warnings.append("the report holds no sentences to extract from")
+    english = looks_english(ctx.clean)
+    lang = (ctx.language or "").lower()
+    if lang and lang != "en":
+        ctx.warnings.append(
+            f"the report is in language {lang!r}; extraction is English-only for now"
+        )
+    elif english is False:
+        ctx.warnings.append(
+            "the report does not look like English; extraction is English-only for now"
+        )

@@ -1,0 +1,23 @@
+"""dates.v1: every date and time in the report, resolved to ISO at the text's precision."""
+
+from __future__ import annotations
+
+from vigil.extract.context import Context, DateMention, TimeMention
+from vigil.extract.dates import decide_day_first, find_dates, find_times, resolve
+from vigil.extract.registry import stage
+
+
+@stage("dates.v1", order=40)
+def find_report_dates(ctx: Context) -> None:
+    ctx.day_first = decide_day_first(ctx.clean, ctx.country)
+    found = find_dates(ctx.clean, day_first=ctx.day_first)
+    years = [(f.start, f.year) for f in found if f.year is not None and f.relative is None]
+    for f in found:
+        # Nearest explicit year before the candidate, else the first one in the text.
+        before = [y for s, y in years if s < f.start]
+        anchor = before[-1] if before else (years[0][1] if years else None)
+        value = resolve(f, ctx.published, anchor)
+        if value is not None:
+            ctx.dates.append(DateMention(f.start, f.end, value, f.year is not None))
+    for s, e, value in find_times(ctx.clean):
+        ctx.times.append(TimeMention(s, e, value))

@@ -1,0 +1,126 @@
+"""events.v1: acts of the 14 GUIDELINES types, with victims, date, place and evidence."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from vigil.extract.actors import orgs_in, victims_for
+from vigil.extract.context import Context, Event
+from vigil.extract.data import load
+from vigil.extract.registry import stage
+
+EVIDENCE_MAX = 300
+_CLAUSE = re.compile(r"[;:]|,\s+(?:but|while|whereas|although|and)\s|\b(?:after|before|since|because)\b")
+
+
+@cache
+def _rules() -> tuple[list[tuple[str, re.Pattern[str]]], re.Pattern[str], re.Pattern[str], int, frozenset[str]]:
+    data = load("events")
+    triggers = [
+        (etype, re.compile(r"(?<![\w-])(?:" + "|".join(words) + r")(?![\w-])", re.I))
+        for etype, words in data["triggers"].items()
+    ]
+    cues = re.compile(r"(?<![\w'])(?:" + "|".join(data["cues"]) + r")(?![\w])", re.I)
+    perps = re.compile(r"(?<![\w-])(?:" + "|".join(data["perpetrators"]) + r")(?![\w-])", re.I)
+    return triggers, cues, perps, int(data["cue_window"]), frozenset(data["carry_victims"])
+
+
+def _negated(text: str, sent_start: int, trig_start: int, cues: re.Pattern[str], window: int) -> bool:
+    lo = max(sent_start, trig_start - window)
+    before = text[lo:trig_start]
+    # only the clause the trigger is in
+    parts = _CLAUSE.split(before)
+    clause = parts[-1] if parts else before
+    return bool(cues.search(clause))
+
+
+def _nearest(items: list[tuple[int, int, str]], pos: int, lo: int, hi: int) -> str | None:
+    best: tuple[int, str] | None = None
+    for s, e, v in items:
+        if s >= lo and e <= hi:
+            d = s - pos if s >= pos else (pos - e) + 1
+            d = d * 2 if s > pos else d  # prefer what comes before the trigger
+            if best is None or d < best[0]:
+                best = (d, v)
+    return best[1] if best else None
+
+
+def evidence(text: str, sent: tuple[int, int], trig: tuple[int, int]) -> tuple[int, int]:
+    s, e = sent
+    if e - s <= EVIDENCE_MAX:
+        return s, e
+    lo = max(s, trig[0] - EVIDENCE_MAX // 2)
+    hi = min(e, lo + EVIDENCE_MAX)
+    while lo > s and not text[lo - 1].isspace():
+        lo += 1
+    while hi < e and not text[hi].isspace():
+        hi -= 1
+    return lo, hi
+
+
+@stage("events.v1", order=50)
+def find_events(ctx: Context) -> None:
+    triggers, cues, perps, window, carry = _rules()
+    text = ctx.clean
+    dates = [(d.start, d.end, d.value) for d in ctx.dates]
+    times = [(t.start, t.end, t.value) for t in ctx.times]
+    places = [(p.start, p.end, p.name) for p in ctx.places if not p.sensitive]
+    place_country = {p.name: p.country for p in ctx.places}
+    for sent in ctx.sentences:
+        s, e = sent
+        body = text[s:e]
+        for etype, rx in triggers:
+            hits = [
+                m for m in rx.finditer(body)
+                if not _negated(text, s, s + m.start(), cues, window)
+            ]
+            if not hits:
+                continue
+            m = hits[0]
+            trig = (s + m.start(), s + m.end())
+            victims = [ctx.persons[i].name for i in victims_for(ctx, sent, carry=etype in carry)]
+            if not victims and etype in ("search", "restriction", "threat", "attack"):
+                victims = [ctx.organizations[i].name for i in orgs_in(ctx, s, e)]
+            if etype == "protest":
+                victims = []
+            date = _nearest(dates, trig[0], s, e)
+            place = _nearest(places, trig[0], s, e)
+            ev_s, ev_e = evidence(text, sent, trig)
+            perpetrators = list(dict.fromkeys(p.group() for p in perps.finditer(body)))[:3]
+            ctx.events.append(
+                Event(
+                    type=etype,
+                    start=ev_s,
+                    end=ev_e,
+                    trigger=trig,
+                    date=date,
+                    time=_nearest(times, trig[0], s, e),
+                    place=place,
+                    country=place_country.get(place or "") or ctx.country,
+                    victims=victims,
+                    perpetrators=perpetrators,
+                    confidence=0.6 if victims else 0.4,
+                )
+            )
+    _merge(ctx)
+
+
+def _merge(ctx: Context) -> None:
+    """One act, one event: same type and victims, compatible dates."""
+    out: list[Event] = []
+    for ev in ctx.events:
+        for prev in out:
+            if prev.type != ev.type or set(prev.victims) != set(ev.victims):
+                continue
+            if prev.date and ev.date and prev.date != ev.date:
+                continue
+            if not ev.victims and prev.date != ev.date:
+                continue
+            prev.date = prev.date or ev.date
+            prev.time = prev.time or ev.time
+            prev.place = prev.place or ev.place
+            break
+        else:
+            out.append(ev)
+    ctx.events = out

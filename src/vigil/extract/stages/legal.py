@@ -1,0 +1,148 @@
+"""legal.v1: charges (law, article, offence, against whom) and sentences (penalty, term)."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from vigil.extract.actors import victims_for
+from vigil.extract.context import Charge, Context, Penalty
+from vigil.extract.data import load
+from vigil.extract.legal import (
+    SAME_ARTICLE,
+    Article,
+    find_articles,
+    offences_in,
+    quoted_after,
+    split_offences,
+)
+from vigil.extract.numbers import NUM, TERM, number, term_months
+from vigil.extract.registry import stage
+
+_CHARGE_CUE = re.compile(
+    r"\b(?:charg|accus|indict|convict|guilty|prosecut|article|art\.|section|under)", re.I
+)
+
+
+@cache
+def _penalty_rx() -> dict[str, object]:
+    data = load("legal")
+    cur = sorted(data["currencies"], key=len, reverse=True)
+    return {
+        "cue": re.compile(data["penalty_cues"], re.I),
+        "prison": re.compile(data["prison_words"], re.I),
+        "restrictions": [re.compile(r, re.I) for r in data["restrictions"]],
+        "fine": re.compile(
+            r"\b(?:fined|fine of|fine|pay)\s+(?:\w+\s+){0,2}?(?P<amt>\d[\d,. ]*\d|\d)\s*(?P<cur>"
+            + "|".join(cur)
+            + r")",
+        ),
+        "currencies": {k: v for k, v in data["currencies"].items()},
+        "range": re.compile(rf"\b(?:from|between)\s+{NUM}\s+(?:to|and)\s+{NUM}\s+years", re.I),
+    }
+
+
+@stage("legal.v1", order=60)
+def find_charges_and_sentences(ctx: Context) -> None:
+    text = ctx.clean
+    last_article: list[Article] = []
+    for sent in ctx.sentences:
+        s, e = sent
+        body = text[s:e]
+        articles = find_articles(body)
+        if articles:
+            last_article = articles
+        elif SAME_ARTICLE.search(body):
+            articles = last_article
+        if articles or _CHARGE_CUE.search(body):
+            _charges(ctx, sent, body, articles)
+        if _penalty_rx()["cue"].search(body):  # type: ignore[attr-defined]
+            _penalties(ctx, sent, body)
+    _dedupe(ctx)
+
+
+def _charges(ctx: Context, sent: tuple[int, int], body: str, articles: list[Article]) -> None:
+    offences = offences_in(body)
+    if not articles and not offences:
+        return
+    people = [ctx.persons[i].name for i in victims_for(ctx, sent)]
+    if not people:
+        return
+    s = sent[0]
+    if articles:
+        for art in articles:
+            off = quoted_after(body[art.end :]) or (offences[0][1] if offences else None)
+            for who in people:
+                ctx.charges.append(
+                    Charge(who, art.law, art.number, off, ctx.country, (s + art.start, s + art.end))
+                )
+        return
+    for pos, phrase in offences:
+        for off in split_offences(phrase):
+            for who in people:
+                ctx.charges.append(Charge(who, None, None, off, ctx.country, (s + pos, sent[1])))
+
+
+def _penalties(ctx: Context, sent: tuple[int, int], body: str) -> None:
+    rx = _penalty_rx()
+    people = [ctx.persons[i].name for i in victims_for(ctx, sent)]
+    if not people:
+        return
+    s = sent[0]
+    found: list[Penalty] = []
+    suspended = "suspended" in body.lower()
+    rng = rx["range"].search(body)  # type: ignore[attr-defined]
+    for m in TERM.finditer(body):
+        near = body[max(0, m.start() - 60) : m.end() + 40]
+        lead = body[max(0, m.start() - 40) : m.start()].lower()
+        if not (rx["prison"].search(near) or re.search(r"sentenc|jail|given|received", lead)):  # type: ignore[attr-defined]
+            continue
+        tail = body[m.end() : m.end() + 25].lower()
+        if re.search(r"house arrest|ban|probation|restriction", tail) or re.search(r"\bban", lead[-25:]):
+            continue
+        if re.search(r"request|sought|demand|faces?|up to", lead[-30:]):
+            continue
+        months = term_months(m)
+        note = None
+        if months is None:
+            note = m.group()
+        if rng and rng.start() <= m.start() <= rng.end():
+            months, note = None, rng.group()
+        elif suspended:
+            note = "suspended"
+        found.append(Penalty("", "imprisonment", (s + m.start(), s + m.end()), months, note=note))
+        break
+    fm = rx["fine"].search(body)  # type: ignore[attr-defined]
+    if fm and not re.search(r"costs?|fees", body[fm.end() : fm.end() + 60]):
+        amt = number(re.sub(r"[ ,]", "", fm.group("amt"))) if fm.group("amt") else None
+        cur = next((v for k, v in rx["currencies"].items() if re.fullmatch(k, fm.group("cur"))), None)  # type: ignore[attr-defined]
+        found.append(Penalty("", "fine", (s + fm.start(), s + fm.end()), amount=amt, currency=cur))
+    for r in rx["restrictions"]:  # type: ignore[attr-defined]
+        rm = r.search(body)
+        if rm:
+            found.append(Penalty("", "restriction", (s + rm.start(), s + rm.end()), note=rm.group()))
+            break
+    for pen in found:
+        for who in people:
+            ctx.penalties.append(
+                Penalty(who, pen.penalty, pen.span, pen.term_months, pen.amount, pen.currency, pen.note)
+            )
+
+
+def _dedupe(ctx: Context) -> None:
+    seen: set[tuple[str, str | None, str | None]] = set()
+    charges = []
+    for c in ctx.charges:
+        key = (c.person, c.article, None if c.article else (c.offence or "").lower())
+        if key not in seen:
+            seen.add(key)
+            charges.append(c)
+    ctx.charges = charges
+    pseen: set[tuple[str, str]] = set()
+    pens = []
+    for p in ctx.penalties:
+        key = (p.person, p.penalty)
+        if key not in pseen:
+            pseen.add(key)
+            pens.append(p)
+    ctx.penalties = pens

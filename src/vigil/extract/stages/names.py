@@ -1,0 +1,205 @@
+"""names.v1: persons and organizations with their aliases, and every mention of each.
+
+The small model tags surname-only mentions as PRODUCT or ORG and some places as PERSON, so
+names are decided by the report's own context: full names first, then short forms and
+spelling variants attached to the one full name they fit, then a scan of the whole text
+for every form found.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from vigil.extract.context import Context, Mention, Organization, Person
+from vigil.extract.gazetteer import demonyms, fold, is_place
+from vigil.extract.names import (
+    is_initial,
+    looks_like_person,
+    same_person,
+    similar_token,
+    strong_person,
+    title_role,
+    tokens,
+    trim,
+)
+from vigil.extract.orgs import find_organizations
+from vigil.extract.registry import stage
+
+_HONORIFIC_NAME = re.compile(
+    r"\b(?:Mr|Mrs|Ms|Dr|Judge|President|Prosecutor|lawyer|journalist|activist|blogger)\.?\s+"
+    r"((?:[A-Z][\w’'-]+|[A-Z]\.)(?:\s+(?:[A-Z][\w’'-]+|[A-Z]\.)){0,3})"
+)
+_KNOWN_AS = re.compile(
+    r"(?:also|better|widely)\s+known\s+(?:as|by\s+the\s+(?:pseudonym|name|nickname)\s+(?:of\s+)?)"
+    r"\s*[“\"«]?((?:[A-Z][\w’'-]+)(?:\s+[A-Z][\w’'-]+){0,3})"
+)
+
+
+@dataclass
+class _Cluster:
+    forms: Counter[str] = field(default_factory=Counter)
+    spans: list[tuple[int, int]] = field(default_factory=list)
+    roles: Counter[str] = field(default_factory=Counter)
+    first: int = 0
+
+    def full_forms(self) -> list[str]:
+        return [f for f in self.forms if len([t for t in tokens(f) if not is_initial(t)]) >= 2]
+
+
+def _candidates(ctx: Context) -> tuple[list[tuple[int, int, str]], list[tuple[int, int, str]]]:
+    """(person candidates, single-word leftovers that may be short forms)."""
+    text = ctx.clean
+    person_texts = {fold(trim(e.text, e.start)[0]) for e in ctx.ents if e.label == "PERSON"}
+    full: list[tuple[int, int, str]] = []
+    short: list[tuple[int, int, str]] = []
+    for ent in ctx.ents:
+        if ent.label not in ("PERSON", "ORG", "PRODUCT", "WORK_OF_ART", "GPE", "NORP", "FAC"):
+            continue
+        name, s, e = trim(ent.text, ent.start)
+        if not name or not looks_like_person(name):
+            continue
+        n_tok = len([t for t in tokens(name) if not is_initial(t)])
+        if ent.label == "PERSON" or (n_tok >= 2 and strong_person(name)):
+            (full if len(tokens(name)) >= 2 else short).append((s, e, name))
+        elif n_tok >= 2 and fold(name) in person_texts:
+            full.append((s, e, name))
+        elif len(tokens(name)) == 1:
+            short.append((s, e, name))
+    for m in _HONORIFIC_NAME.finditer(text):
+        name, s, e = trim(m.group(1), m.start(1))
+        if name and looks_like_person(name):
+            (full if len(tokens(name)) >= 2 else short).append((s, e, name))
+    return full, short
+
+
+def _cluster(ctx: Context) -> list[_Cluster]:
+    full, short = _candidates(ctx)
+    clusters: list[_Cluster] = []
+    for s, e, name in sorted(full):
+        toks = tokens(name)
+        if is_initial(toks[0]) and len(toks) == 2:
+            short.append((s, e, name))
+            continue
+        for cl in clusters:
+            if any(same_person(name, f) for f in cl.full_forms()):
+                cl.forms[name] += 1
+                cl.spans.append((s, e))
+                break
+        else:
+            clusters.append(_Cluster(Counter({name: 1}), [(s, e)], first=s))
+    standalone: dict[str, _Cluster] = {}
+    labels = {(x.start, x.end): x.label for x in ctx.ents}
+    for s, e, name in sorted(short):
+        toks = tokens(name)
+        last = toks[-1]
+        fits = [
+            cl
+            for cl in clusters
+            if any(
+                similar_token(last, t) and not is_initial(t)
+                for f in cl.full_forms()
+                for t in tokens(f)
+            )
+            and (len(toks) == 1 or any(similar_token(toks[0], tokens(f)[0]) for f in cl.full_forms()))
+        ]
+        if fits:
+            before = [cl for cl in fits if cl.first <= s] or fits
+            cl = max(before, key=lambda c: c.first)
+            cl.forms[name] += 1
+            cl.spans.append((s, e))
+            continue
+        label = next((lab for (a, b), lab in labels.items() if a <= s and e <= b), "PERSON")
+        if label != "PERSON" or is_place(name) or fold(name) in demonyms():
+            continue
+        key = fold(name)
+        cl = standalone.setdefault(key, _Cluster(first=s))
+        cl.forms[name] += 1
+        cl.spans.append((s, e))
+    # A single-word "person" that is a word of an organization's name is not a person.
+    return clusters + list(standalone.values())
+
+
+def _scan(ctx: Context, clusters: list[_Cluster]) -> None:
+    """Find every occurrence of every form (and lone surname/first name) in the text."""
+    owner: dict[str, int] = {}
+    clash: set[str] = set()
+    for i, cl in enumerate(clusters):
+        words = set(cl.forms)
+        for f in cl.full_forms():
+            toks = [t for t in tokens(f) if not is_initial(t) and len(t) >= 3]
+            words.update(toks)
+        for w in words:
+            k = fold(w)
+            if k in owner and owner[k] != i:
+                clash.add(k)
+            owner[k] = i
+    forms = sorted({w for cl in clusters for w in cl.forms} | {
+        t for cl in clusters for f in cl.full_forms() for t in tokens(f) if len(t) >= 3 and not is_initial(t)
+    }, key=len, reverse=True)
+    forms = [f for f in forms if fold(f) not in clash]
+    if not forms:
+        return
+    rx = re.compile(
+        r"(?<![\w-])(?:" + "|".join(re.escape(f) for f in forms) + r")(?:['’]s?)?(?![\w-])"
+    )
+    taken: list[tuple[int, int]] = []
+    for m in rx.finditer(ctx.clean):
+        raw = m.group()
+        name = re.sub(r"['’]s?$", "", raw)
+        idx = owner.get(fold(name))
+        if idx is None:
+            continue
+        ctx.mentions.append(Mention(m.start(), m.start() + len(name), "person", idx))
+        taken.append((m.start(), m.end()))
+        if len(tokens(name)) == 1:
+            clusters[idx].forms[name] += 0  # a lone form occurring on its own is an alias
+
+
+def _build_persons(ctx: Context, clusters: list[_Cluster]) -> None:
+    for cl in clusters:
+        fulls = cl.full_forms()
+        pool = fulls or list(cl.forms)
+        name = max(pool, key=lambda f: (cl.forms[f], len(tokens(f)), len(f)))
+        aliases: list[str] = []
+        seen = {fold(name)}
+        for f in sorted(cl.forms, key=lambda x: cl.spans and x):
+            if fold(f) not in seen:
+                seen.add(fold(f))
+                aliases.append(f)
+        role = None
+        for s, _e in cl.spans:
+            role = title_role(ctx.clean[max(0, s - 40) : s])
+            if role:
+                break
+        ctx.persons.append(
+            Person(name=name, aliases=aliases, spans=sorted(cl.spans), role=role or "other",
+                   confidence=0.9 if fulls else 0.6)
+        )
+
+
+@stage("names.v1", order=30)
+def find_names(ctx: Context) -> None:
+    clusters = _cluster(ctx)
+    # Single words that are part of an organization's name are not persons.
+    orgs = find_organizations(ctx)
+    org_words = {fold(t) for o in orgs for n in [o.name, *o.aliases] for t in tokens(n)}
+    kept: list[_Cluster] = []
+    for cl in clusters:
+        if not cl.full_forms() and all(fold(f) in org_words for f in cl.forms):
+            continue
+        kept.append(cl)
+    person_keys = {fold(f) for cl in kept for f in cl.forms}
+    person_words = {fold(t) for cl in kept for f in cl.full_forms() for t in tokens(f)}
+    for o in orgs:
+        if fold(o.name) in person_keys or fold(o.name) in person_words:
+            continue
+        ctx.organizations.append(o)
+    _scan(ctx, kept)
+    _build_persons(ctx, kept)
+    for i, o in enumerate(ctx.organizations):
+        for s, e in o.spans:
+            ctx.mentions.append(Mention(s, e, "organization", i))
+    ctx.mentions.sort(key=lambda m: m.start)
+    _ = _KNOWN_AS

@@ -1,0 +1,68 @@
+"""places.v1: places named in the report, resolved to countries; the report's country."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from functools import cache
+
+from vigil.extract.context import Context, Place
+from vigil.extract.data import load
+from vigil.extract.gazetteer import demonyms, fold, lookup
+from vigil.extract.names import trim
+from vigil.extract.registry import stage
+
+# A street address: kept, but marked sensitive (it can locate a person at risk).
+_ADDRESS = re.compile(
+    r"\b(?:\d+(?:st|nd|rd|th)\s+(?:District|microdistrict)|microdistrict\s+\d+|"
+    r"(?:Building|Apartment|Apt\.?|House|Flat)\s+\d+|\d+\s+[A-Z][a-z]+\s+(?:Street|St\.|Avenue|Ave\.|Road|Rd\.))",
+)
+
+
+@cache
+def _alias_rx() -> re.Pattern[str]:
+    names = [n for p in load("places")["places"] for n in [p["name"], *p.get("aliases", [])]]
+    return re.compile(
+        r"(?<![\w-])(?:" + "|".join(sorted(map(re.escape, names), key=len, reverse=True)) + r")(?![\w-])"
+    )
+
+
+@cache
+def _demonym_rx() -> re.Pattern[str]:
+    keys = load("places")["demonyms"].keys()
+    return re.compile(r"\b(?:" + "|".join(sorted(keys, key=len, reverse=True)) + r")\b")
+
+
+@stage("places.v1", order=35)
+def find_places(ctx: Context) -> None:
+    text = ctx.clean
+    seen: set[tuple[int, int]] = set()
+    for m in _alias_rx().finditer(text):
+        hit = lookup(m.group())
+        if hit:
+            ctx.places.append(Place(m.start(), m.end(), hit.name, hit.country, hit.lat, hit.lon))
+            seen.add(m.span())
+    for ent in ctx.ents:
+        if ent.label not in ("GPE", "LOC", "FAC", "PERSON", "ORG"):
+            continue
+        name, s, e = trim(ent.text, ent.start)
+        if (s, e) in seen or any(a <= s < b for a, b in seen):
+            continue
+        hit = lookup(name)
+        if hit is None:
+            if ent.label in ("GPE", "LOC", "FAC"):
+                ctx.places.append(Place(s, e, name))
+            continue
+        ctx.places.append(Place(s, e, hit.name, hit.country, hit.lat, hit.lon))
+    for m in _ADDRESS.finditer(text):
+        ctx.places.append(Place(m.start(), m.end(), m.group(), None, sensitive=True))
+    ctx.places.sort(key=lambda p: p.start)
+    votes: Counter[str] = Counter()
+    for p in ctx.places:
+        if p.country:
+            votes[p.country] += 1
+    dem = demonyms()
+    for m in _demonym_rx().finditer(text):
+        votes[dem[fold(m.group())]] += 1
+    if votes:
+        ctx.country = votes.most_common(1)[0][0]
