@@ -31,6 +31,7 @@ def _lex() -> dict[str, object]:
         "particles": frozenset(data["particles"]),
         "endings": tuple(sorted(set(data["surname_endings"]), key=len, reverse=True)),
         "not_person": frozenset(fold(w) for w in data["not_person"]),
+        "not_first": frozenset(data["not_first_words"]),
         "org_words": frozenset(fold(w) for w in data["org_words"]),
         "titles": {k: frozenset(v) for k, v in data["titles"].items()},
     }
@@ -96,6 +97,8 @@ def looks_like_person(name: str) -> bool:
     if any(c in name for c in ",;:()/@#&+«»“”\"!?"):
         return False
     if fold(name) in lex["not_person"] or fold(name) in demonyms():  # type: ignore[operator]
+        return False
+    if toks[0] in lex["not_first"]:  # type: ignore[operator]
         return False
     caps = 0
     for t in toks:

@@ -10,7 +10,11 @@ from vigil.extract.data import load
 from vigil.extract.gazetteer import demonyms, fold, is_place
 from vigil.extract.names import looks_like_person, tokens, trim
 
-_CAP = r"(?:[A-Z\u00c0-\u00de][\w’'&.!-]*|[A-Z]{2,}[\w-]*)"
+_CAP = r"(?:[A-Z\u00c0-\u00de][\w&!-]*|[A-Z]{2,}[\w-]*)"
+_POSS = re.compile(r"['’]s(?:\s.*)?$")
+_TITLE_TAIL = re.compile(r"\s+(?:Special Rapporteur|Rapporteur|Secretary[- ]General|spokes\w+)$")
+_PLACE_TAIL = re.compile(r"\s(?:Palace|Prison|Airport|Square|Street|Avenue)$")
+_GOVERNMENT = re.compile(r"^(?:\w+\s+)?[Gg]overnment(?:\s+of\s+.+)?$")
 
 
 @cache
@@ -26,7 +30,7 @@ def _lex() -> dict[str, object]:
         "not_org": frozenset(fold(w) for w in data["not_org"]),
         "kinds": kinds,
         # "Public Interest Law Center (PILC)", "Halyk Maidan (National Front)"
-        "paren": re.compile(rf"({seq})[ \t]*\(([A-Z][\w’'& .-]{{1,60}}?)\)"),
+        "paren": re.compile(rf"({seq})[ \t]*\(([A-Z][\w’'& .-]{{1,100}}?)\)"),
         # "the People’s Movement “Halyk Maidan”", "“Alga!” People’s party"
         "quoted_after": re.compile(
             r"\b(?:[Pp]arty|[Mm]ovement|[Oo]rgani[sz]ation|[Gg]roup|[Uu]nion|[Nn]ewspaper|"
@@ -37,9 +41,31 @@ def _lex() -> dict[str, object]:
             r"[“«\"]([^”»\"\n]{2,60}?)\s*[”»\"]\s+(?:[A-Z][\w’']*\s+)?([Pp]arty|[Mm]ovement|"
             r"[Nn]ewspaper|[Cc]ompany|[Gg]roup|[Uu]nion|[Aa]ssociation|[Ff]oundation)"
         ),
-        "extend": re.compile(rf"^[ \t]+(?:(?:{'|'.join(conn)})[ \t]+)+{_CAP}(?:[ \t]+{_CAP})*"),
+        "extend": re.compile(
+            rf"^[ \t]+(?P<lead>of|for|on|in)[ \t]+(?:the[ \t]+)?(?P<first>{_CAP})(?:[ \t]+{_CAP})*"
+            rf"(?:[ \t]+(?:and|in|of|for|the)[ \t]+{_CAP}(?:[ \t]+{_CAP})*)*"
+            r"(?:[ \t]+(?:district|region|oblast|city|province))?"
+        ),
+        "branch": re.compile(r"^[ \t]+Branch[ \t]+\d+"),
+        # "the opposition New Armenia movement", "Khronika Turkmenistana website"
+        "kind_after": re.compile(
+            r"((?:[A-Z][\w’'!-]+[ \t]+){1,4})(movement|party|news agency|newspaper|news website|"
+            r"website|TV channel|radio station|magazine)\b"
+        ),
+        # "rights organization Human Rights Houses"
+        "kind_before": re.compile(
+            r"\b(?:organi[sz]ation|NGO|group|newspaper|website|movement)[ \t]+"
+            r"((?:[A-Z][\w’'!-]+)(?:[ \t]+(?:of[ \t]+|for[ \t]+)?[A-Z][\w’'!-]+){0,5})"
+        ),
         "acronym": re.compile(r"^[A-Z][A-Z0-9&/.-]{1,9}$"),
         "conn": frozenset(conn),
+        "known": re.compile(r"\b(?:" + "|".join(map(re.escape, data["known"])) + r")\b"),
+        "known_kind": dict(data["known"]),
+        "known_patterns": [
+            (re.compile(k["pattern"]), str(k["name"]), str(k["kind"])) for k in data["known_patterns"]
+        ],
+        "not_acronyms": frozenset(data["not_acronyms"]),
+        "caps": re.compile(r"(?<![\w/-])[A-Z][A-Z-]{2,6}(?![\w/-])"),
     }
 
 
@@ -59,9 +85,26 @@ def _ok(name: str) -> bool:
         return False
     if not (name[0].isupper() or name[0].isdigit()):
         return False
+    if name in lex["not_acronyms"] or any(p in lex["not_acronyms"] for p in name.split("-")):  # type: ignore[operator]
+        return False
     if is_place(name) and not lex["acronym"].match(name):  # type: ignore[attr-defined]
         return False
+    if _GOVERNMENT.match(name) or _PLACE_TAIL.search(name):
+        return False
     return not any(ch.isdigit() for ch in name[:1])
+
+
+def tidy(name: str) -> str:
+    """Cut what the model glued to a name: a possessive tail, a bracket, a title."""
+    if "(" in name:
+        name = name.split("(")[0].strip()
+    for q in "“«\"":
+        if q in name:
+            name = name.rsplit(q, 1)[1].strip()
+    name = name.strip("”»\" ,.;:")
+    name = _POSS.sub("", name).strip()
+    name = _TITLE_TAIL.sub("", name).strip()
+    return name
 
 
 def _initials(name: str) -> str:
@@ -80,9 +123,20 @@ class _Orgs:
                 return o
         return None
 
+    def covered(self, s: int, e: int) -> Organization | None:
+        for o in self.items:
+            if any(a <= s and e <= b for a, b in o.spans):
+                return o
+        return None
+
     def add(self, name: str, span: tuple[int, int], alias: str | None = None,
-            kind: str | None = None) -> Organization | None:
-        if not _ok(name):
+            kind: str | None = None, trusted: bool = False) -> Organization | None:
+        raw = name
+        name = tidy(name)
+        if alias is None and _POSS.search(raw.strip()) and len(tokens(raw)) > len(tokens(name)):
+            alias = raw.strip(" ,.;:")
+        name = re.sub(r"^[\w-]+-based\s+", "", name)
+        if not (_ok(name) or (trusted and name[:1].isupper() and fold(name))):
             return None
         org = self.find(name) or (self.find(alias) if alias else None)
         if org is None:
@@ -115,30 +169,70 @@ def find_organizations(ctx: Context) -> list[Organization]:
             orgs.add(name, (s, e), alias=inner)
     for m in lex["quoted_after"].finditer(text):  # type: ignore[attr-defined]
         word = m.group().split()[0].lower()
-        orgs.add(m.group(1).strip(), m.span(1), kind=_kind_word(word))
+        orgs.add(m.group(1).strip(), m.span(1), kind=_kind_word(word), trusted=True)
     for m in lex["quoted_before"].finditer(text):  # type: ignore[attr-defined]
-        orgs.add(m.group(1).strip(), m.span(1), kind=_kind_word(m.group(2).lower()))
+        orgs.add(m.group(1).strip(), m.span(1), kind=_kind_word(m.group(2).lower()), trusted=True)
+    for m in lex["kind_after"].finditer(text):  # type: ignore[attr-defined]
+        name = m.group(1).strip()
+        first = name.split()[0]
+        if first in ("The", "A", "An", "His", "Her", "Their", "Its", "Our") or fold(first) in demonyms():
+            name = " ".join(name.split()[1:])
+        if name and not orgs.covered(m.start(1), m.end(1)):
+            orgs.add(name, (m.end(1) - len(name) - 1, m.end(1) - 1), kind=_kind_word(m.group(2).split()[-1].lower()))
+    for m in lex["kind_before"].finditer(text):  # type: ignore[attr-defined]
+        if not orgs.covered(*m.span(1)):
+            orgs.add(m.group(1), m.span(1))
     for ent in ctx.ents:
         if ent.label not in ("ORG", "PERSON", "PRODUCT", "WORK_OF_ART", "FAC"):
             continue
         name, s, e = trim(ent.text, ent.start)
         if ent.label != "ORG" and kind_of(name) == "other":
             continue
+        inside = orgs.covered(s, e)
+        if inside is not None:
+            inside.spans.append((s, e))
+            continue
         if ent.label in ("PERSON", "ORG") and looks_like_person(name) and kind_of(name) == "other":
             if ent.label == "PERSON" or not lex["acronym"].match(name):  # type: ignore[attr-defined]
                 continue
         # Extend over "of the Council of Europe", "for National Security" the model cut.
         ext = lex["extend"].match(text[e : e + 120])  # type: ignore[attr-defined]
+        if ext and ext.group("lead") == "in" and is_place(ext.group(0).split(None, 1)[1]):
+            ext = None
         if ext:
             cand = text[s : e + ext.end()]
             if "\n" not in cand:
                 name, e = cand, e + ext.end()
+        br = lex["branch"].match(text[e : e + 20])  # type: ignore[attr-defined]
+        if br and "Court" in name:
+            name, e = text[s : e + br.end()], e + br.end()
+        # A descriptor right before a quoted name: the People’s Movement “Halyk Maidan”
+        if re.match(r"^\s*[“«\"]", text[e : e + 3]) and kind_of(name.split()[-1]) != "other":
+            continue
         # "Reporters" before "Without Borders"
         before = re.search(rf"({_CAP}[ \t]+)$", text[max(0, s - 40) : s])
         if before and ent.label == "PERSON" and not text[: s].rstrip().endswith((".", "\n")):
             s -= len(before.group(1))
             name = text[s:e]
         orgs.add(name, (s, e))
+    for m in lex["known"].finditer(text):  # type: ignore[attr-defined]
+        orgs.add(m.group(), m.span(), kind=lex["known_kind"][m.group()])  # type: ignore[index]
+    for rx, name, kind in lex["known_patterns"]:  # type: ignore[attr-defined]
+        for m in rx.finditer(text):
+            org = orgs.find(name) or Organization(name=name, kind=kind)
+            if org not in orgs.items:
+                orgs.items.append(org)
+            org.spans.append((m.end() - len(name), m.end()))
+    headline_caps = set()
+    for m in lex["caps"].finditer(text):  # type: ignore[attr-defined]
+        word = m.group()
+        if word in lex["not_acronyms"] or word.endswith("-") or is_place(word):  # type: ignore[operator]
+            continue
+        line = text[text.rfind("\n", 0, m.start()) + 1 : text.find("\n", m.end())]
+        if sum(1 for w in line.split() if w.isupper()) > 3:
+            headline_caps.add(word)  # a shouting headline, not acronyms
+            continue
+        orgs.add(word, m.span())
     _link_acronyms(orgs, text)
     return orgs.items
 
@@ -160,7 +254,8 @@ def _link_acronyms(orgs: _Orgs, text: str) -> None:
             for big in longs:
                 if big is o:
                     continue
-                if lex["acronym"].match(o.name) and _initials(big.name) == o.name.replace(".", ""):  # type: ignore[attr-defined]
+                ini, acr = _initials(big.name), o.name.replace(".", "")
+                if lex["acronym"].match(o.name) and (ini == acr or (len(acr) >= 3 and ini.startswith(acr))):  # type: ignore[attr-defined]
                     target = big
                 elif fold(tokens(big.name)[-1]) == fold(o.name):
                     target = big

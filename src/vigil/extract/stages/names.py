@@ -31,6 +31,15 @@ _HONORIFIC_NAME = re.compile(
     r"\b(?:Mr|Mrs|Ms|Dr|Judge|President|Prosecutor|lawyer|journalist|activist|blogger)\.?\s+"
     r"((?:[A-Z][\w’'-]+|[A-Z]\.)(?:\s+(?:[A-Z][\w’'-]+|[A-Z]\.)){0,3})"
 )
+_RELATIVE_NAME = re.compile(
+    r"\b(?:his|her|their)\s+(?:wife|husband|daughter|son|brother|sister|mother|father|"
+    r"grandfather|grandmother|granddaughter|grandson|partner|cousin|uncle|aunt),?\s+"
+    r"([A-Z][a-z’'-]+(?:\s+[A-Z][a-z’'-]+){0,2})"
+)
+_NAME2 = r"[A-Z][a-z’'-]+\s+[A-Z][a-z’'-]+"
+_COORD_BEFORE = re.compile(rf"({_NAME2})(?:,\s*|\s+and\s+)$")
+_COORD_AFTER = re.compile(rf"^(?:,\s*|\s+and\s+)({_NAME2})(?![\w’'-]|\s+[A-Z])")
+_SAID = re.compile(rf"\b({_NAME2})\s+(?:said|says|told|stated|added|explained|wrote)\b")
 _KNOWN_AS = re.compile(
     r"(?:also|better|widely)\s+known\s+(?:as|by\s+the\s+(?:pseudonym|name|nickname)\s+(?:of\s+)?)"
     r"\s*[“\"«]?((?:[A-Z][\w’'-]+)(?:\s+[A-Z][\w’'-]+){0,3})"
@@ -48,8 +57,10 @@ class _Cluster:
         return [f for f in self.forms if len([t for t in tokens(f) if not is_initial(t)]) >= 2]
 
 
-def _candidates(ctx: Context) -> tuple[list[tuple[int, int, str]], list[tuple[int, int, str]]]:
-    """(person candidates, single-word leftovers that may be short forms)."""
+def _candidates(
+    ctx: Context,
+) -> tuple[list[tuple[int, int, str]], list[tuple[int, int, str]], set[int]]:
+    """(person candidates, single words that may be short forms, starts of sure names)."""
     text = ctx.clean
     person_texts = {fold(trim(e.text, e.start)[0]) for e in ctx.ents if e.label == "PERSON"}
     full: list[tuple[int, int, str]] = []
@@ -65,17 +76,43 @@ def _candidates(ctx: Context) -> tuple[list[tuple[int, int, str]], list[tuple[in
             (full if len(tokens(name)) >= 2 else short).append((s, e, name))
         elif n_tok >= 2 and fold(name) in person_texts:
             full.append((s, e, name))
+        elif n_tok >= 2 and title_role(text[max(0, s - 30) : s]) and not is_place(name):
+            full.append((s, e, name))  # "labor organizer Rodrigo Esparago"
         elif len(tokens(name)) == 1:
             short.append((s, e, name))
-    for m in _HONORIFIC_NAME.finditer(text):
-        name, s, e = trim(m.group(1), m.start(1))
-        if name and looks_like_person(name):
-            (full if len(tokens(name)) >= 2 else short).append((s, e, name))
-    return full, short
+    sure: set[int] = set()
+    for rx in (_HONORIFIC_NAME, _RELATIVE_NAME, _SAID):
+        for m in rx.finditer(text):
+            name, s, e = trim(m.group(1), m.start(1))
+            if name and looks_like_person(name):
+                (full if len(tokens(name)) >= 2 else short).append((s, e, name))
+                sure.add(s)
+    # "Sergey Babinets and Dmitry Dimitriev": a name coordinated with a person's name.
+    for s0, e0, _name in list(full):
+        before = _COORD_BEFORE.search(text[max(0, s0 - 40) : s0])
+        if before:
+            cand = before.group(1)
+            start = s0 - len(before.group(0))
+            if looks_like_person(cand) and not is_place(cand):
+                full.append((start, start + len(cand), cand))
+        after = _COORD_AFTER.match(text[e0 : e0 + 50])
+        if after and looks_like_person(after.group(1)) and not is_place(after.group(1)):
+            full.append((e0 + after.start(1), e0 + after.end(1), after.group(1)))
+    # Menu and headline lines ("Press releases Special Procedures") do not start persons.
+    full = [c for c in full if not _furniture(text, c[0]) or c[2] in {x[2] for x in full if not _furniture(text, x[0])}]
+    return sorted(set(full)), sorted(set(short)), sure
+
+
+def _furniture(text: str, pos: int) -> bool:
+    """A short line without sentence punctuation: a menu item or a headline."""
+    lo = text.rfind("\n", 0, pos) + 1
+    hi = text.find("\n", pos)
+    line = text[lo : hi if hi >= 0 else len(text)].strip()
+    return len(line.split()) <= 12 and ":" not in line and not re.search(r"[.!?”\"]$", line)
 
 
 def _cluster(ctx: Context) -> list[_Cluster]:
-    full, short = _candidates(ctx)
+    full, short, sure = _candidates(ctx)
     clusters: list[_Cluster] = []
     for s, e, name in sorted(full):
         toks = tokens(name)
@@ -111,6 +148,8 @@ def _cluster(ctx: Context) -> list[_Cluster]:
             cl.spans.append((s, e))
             continue
         label = next((lab for (a, b), lab in labels.items() if a <= s and e <= b), "PERSON")
+        if s in sure:
+            label = "PERSON"
         if label != "PERSON" or is_place(name) or fold(name) in demonyms():
             continue
         key = fold(name)
@@ -119,6 +158,19 @@ def _cluster(ctx: Context) -> list[_Cluster]:
         cl.spans.append((s, e))
     # A single-word "person" that is a word of an organization's name is not a person.
     return clusters + list(standalone.values())
+
+
+def _is_org(cl: _Cluster, org_names: list[str]) -> bool:
+    from rapidfuzz import fuzz
+
+    for f in cl.forms:
+        ff = fold(f)
+        for on in org_names:
+            if ff == on or (len(ff) > 6 and fuzz.ratio(ff, on) >= 88):
+                return True
+            if len(tokens(f)) >= 2 and f" {ff} " in f" {on} ":
+                return True
+    return False
 
 
 def _scan(ctx: Context, clusters: list[_Cluster]) -> None:
@@ -190,6 +242,8 @@ def find_names(ctx: Context) -> None:
         if not cl.full_forms() and all(fold(f) in org_words for f in cl.forms):
             continue
         kept.append(cl)
+    org_names = [fold(n) for o in orgs for n in [o.name, *o.aliases]]
+    kept = [cl for cl in kept if not _is_org(cl, org_names)]
     person_keys = {fold(f) for cl in kept for f in cl.forms}
     person_words = {fold(t) for cl in kept for f in cl.full_forms() for t in tokens(f)}
     for o in orgs:
