@@ -9,7 +9,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import Engine, event, text
+from sqlalchemy import Engine, Table, event, text
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.engine import Connection
 
 from vigil.store.query import Query
@@ -39,6 +41,12 @@ def engine_options(url: str) -> dict[str, Any]:
     if url.startswith("sqlite"):
         return {}
     return {"pool_pre_ping": True, "pool_size": 10, "max_overflow": 40}
+
+
+def insert_ignore(conn: Connection, table: Table, values: dict[str, Any]) -> None:
+    """INSERT that does nothing when the primary key exists already (both engines)."""
+    stmt = sqlite_insert(table) if is_sqlite(conn) else pg_insert(table)
+    conn.execute(stmt.on_conflict_do_nothing(), values)
 
 
 # --- full-text index --------------------------------------------------------------------
@@ -91,6 +99,10 @@ def tsquery(query: Query) -> str:
     return " & ".join(parts)
 
 
+# How many of the newest matches PostgreSQL ranks by relevance (see search_ids).
+RANK_CANDIDATES = 2000
+
+
 def search_ids(conn: Connection, query: Query, limit: int, offset: int) -> list[tuple[int, float]]:
     """Ids of matching reports with a score (higher is better), best first."""
     if not query.positive:
@@ -105,15 +117,30 @@ def search_ids(conn: Connection, query: Query, limit: int, offset: int) -> list[
             {"q": fts5_match(query), "limit": limit, "offset": offset},
         )
         return [(int(i), -float(r)) for i, r in rows]
+    _prefer_text_index(conn)
+    # ts_rank_cd reads every candidate's tsvector from TOAST storage, so ranking all
+    # matches of a common word costs time linear in the corpus. Rank the newest
+    # RANK_CANDIDATES matches instead: names, what users search for, match far fewer.
     rows = conn.execute(
         text(
-            "SELECT report_id, ts_rank_cd(document, q) AS r "
-            "FROM report_search, to_tsquery('simple', :q) q "
-            "WHERE document @@ q ORDER BY r DESC, report_id DESC LIMIT :limit OFFSET :offset"
+            "WITH c AS MATERIALIZED ("
+            " SELECT report_id FROM report_search WHERE document @@ to_tsquery('simple', :q)"
+            " ORDER BY report_id DESC LIMIT :cap) "
+            "SELECT s.report_id, ts_rank_cd(s.document, to_tsquery('simple', :q)) AS r "
+            "FROM report_search s JOIN c ON c.report_id = s.report_id "
+            "ORDER BY r DESC, s.report_id DESC LIMIT :limit OFFSET :offset"
         ),
-        {"q": tsquery(query), "limit": limit, "offset": offset},
+        {"q": tsquery(query), "cap": RANK_CANDIDATES, "limit": limit, "offset": offset},
     )
     return [(int(i), float(r)) for i, r in rows]
+
+
+def _prefer_text_index(conn: Connection) -> None:
+    """PostgreSQL prices a tsvector match as cheap and picks a sequential scan that
+    de-TOASTs every row (40 ms at 10,000 reports, measured); the GIN index takes 1-3 ms.
+    Scoped to the current transaction."""
+    conn.execute(text("SET LOCAL enable_seqscan = off"))
+    conn.execute(text("SET LOCAL enable_indexscan = off"))
 
 
 def count_matches(conn: Connection, query: Query) -> int:
@@ -122,5 +149,6 @@ def count_matches(conn: Connection, query: Query) -> int:
     if is_sqlite(conn):
         sql = "SELECT count(*) FROM report_fts WHERE report_fts MATCH :q"
         return int(conn.execute(text(sql), {"q": fts5_match(query)}).scalar_one())
+    _prefer_text_index(conn)
     sql = "SELECT count(*) FROM report_search WHERE document @@ to_tsquery('simple', :q)"
     return int(conn.execute(text(sql), {"q": tsquery(query)}).scalar_one())

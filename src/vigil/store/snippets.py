@@ -3,6 +3,7 @@ backends (the engines' own snippet functions differ and would show folded text).
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -10,6 +11,7 @@ from vigil.store.fold import fold
 from vigil.store.query import Query
 
 _WORD = re.compile(r"\w+")
+_PARTS = re.compile(r"[a-z0-9]+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -18,17 +20,38 @@ class Fragment:
     marked: bool
 
 
-def _matches(token: str, query: Query) -> bool:
-    folded = fold(token)
-    for term in query.positive:
-        for i, t in enumerate(term.tokens):
-            last = i == len(term.tokens) - 1
-            if folded == t or (term.prefix and last and folded.startswith(t)):
-                return True
-            # A token like "Abd-el" folds to several parts; match on any part.
-            if t in re.findall(r"[a-z0-9]+", folded):
-                return True
-    return False
+class _Matcher:
+    """Decides whether a word of the original text matches a query term, after folding.
+
+    Built once per query: exact tokens in a set, prefixes in a tuple, so that scanning a
+    report costs one fold and one lookup per word (pure-ASCII words skip anyascii).
+    """
+
+    def __init__(self, query: Query) -> None:
+        exact: set[str] = set()
+        prefixes: list[str] = []
+        for term in query.positive:
+            *body, last = term.tokens
+            exact.update(body)
+            if term.prefix:
+                prefixes.append(last)
+            else:
+                exact.add(last)
+        self.exact = frozenset(exact)
+        self.prefixes = tuple(prefixes)
+
+    def __call__(self, word: str) -> bool:
+        folded = word.lower() if word.isascii() else fold(word)
+        if folded in self.exact or (self.prefixes and folded.startswith(self.prefixes)):
+            return True
+        if not folded.isalnum():
+            # One word of the text may fold to several tokens ("Đặng" is fine, "Straße"
+            # folds to "strasse"; "l'Hôpital" to "l'hopital"): match any of them.
+            return any(
+                part in self.exact or (self.prefixes and part.startswith(self.prefixes))
+                for part in _PARTS.findall(folded)
+            )
+        return False
 
 
 def snippet(text: str, query: Query, *, width: int = 240) -> list[Fragment]:
@@ -36,14 +59,16 @@ def snippet(text: str, query: Query, *, width: int = 240) -> list[Fragment]:
     fragments with ``marked`` set on matching words. Empty text gives no fragments."""
     if not text:
         return []
-    hits = [(m.start(), m.end()) for m in _WORD.finditer(text) if _matches(m.group(), query)]
+    matches = _Matcher(query)
+    hits = [(m.start(), m.end()) for m in _WORD.finditer(text) if matches(m.group())]
     if not hits:
         end = min(len(text), width)
         return [Fragment(_squash(text[:end]) + ("…" if end < len(text) else ""), False)]
     # The window that holds the most hits, starting at a hit.
-    best_start, best_count = hits[0][0], 0
-    for i, (start, _) in enumerate(hits):
-        count = sum(1 for s, _ in hits[i:] if s < start + width)
+    starts = [s for s, _ in hits]
+    best_start, best_count = starts[0], 0
+    for i, start in enumerate(starts):
+        count = bisect.bisect_left(starts, start + width, lo=i) - i
         if count > best_count:
             best_start, best_count = start, count
     lo = max(0, best_start - width // 4)
