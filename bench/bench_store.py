@@ -26,14 +26,14 @@ from sqlalchemy.engine import make_url
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from corpus import generate_reports, write_corpus  # noqa: E402
+from corpus import generate_reports, write_corpus
 
-from vigil.pipeline.ingest import Ingestor  # noqa: E402
-from vigil.pipeline.inputs import expand  # noqa: E402
-from vigil.sources import read_bytes  # noqa: E402
-from vigil.store.db import Database  # noqa: E402
-from vigil.store.reports import add_report, count_reports  # noqa: E402
-from vigil.store.search import search  # noqa: E402
+from vigil.pipeline.ingest import Ingestor
+from vigil.pipeline.inputs import expand
+from vigil.sources import read_bytes
+from vigil.store.db import Database
+from vigil.store.reports import add_report, count_reports
+from vigil.store.search import search
 
 OUT = Path(__file__).resolve().parent / "out"
 DEFAULT_PG = "postgresql+psycopg://postgres@127.0.0.1:5432/test"
