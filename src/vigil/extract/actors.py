@@ -11,7 +11,11 @@ import re
 
 from vigil.extract.context import Context
 
-_SPEAKER = re.compile(r"\b(?:said|says|told|stated|according to|tweeted|wrote|noted)\b", re.I)
+_SPEAKER = re.compile(
+    r"\b(?:said|says|told|stated|tweeted|wrote|noted|urged|called|expressed|condemned|"
+    r"welcomed|added|explained|reported|raised|warned|claimed|asserted|argued|declared)\b",
+    re.I,
+)
 _PRONOUN = re.compile(r"\b(?:he|she|they|him|her|them|his|their|the (?:two|four|three|pair|activists?|journalists?|defendants?|blogger|reporter|defender))\b", re.I)
 _NOT_VICTIM_ROLES = frozenset({"official", "lawyer"})
 
@@ -24,6 +28,7 @@ def persons_in(ctx: Context, start: int, end: int) -> list[int]:
         if p.role in _NOT_VICTIM_ROLES:
             continue
         after = ctx.clean[m.end : min(end, m.end + 25)]
+        after = re.sub(r"^[’']s?\s*|^,\s*(?:today|also|on \w+),?\s*", "", after.strip(" "))
         if _SPEAKER.match(after.strip(" ,")):
             continue  # "Jeanne Cavelier said": a source, not a victim
         if m.index not in out:

@@ -30,7 +30,7 @@ def _lex() -> dict[str, object]:
         "not_org": frozenset(fold(w) for w in data["not_org"]),
         "kinds": kinds,
         # "Public Interest Law Center (PILC)", "Halyk Maidan (National Front)"
-        "paren": re.compile(rf"({seq})[ \t]*\(([A-Z][\w’'& .-]{{1,100}}?)\)"),
+        "paren": re.compile(rf"({seq})[”»\"]?[ \t]*\([“«\"]?([A-Z][\w’'& .-]{{1,100}}?)[”»\"]?\)"),
         # "the People’s Movement “Halyk Maidan”", "“Alga!” People’s party"
         "quoted_after": re.compile(
             r"\b(?:[Pp]arty|[Mm]ovement|[Oo]rgani[sz]ation|[Gg]roup|[Uu]nion|[Nn]ewspaper|"
@@ -117,10 +117,16 @@ class _Orgs:
         self.items: list[Organization] = []
 
     def find(self, name: str) -> Organization | None:
+        from rapidfuzz import fuzz
+
         f = fold(name)
         for o in self.items:
             if f == fold(o.name) or any(f == fold(a) for a in o.aliases):
                 return o
+        if len(f) > 7:
+            for o in self.items:
+                if fuzz.ratio(f, fold(o.name)) >= 90:
+                    return o
         return None
 
     def covered(self, s: int, e: int) -> Organization | None:

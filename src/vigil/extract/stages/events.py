@@ -11,7 +11,13 @@ from vigil.extract.data import load
 from vigil.extract.registry import stage
 
 EVIDENCE_MAX = 300
-_CLAUSE = re.compile(r"[;:]|,\s+(?:but|while|whereas|although|and)\s|\b(?:after|before|since|because)\b")
+_CLAUSE = re.compile(
+    r"[;:]|,\s+(?:but|while|whereas|although|and)\s|\b(?:after|before|since|because|who|which|when|where)\b"
+)
+_NEXT_DAY = re.compile(r"\b(?:the\s+)?(?:next|following)\s+day\b", re.I)
+_SAME_DAY = re.compile(r"\b(?:the\s+)?same\s+day\b|\bthat\s+(?:morning|evening|night|afternoon)\b", re.I)
+# Charge wording that a conviction in the same sentence only implies (no charge event).
+_IMPLIED_CHARGE = re.compile(r"charges?\s+of|on\s+(?:\w+\s+)?charges?|charges?\s+against", re.I)
 
 
 @cache
@@ -67,9 +73,22 @@ def find_events(ctx: Context) -> None:
     times = [(t.start, t.end, t.value) for t in ctx.times]
     places = [(p.start, p.end, p.name) for p in ctx.places if not p.sensitive]
     place_country = {p.name: p.country for p in ctx.places}
+    para_date: str | None = None
+    prev_end = 0
     for sent in ctx.sentences:
         s, e = sent
         body = text[s:e]
+        if "\n" in text[prev_end:s]:
+            para_date = None  # a new paragraph starts without a date in force
+        prev_end = e
+        if is_furniture(text, sent):
+            continue
+        own = [d for d in ctx.dates if s <= d.start < e]
+        fallback = para_date
+        if not own and para_date:
+            if _NEXT_DAY.search(body):
+                fallback = _shift(para_date, 1)
+        kinds: set[str] = set()
         for etype, rx in triggers:
             hits = [
                 m for m in rx.finditer(body)
@@ -84,7 +103,12 @@ def find_events(ctx: Context) -> None:
                 victims = [ctx.organizations[i].name for i in orgs_in(ctx, s, e)]
             if etype == "protest":
                 victims = []
-            date = _nearest(dates, trig[0], s, e)
+            if etype == "charge" and "sentence" in kinds and all(
+                _IMPLIED_CHARGE.match(body, h.start()) for h in hits
+            ):
+                continue
+            kinds.add(etype)
+            date = _nearest(dates, trig[0], s, e) or fallback
             place = _nearest(places, trig[0], s, e)
             ev_s, ev_e = evidence(text, sent, trig)
             perpetrators = list(dict.fromkeys(p.group() for p in perps.finditer(body)))[:3]
@@ -103,7 +127,35 @@ def find_events(ctx: Context) -> None:
                     confidence=0.6 if victims else 0.4,
                 )
             )
+        if own:
+            para_date = own[-1].value
+
     _merge(ctx)
+
+
+def _shift(iso: str, days: int) -> str | None:
+    import datetime as dt
+
+    if len(iso) != 10:
+        return None
+    return (dt.date.fromisoformat(iso) + dt.timedelta(days=days)).isoformat()
+
+
+_FURNITURE_START = re.compile(r"^(?:-|\*|•|Categories:|Tags:|Topics:|Filed under)", re.I)
+
+
+def is_furniture(text: str, sent: tuple[int, int]) -> bool:
+    """A headline, menu item or list label rather than a sentence of the report."""
+    s, e = sent
+    body = text[s:e].strip()
+    if _FURNITURE_START.match(body):
+        return True
+    lo = text.rfind("\n", 0, s) + 1
+    hi = text.find("\n", e)
+    line = text[lo : hi if hi >= 0 else len(text)].strip()
+    if line != body:
+        return False
+    return len(body.split()) <= 16 and not re.search(r"[.!?”\"’)]$", body)
 
 
 def _merge(ctx: Context) -> None:
