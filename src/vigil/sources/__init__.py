@@ -12,13 +12,24 @@ plugin's would; importing this package registers them.
 from __future__ import annotations
 
 from vigil.errors import EmptyInput, UnsupportedFormat
-from vigil.sources import markdown as _markdown  # noqa: F401  (registers markdown.v1)
 from vigil.sources import registry
-from vigil.sources import text as _text  # noqa: F401  (registers text.v1)
+
+# The built-in readers, registered in the order their sniff functions are tried:
+# %PDF-, a .docx zip, RFC 822 headers, HTML; plain text and Markdown do not sniff.
+# isort: off
+from vigil.sources import pdf as _pdf  # noqa: F401
+from vigil.sources import word as _word  # noqa: F401
+from vigil.sources import mail as _mail  # noqa: F401
+from vigil.sources import webpage as _webpage  # noqa: F401
+from vigil.sources import text as _text  # noqa: F401
+from vigil.sources import markdown as _markdown  # noqa: F401
+# isort: on
+
 from vigil.sources.document import OffsetMap, Segment, SourceDocument
 from vigil.sources.registry import SNIFF_BYTES, Reader, register
-from vigil.sources.sniff import unsupported, unsupported_extension
+from vigil.sources.sniff import is_zip, unsupported, unsupported_extension
 from vigil.sources.text import read_text
+from vigil.sources.word import has_document_xml
 
 __all__ = [
     "OffsetMap",
@@ -45,6 +56,13 @@ def choose_reader(data: bytes, filename: str, *, media_type: str | None = None) 
     found = registry.by_sniff(head)
     if found is not None:
         return found
+    if is_zip(head):
+        # A .docx whose document.xml is not among the first local headers, or any zip.
+        if has_document_xml(data) and "docx.v1" in {r.name for r in registry.readers()}:
+            return registry.get("docx.v1")
+        raise UnsupportedFormat(
+            "unsupported format: zip archive that is not a .docx", subject=filename
+        )
     refused = unsupported(head)
     if refused is not None:
         raise UnsupportedFormat(f"unsupported format: {refused}", subject=filename)

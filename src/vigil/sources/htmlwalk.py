@@ -1,0 +1,229 @@
+"""A linear walk over HTML that keeps the position of every text node.
+
+Built on the standard library's ``html.parser`` (a tokenizer, not a tree builder: no
+recursion, so 100,000 nested ``<div>`` cost a list of 100,000 entries and nothing more).
+Each visible text node keeps its range in the decoded HTML string; the reader turns those
+into byte ranges of the original.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cache
+from html.parser import HTMLParser
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+_DATA = Path(__file__).with_name("html_rules.yaml")
+_SPACE = re.compile(r"\s+")
+
+
+@dataclass(frozen=True, slots=True)
+class Rules:
+    invisible: frozenset[str]
+    furniture: frozenset[str]
+    furniture_class: re.Pattern[str]
+    blocks: frozenset[str]
+    void: frozenset[str]
+    max_depth_for_trafilatura: int
+    published_meta: tuple[str, ...]
+    title_meta: tuple[str, ...]
+
+
+@cache
+def rules() -> Rules:
+    with _DATA.open(encoding="utf-8") as fh:
+        raw: dict[str, Any] = yaml.safe_load(fh)
+    return Rules(
+        invisible=frozenset(raw["invisible"]),
+        furniture=frozenset(raw["furniture"]),
+        furniture_class=re.compile(f"(?:{raw['furniture_class']})", re.IGNORECASE),
+        blocks=frozenset(raw["blocks"]),
+        void=frozenset(raw["void"]),
+        max_depth_for_trafilatura=int(raw["max_depth_for_trafilatura"]),
+        published_meta=tuple(str(k).lower() for k in raw["published_meta"]),
+        title_meta=tuple(str(k).lower() for k in raw["title_meta"]),
+    )
+
+
+@dataclass(slots=True)
+class TextNode:
+    """Visible text: ``text`` (entities decoded) read from ``html[start:end]``."""
+
+    text: str
+    start: int
+    end: int
+    block: int  # index of the block (paragraph) the node belongs to
+    furniture: bool  # inside nav/header/footer/... or a furniture class
+    raw_equal: bool  # html[start:end] == text (no entities): sub-ranges map exactly
+    space_before: bool  # whitespace (or a tag holding only whitespace) precedes it
+
+
+@dataclass(slots=True)
+class Page:
+    nodes: list[TextNode] = field(default_factory=list)
+    title: str | None = None
+    meta: dict[str, str] = field(default_factory=dict)  # name/property -> content
+    lang: str | None = None
+    canonical: str | None = None
+    times: list[str] = field(default_factory=list)  # <time datetime> values
+    max_depth: int = 0
+
+
+class _Walker(HTMLParser):
+    def __init__(self, html: str) -> None:
+        super().__init__(convert_charrefs=True)
+        self.rules = rules()
+        self.html = html
+        self.line_starts = [0] + [m.end() for m in re.finditer("\n", html)]
+        self.page = Page()
+        # Open elements: (tag, invisible, furniture). Counts let an end tag with no open
+        # element be ignored in O(1) instead of searching the whole stack.
+        self.stack: list[tuple[str, bool, bool]] = []
+        self.open_count: dict[str, int] = {}
+        self.invisible = 0
+        self.furniture = 0
+        self.block = 0
+        self.in_title = False
+        self.title_parts: list[str] = []
+        self.pending: tuple[str, int] | None = None
+        self.gap = False
+
+    # Positions ---------------------------------------------------------------------
+    def _offset(self) -> int:
+        line, col = self.getpos()
+        return self.line_starts[line - 1] + col
+
+    def _flush(self) -> None:
+        if self.pending is None:
+            return
+        text, start = self.pending
+        self.pending = None
+        end = self._offset()
+        self._emit(text, start, end)
+
+    def _emit(self, text: str, start: int, end: int) -> None:
+        if self.in_title:
+            self.title_parts.append(text)
+            return
+        if self.invisible:
+            return
+        if not text.strip():
+            self.gap = True  # whitespace between inline elements still separates words
+            return
+        space_before = self.gap or text[:1].isspace()
+        self.gap = False
+        self.page.nodes.append(
+            TextNode(
+                text=text,
+                start=start,
+                end=end,
+                block=self.block,
+                furniture=self.furniture > 0,
+                raw_equal=self.html[start:end] == text,
+                space_before=space_before,
+            )
+        )
+
+    # Events ------------------------------------------------------------------------
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self._flush()
+        self._start(tag, attrs, void=tag in self.rules.void)
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self._flush()
+        self._start(tag, attrs, void=True)
+
+    def _start(self, tag: str, attrs: list[tuple[str, str | None]], *, void: bool) -> None:
+        r = self.rules
+        values = {k: (v or "") for k, v in attrs}
+        self._metadata(tag, values)
+        if tag in r.blocks:
+            self.block += 1
+        if void:
+            return
+        invisible = tag in r.invisible
+        classes = values.get("class", "") + " " + values.get("id", "")
+        furniture = tag in r.furniture or bool(
+            classes.strip() and r.furniture_class.search(classes)
+        )
+        if "hidden" in values or "display:none" in values.get("style", "").replace(" ", ""):
+            invisible = True
+        self.stack.append((tag, invisible, furniture))
+        self.open_count[tag] = self.open_count.get(tag, 0) + 1
+        self.invisible += invisible
+        self.furniture += furniture
+        self.page.max_depth = max(self.page.max_depth, len(self.stack))
+        if tag == "title" and self.page.title is None and not self.title_parts:
+            self.in_title = True
+
+    def handle_endtag(self, tag: str) -> None:
+        self._flush()
+        if tag in self.rules.blocks:
+            self.block += 1
+        if not self.open_count.get(tag):
+            return
+        while self.stack:
+            name, invisible, furniture = self.stack.pop()
+            self.open_count[name] -= 1
+            self.invisible -= invisible
+            self.furniture -= furniture
+            if name == "title" and self.in_title:
+                self.in_title = False
+                title = _SPACE.sub(" ", "".join(self.title_parts)).strip()
+                self.page.title = title or None
+            if name == tag:
+                break
+
+    def handle_data(self, data: str) -> None:
+        if self.pending is None:
+            self.pending = (data, self._offset())
+        else:
+            # html.parser may hand one text run over in pieces; keep them together.
+            self.pending = (self.pending[0] + data, self.pending[1])
+
+    def handle_comment(self, data: str) -> None:
+        self._flush()
+
+    def handle_decl(self, decl: str) -> None:
+        self._flush()
+
+    def handle_pi(self, data: str) -> None:
+        self._flush()
+
+    def unknown_decl(self, data: str) -> None:
+        self._flush()
+
+    def _metadata(self, tag: str, values: dict[str, str]) -> None:
+        page = self.page
+        if tag == "html" and values.get("lang") and page.lang is None:
+            page.lang = values["lang"]
+        elif tag == "meta":
+            key = values.get("property") or values.get("name") or values.get("itemprop") or ""
+            if key and "content" in values:
+                page.meta.setdefault(key.lower(), values["content"])
+        elif tag == "link" and "canonical" in values.get("rel", "").lower().split():
+            page.canonical = page.canonical or values.get("href") or None
+        elif tag == "time" and values.get("datetime"):
+            page.times.append(values["datetime"])
+
+    def finish(self) -> Page:
+        self.close()
+        if self.pending is not None:
+            text, start = self.pending
+            self.pending = None
+            self._emit(text, start, len(self.html))
+        if self.in_title:
+            title = _SPACE.sub(" ", "".join(self.title_parts)).strip()
+            self.page.title = title or None
+        return self.page
+
+
+def walk(html: str) -> Page:
+    """Every visible text node of ``html`` with its position, and the page's metadata."""
+    walker = _Walker(html)
+    walker.feed(html)
+    return walker.finish()

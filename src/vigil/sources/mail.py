@@ -1,0 +1,204 @@
+"""E-mail reader (RFC 822 / .eml): the body is the document, attachments are children.
+
+The body is the text/plain part if there is one, else the HTML part read by the HTML
+reader. When the body is not transfer-encoded its offsets point into the raw message
+bytes; when it is (base64, quoted-printable) the whole body text maps to the body part's
+range in the message. Each attachment a reader supports becomes a child SourceDocument
+(its original is the attachment's decoded bytes); others only add a warning.
+"""
+
+from __future__ import annotations
+
+import logging
+from email import policy
+from email.message import EmailMessage, Message
+from email.parser import BytesParser
+from email.utils import parsedate_to_datetime
+
+from vigil.errors import EmptyInput, InputError, UnreadableInput
+from vigil.sources.decoding import decode
+from vigil.sources.document import OffsetMap, SourceDocument
+from vigil.sources.language import detect_language
+from vigil.sources.registry import register
+from vigil.sources.sniff import is_email
+from vigil.sources.textmap import normalise
+
+log = logging.getLogger(__name__)
+
+# Attachments nested deeper than this (mail in mail in mail...) are not opened.
+MAX_NESTING = 5
+_PLAIN_CTE = {"", "7bit", "8bit", "binary"}
+
+
+def _raw_payload_range(data: bytes, part: Message) -> tuple[int, int] | None:
+    """Where the part's raw (still transfer-encoded) payload sits in the message bytes."""
+    cte = str(part.get("content-transfer-encoding", "")).strip().lower()
+    if cte in _PLAIN_CTE:
+        # Not transfer-encoded: "decoding" gives back the very bytes of the message.
+        raw = part.get_payload(decode=True)
+    else:
+        payload = part.get_payload()
+        raw = payload.encode("ascii", "replace") if isinstance(payload, str) else None
+    if not isinstance(raw, bytes) or not raw:
+        return None
+    at = data.find(raw)
+    if at < 0:
+        return None
+    return at, at + len(raw)
+
+
+def _header(msg: Message, name: str) -> str | None:
+    try:
+        value = msg.get(name)
+    except Exception:  # malformed encoded words
+        return None
+    if value is None:
+        return None
+    text = " ".join(str(value).split())
+    return text or None
+
+
+def _published(msg: Message) -> str | None:
+    raw = _header(msg, "date")
+    if not raw:
+        return None
+    try:
+        return parsedate_to_datetime(raw).date().isoformat()
+    except (TypeError, ValueError, IndexError):
+        return None
+
+
+def _body_document(
+    data: bytes, filename: str, part: Message, warnings: list[str]
+) -> tuple[str, OffsetMap, str | None]:
+    """Text, offsets and encoding of the body part."""
+    content_type = part.get_content_type()
+    cte = str(part.get("content-transfer-encoding", "")).strip().lower()
+    payload = part.get_payload(decode=True)
+    if not isinstance(payload, bytes) or not payload.strip():
+        return "", OffsetMap(unit="byte"), None
+    where = _raw_payload_range(data, part)
+    exact = cte in _PLAIN_CTE and where is not None
+    charset = part.get_content_charset()
+
+    if content_type == "text/html":
+        from vigil.sources.webpage import read_html
+
+        media = f"text/html; charset={charset}" if charset else "text/html"
+        doc = read_html(payload, filename, media_type=media)
+        warnings.extend(doc.warnings)
+        if exact and where is not None:
+            offsets = OffsetMap(unit="byte")
+            for s in doc.offsets.segments:
+                offsets.add(
+                    s.text_start, s.text_end, s.orig_start + where[0], s.orig_end + where[0]
+                )
+        else:
+            offsets = _whole(doc.text, where, data)
+        return doc.text, offsets, doc.encoding
+
+    decoded = decode(payload, declared=charset, subject=filename)
+    warnings.extend(decoded.warnings)
+    if exact and where is not None:
+        text, offsets = normalise(decoded.text, decoded.encode, where[0] + decoded.start)
+    else:
+        text, _ = normalise(decoded.text, decoded.encode, 0)
+        offsets = _whole(text, where, data)
+    return text, offsets, decoded.encoding
+
+
+def _whole(text: str, where: tuple[int, int] | None, data: bytes) -> OffsetMap:
+    offsets = OffsetMap(unit="byte")
+    start, end = where if where is not None else (0, len(data))
+    offsets.add(0, len(text), start, end)
+    return offsets
+
+
+def _attachments(
+    msg: EmailMessage, filename: str, warnings: list[str], depth: int
+) -> list[SourceDocument]:
+    from vigil.sources import read_bytes
+
+    children: list[SourceDocument] = []
+    for number, part in enumerate(msg.iter_attachments(), start=1):
+        name = part.get_filename() or f"attachment-{number}"
+        label = f"{filename}/{name}"
+        ctype = part.get_content_type()
+        if ctype == "message/rfc822":
+            inner = part.get_payload()
+            first = inner[0] if isinstance(inner, list) and inner else None
+            payload = first.as_bytes() if isinstance(first, Message) else None
+            if not name.lower().endswith(".eml"):
+                name += ".eml"
+        else:
+            raw = part.get_payload(decode=True)
+            payload = raw if isinstance(raw, bytes) else None
+        if not payload:
+            warnings.append(f"attachment {name!r} is empty; skipped")
+            continue
+        if ctype == "message/rfc822" and depth >= MAX_NESTING:
+            warnings.append(f"attachment {name!r} nested too deep; skipped")
+            continue
+        try:
+            if ctype == "message/rfc822":
+                child = _read(payload, name, depth + 1)
+            else:
+                child = read_bytes(payload, name, media_type=ctype)
+        except InputError as exc:
+            warnings.append(f"attachment {name!r} skipped: {exc.message}")
+            continue
+        except Exception as exc:  # a reader bug on one attachment must not lose the mail
+            log.warning("reader failed on an attachment: %s", type(exc).__name__)
+            warnings.append(f"attachment {name!r} skipped: could not be read")
+            continue
+        children.append(child)
+        log.debug("attachment %s read by %s", label, child.reader)
+    return children
+
+
+def _read(data: bytes, filename: str, depth: int) -> SourceDocument:
+    if not data.strip():
+        raise EmptyInput("empty input", subject=filename)
+    try:
+        msg = BytesParser(policy=policy.default).parsebytes(data)
+    except Exception as exc:
+        raise UnreadableInput(f"damaged e-mail ({type(exc).__name__})", subject=filename) from exc
+    if not isinstance(msg, EmailMessage):
+        raise UnreadableInput("not an e-mail message", subject=filename)
+
+    warnings: list[str] = [f"e-mail defect: {type(d).__name__}" for d in msg.defects[:5]]
+    try:
+        body = msg.get_body(preferencelist=("plain", "html"))
+    except Exception:
+        body = None
+    text, offsets, encoding = "", OffsetMap(unit="byte"), None
+    if body is not None:
+        try:
+            text, offsets, encoding = _body_document(data, filename, body, warnings)
+        except EmptyInput:
+            text = ""
+    children = _attachments(msg, filename, warnings, depth)
+    if not text.strip():
+        if not children:
+            raise EmptyInput("e-mail has no body text and no readable attachment", subject=filename)
+        warnings.append("e-mail has no body text; see its attachments")
+    return SourceDocument(
+        original=data,
+        filename=filename,
+        media_type="message/rfc822",
+        text=text,
+        offsets=offsets,
+        reader="email.v1",
+        title=_header(msg, "subject"),
+        published=_published(msg),
+        language=detect_language(text),
+        encoding=encoding,
+        warnings=warnings,
+        children=children,
+    )
+
+
+@register("email.v1", media_types=("message/rfc822",), extensions=(".eml",), sniff=is_email)
+def read_email(data: bytes, filename: str, *, media_type: str | None = None) -> SourceDocument:
+    """Read an e-mail message: body as text, attachments as children."""
+    return _read(data, filename, 0)

@@ -1,0 +1,171 @@
+"""HTML reader: main text, furniture dropped, offsets into the bytes, metadata, hostility."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from vigil.errors import EmptyInput
+from vigil.sources import read_bytes, webpage
+from vigil.sources.document import SourceDocument
+
+ARTICLE = """<!DOCTYPE html>
+<html lang="en-GB"><head>
+<meta charset="utf-8">
+<title>Blogger detained | Example News</title>
+<meta property="og:title" content="Blogger detained in Minsk">
+<meta property="article:published_time" content="2021-03-04T10:15:00+00:00">
+<link rel="canonical" href="https://news.example.org/blogger-detained">
+<style>p { color: red }</style>
+<script>var tracking = "<p>not text</p>";</script>
+</head><body>
+<nav class="main-menu"><a href="/">Home</a> <a href="/world">World</a></nav>
+<div id="cookie-banner">We use cookies. <button>Accept</button></div>
+<article>
+<h1>Blogger detained in Minsk</h1>
+<p>Ivan <b>Petrov</b>, a blogger from Minsk, was &laquo;detained&raquo; on 3 March by
+police officers who searched his flat and seized his laptop and phones.</p>
+<p>His lawyer said he was charged with organising mass disorder under article 293 of
+the Criminal Code, which carries a prison term of up to fifteen years.</p>
+<p>Human rights groups called for his immediate release and for the charges to be dropped.</p>
+</article>
+<div class="share-buttons"><a href="#">Share on Facebook</a></div>
+<footer>Copyright 2021 Example News. All rights reserved.</footer>
+</body></html>
+"""
+
+
+def exact_segments_match(doc: SourceDocument) -> int:
+    """Count segments whose bytes decode to exactly their text (nodes without entities)."""
+    assert doc.encoding is not None
+    hits = 0
+    for s in doc.offsets.segments:
+        if doc.text[s.text_start : s.text_end] == doc.original[s.orig_start : s.orig_end].decode(
+            doc.encoding
+        ):
+            hits += 1
+    return hits
+
+
+def test_main_text_without_furniture() -> None:
+    doc = read_bytes(ARTICLE.encode(), "a.html")
+    assert doc.reader == "html.v1"
+    assert "Ivan Petrov, a blogger from Minsk" in doc.text
+    assert "«detained»" in doc.text
+    assert "article 293" in doc.text
+    for junk in ("Home", "cookies", "Share on Facebook", "Copyright", "tracking", "color"):
+        assert junk not in doc.text
+
+
+def test_metadata() -> None:
+    doc = read_bytes(ARTICLE.encode(), "a.html")
+    assert doc.title == "Blogger detained in Minsk"
+    assert doc.published == "2021-03-04T10:15:00+00:00"
+    assert doc.url == "https://news.example.org/blogger-detained"
+    assert doc.language == "en"
+    assert doc.encoding == "utf-8"
+
+
+def test_offsets_point_at_the_words_in_the_bytes() -> None:
+    data = ARTICLE.encode()
+    doc = read_bytes(data, "a.html")
+    assert exact_segments_match(doc) >= 3
+    at = doc.text.index("article 293")
+    span = doc.offsets.to_original(at, at + len("article 293"))
+    assert span is not None
+    assert data[span[0] : span[1]] == b"article 293"
+    # An entity-decoded node maps to its whole node, which holds the entity.
+    at = doc.text.index("«detained»")
+    span = doc.offsets.to_original(at, at + 10)
+    assert span is not None
+    assert b"&laquo;detained&raquo;" in data[span[0] - 30 : span[1] + 30]
+
+
+def test_title_falls_back_to_title_tag_and_lang_to_detection() -> None:
+    html = (
+        "<html><head><title>Журналист задержан</title></head><body><p>"
+        + "Журналист был задержан полицией в Минске после того, как он освещал протест. " * 5
+        + "</p></body></html>"
+    )
+    doc = read_bytes(html.encode(), "r.html")
+    assert doc.title == "Журналист задержан"
+    assert doc.language == "ru"
+
+
+def test_time_element_gives_the_date() -> None:
+    html = (
+        "<html><body><article><time datetime='2019-07-05'>5 July</time><p>"
+        + "The activist was sentenced to five years in prison on charges of extremism. " * 4
+        + "</p></article></body></html>"
+    )
+    assert read_bytes(html.encode(), "t.html").published == "2019-07-05"
+
+
+def test_wrong_meta_charset_does_not_make_mojibake() -> None:
+    body = "Правозащитник Иван Петров был задержан полицией в Москве, сообщил его адвокат. " * 3
+    html = f'<html><head><meta charset="windows-1251"></head><body><p>{body}</p></body></html>'
+    doc = read_bytes(html.encode("utf-8"), "wrong.html")
+    assert "Правозащитник Иван Петров" in doc.text
+    assert doc.encoding == "utf-8"
+    assert any("declared cp1251 was wrong" in w for w in doc.warnings)
+
+
+def test_cp1251_page_with_its_meta_charset() -> None:
+    body = "Правозащитник Иван Петров был задержан полицией в Москве, сообщил его адвокат. " * 3
+    meta = '<meta http-equiv="Content-Type" content="text/html; charset=windows-1251">'
+    html = f"<html><head>{meta}</head><body><p>{body}</p></body></html>"
+    data = html.encode("cp1251")
+    doc = read_bytes(data, "ru.html")
+    assert "Правозащитник Иван Петров" in doc.text
+    assert doc.encoding == "cp1251"
+    assert exact_segments_match(doc) >= 1
+
+
+def test_fallback_walk_drops_furniture(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(webpage, "_trafilatura_lines", lambda html, warnings: ([], None))
+    doc = read_bytes(ARTICLE.encode(), "a.html")
+    assert "Ivan Petrov, a blogger" in doc.text
+    assert "Blogger detained in Minsk" in doc.text
+    for junk in ("Home", "cookies", "Share on Facebook", "Copyright", "tracking"):
+        assert junk not in doc.text
+    assert exact_segments_match(doc) >= 3
+
+
+def test_hostile_markup_never_reaches_the_text() -> None:
+    html = """<html><body><article>
+    <p>The activist <img src=x onerror="alert(1)">was detained; see
+    <a href="javascript:alert(2)">the appeal</a> for details of the case against him.</p>
+    <script>document.write('<script>alert(3)</scr' + 'ipt>')</script>
+    <p onclick="steal()">Police searched his home and seized his computers and notes.</p>
+    <svg><script>alert(4)</script></svg><iframe src="javascript:alert(5)"></iframe>
+    <p>The page shows the literal text &lt;script&gt; in a sentence about code.</p>
+    </article></body></html>"""
+    doc = read_bytes(html.encode(), "h.html")
+    assert "activist" in doc.text and "seized" in doc.text
+    for markup in ("alert(", "onerror", "javascript:", "onclick", "<img", "<a ", "<svg"):
+        assert markup not in doc.text
+    # The only "<script>" left is the one that was visible text.
+    assert doc.text.count("<script") == 1
+    assert "literal text <script> in a sentence" in doc.text
+
+
+@pytest.mark.parametrize("depth", [10_000, 100_000])
+def test_deep_nesting_does_not_recurse(depth: int) -> None:
+    html = b"<html><body>" + b"<div>" * depth + b"Deeply buried text." + b"</div>" * depth
+    t0 = time.perf_counter()
+    doc = read_bytes(html + b"</body></html>", "deep.html")
+    assert doc.text == "Deeply buried text."
+    assert time.perf_counter() - t0 < 20
+    assert any("nested" in w for w in doc.warnings)
+
+
+def test_unclosed_and_stray_tags_are_linear() -> None:
+    html = b"<html><body>" + b"</span>" * 50_000 + b"<p>Still here." + b"<b><i>" * 20_000
+    doc = read_bytes(html, "broken.html")
+    assert "Still here." in doc.text
+
+
+def test_no_visible_text_is_empty() -> None:
+    with pytest.raises(EmptyInput):
+        read_bytes(b"<html><head><script>x()</script></head><body> </body></html>", "e.html")
