@@ -16,7 +16,12 @@ _SPEAKER = re.compile(
     r"welcomed|added|explained|reported|raised|warned|claimed|asserted|argued|declared)\b",
     re.I,
 )
-_PRONOUN = re.compile(r"\b(?:he|she|they|him|her|them|his|their|the (?:two|four|three|pair|activists?|journalists?|defendants?|blogger|reporter|defender))\b", re.I)
+_PRONOUN = re.compile(
+    r"\b(?:he|she|they|him|her|them|his|their|the pair|both"
+    r"|(?:the|two|three|four|five|six|several)\s+(?:human rights\s+|young\s+|independent\s+)?"
+    r"(?:activists?|journalists?|defendants?|bloggers?|reporters?|defenders?|lawyers?|men|women))\b",
+    re.I,
+)
 _NOT_VICTIM_ROLES = frozenset({"official", "lawyer"})
 
 
@@ -60,4 +65,7 @@ def victims_for(ctx: Context, sent: tuple[int, int], *, carry: bool = True) -> l
         prev = persons_in(ctx, *s)
         if prev:
             return prev
+    # "Two activists ... have been sentenced." followed by their names.
+    if idx >= 0 and idx + 1 < len(ctx.sentences) and re.search(r"\b(?:two|three|four|five|six)\s", text, re.I):
+        return persons_in(ctx, *ctx.sentences[idx + 1])
     return []

@@ -8,15 +8,19 @@ from functools import cache
 
 from vigil.extract.data import load
 
-_NUMW = r"(?:\d+|one|two|three|four|five|six)"
-ARTICLE = re.compile(
+_HEAD = re.compile(
     r"\b(?:(?:[Pp]arts?|[Pp]aragraphs?|[Cc]lauses?)\s+(?P<pre>\d+(?:\s*(?:,|and|&)\s*\d+)*)\s+of\s+)?"
-    r"(?:[Aa]rt(?:icle)?s?\.?|[Ss]ections?|[Ss]ec\.|§)\s*(?P<num>\d+[A-Za-z]?(?:[.\-]\d+)*(?:\(\d+\))?)"
-    r"(?P<more>(?:\s*(?:,|and|&)\s*\d+[A-Za-z]?(?:\.\d+)*)*)"
-    r"(?:\s*,?\s*(?:[Pp]arts?|[Pp]aragraphs?|[Pp]\.|[Cc]lauses?)\s+(?P<parts>\d+(?:\s*(?:,|and|&)\s*\d+)*))?"
-    r"(?:\s*\((?P<paren>\d+)\))?"
+    r"(?:[Aa]rt(?:icle)?s?\.?|[Ss]ections?|[Ss]ec\.|§)\s*(?=\d)"
 )
-SAME_ARTICLE = re.compile(r"\b(?:very\s+)?same\s+article\b", re.I)
+_ITEM = re.compile(
+    r"(?P<num>\d+[A-Za-z]?(?:[.\-]\d+)*)"
+    r"(?:\s*\((?:(?P<sub>\d+)|[“\"‘«]?(?P<off>[^()\d][^()]{1,60}?)[”\"’»]?)\))?"
+)
+_SEP = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+|&\s*)(?=\d)")
+_PARTS = re.compile(
+    r"\s*,?\s*(?:[Pp]arts?|[Pp]aragraphs?|[Pp]\.|[Cc]lauses?)\s+(?P<parts>\d+(?:\s*(?:,|and|&)\s*\d+)*)"
+)
+SAME_ARTICLE = re.compile(r"\b(?:very\s+)?same\s+(?:article|charges?)\b", re.I)
 
 
 @dataclass(frozen=True, slots=True)
@@ -25,6 +29,7 @@ class Article:
     end: int
     number: str
     law: str | None
+    offence: str | None = None
 
 
 @cache
@@ -42,22 +47,37 @@ def _split(nums: str) -> list[str]:
 
 def find_articles(text: str) -> list[Article]:
     out: list[Article] = []
-    for m in ARTICLE.finditer(text):
-        bases = [m.group("num"), *_split(m.group("more") or "")]
-        parts = _split(m.group("parts") or m.group("pre") or m.group("paren") or "")
+    for head in _HEAD.finditer(text):
+        pos = head.end()
+        items: list[tuple[str, str | None, str | None]] = []
+        while True:
+            m = _ITEM.match(text, pos)
+            if not m:
+                break
+            items.append((m.group("num"), m.group("sub"), m.group("off")))
+            pos = m.end()
+            sep = _SEP.match(text, pos)
+            if not sep:
+                break
+            pos = sep.end()
+        if not items:
+            continue
+        parts_m = _PARTS.match(text, pos)
+        if parts_m:
+            pos = parts_m.end()
+        parts = _split(parts_m.group("parts") if parts_m else head.group("pre") or "")
         law = None
-        tail = text[m.end() : m.end() + 80]
+        tail = text[pos : pos + 80]
         for rx, name in _codes():
             if rx.match(tail):
                 law = name
                 break
-        for base in bases:
-            base = re.sub(r"\((\d+)\)$", r".\1", base).replace("-", ".")
-            if parts and base == bases[0]:
-                for p in parts:
-                    out.append(Article(m.start(), m.end(), f"{base}.{p}", law))
-            else:
-                out.append(Article(m.start(), m.end(), base, law))
+        for i, (num, sub, off) in enumerate(items):
+            base = num.replace("-", ".")
+            subs = [sub] if sub else (parts if i == len(items) - 1 or len(items) == 1 else [])
+            for p in subs or [None]:
+                number = f"{base}.{p}" if p else base
+                out.append(Article(head.start(), pos, number, law, off))
     return out
 
 
@@ -70,7 +90,7 @@ def offence_rx() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     return leads, stop, before
 
 
-_QUOTED = re.compile(r"[“\"«]([^”\"»\n]{3,90}?)[.,]?[”\"»]")
+_QUOTED = re.compile(r"[“\"«‘]([^”\"»’\n]{3,90}?)[.,]?[”\"»’]")
 
 
 def offences_in(sentence: str) -> list[tuple[int, str]]:
@@ -83,14 +103,27 @@ def offences_in(sentence: str) -> list[tuple[int, str]]:
         if q:
             out.append((m.end(), q.group(1).strip()))
             continue
+        quotes = _QUOTED.findall(rest[:150])
+        if quotes and re.match(r"^\s*[–—:-]?\s*[“\"«‘]", rest):
+            out.extend((m.end(), q.strip()) for q in quotes)
+            continue
         sm = stop.search(rest)
         phrase = rest[: sm.start()] if sm else rest[:100]
-        phrase = phrase.strip(" ,.“”\"'")
+        phrase = phrase.strip(" ,.“”\"'‘’")
+        if _NOT_OFFENCE.match(phrase):
+            continue
         if 2 < len(phrase) <= 140:
             out.append((m.end(), phrase))
     for m in before.finditer(sentence):
         out.append((m.start(), m.group("off")))
     return out
+
+
+_NOT_OFFENCE = re.compile(
+    r"^(?:\d|(?:a|an|the|one|two|three|four|five|six|seven|eight|nine|ten|several|many)\s+"
+    r"(?:years?|months?|days?|weeks?|hours?)\b|(?:him|her|them|it)\b|(?:years?|months?|days?)\b)",
+    re.I,
+)
 
 
 def quoted_after(text: str) -> str | None:

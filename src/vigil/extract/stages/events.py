@@ -41,6 +41,12 @@ def _negated(text: str, sent_start: int, trig_start: int, cues: re.Pattern[str],
     return bool(cues.search(clause))
 
 
+def is_hypothetical(text: str, sent_start: int, pos: int) -> bool:
+    """A negation, demand or hypothetical governs the words at ``pos``."""
+    _t, cues, _p, window, _c = _rules()
+    return _negated(text, sent_start, pos, cues, window)
+
+
 def _nearest(items: list[tuple[int, int, str]], pos: int, lo: int, hi: int) -> str | None:
     best: tuple[int, str] | None = None
     for s, e, v in items:

@@ -18,6 +18,7 @@ from vigil.extract.legal import (
 )
 from vigil.extract.numbers import NUM, TERM, number, term_months
 from vigil.extract.registry import stage
+from vigil.extract.stages.events import is_furniture, is_hypothetical
 
 _CHARGE_CUE = re.compile(
     r"\b(?:charg|accus|indict|convict|guilty|prosecut|article|art\.|section|under)", re.I
@@ -46,10 +47,18 @@ def _penalty_rx() -> dict[str, object]:
 def find_charges_and_sentences(ctx: Context) -> None:
     text = ctx.clean
     last_article: list[Article] = []
+    laws: dict[str, str] = {}
     for sent in ctx.sentences:
         s, e = sent
         body = text[s:e]
+        if is_furniture(text, sent):
+            continue
         articles = find_articles(body)
+        for i, art in enumerate(articles):
+            if art.law:
+                laws.setdefault(art.number.split(".")[0], art.law)
+            elif art.number.split(".")[0] in laws:
+                articles[i] = Article(art.start, art.end, art.number, laws[art.number.split(".")[0]], art.offence)
         if articles:
             last_article = articles
         elif SAME_ARTICLE.search(body):
@@ -62,7 +71,7 @@ def find_charges_and_sentences(ctx: Context) -> None:
 
 
 def _charges(ctx: Context, sent: tuple[int, int], body: str, articles: list[Article]) -> None:
-    offences = offences_in(body)
+    offences = [(p, o) for p, o in offences_in(body) if not is_hypothetical(ctx.clean, sent[0], sent[0] + p)]
     if not articles and not offences:
         return
     people = [ctx.persons[i].name for i in victims_for(ctx, sent)]
@@ -71,7 +80,7 @@ def _charges(ctx: Context, sent: tuple[int, int], body: str, articles: list[Arti
     s = sent[0]
     if articles:
         for art in articles:
-            off = quoted_after(body[art.end :]) or (offences[0][1] if offences else None)
+            off = art.offence or quoted_after(body[art.end :]) or (offences[0][1] if offences else None)
             for who in people:
                 ctx.charges.append(
                     Charge(who, art.law, art.number, off, ctx.country, (s + art.start, s + art.end))
@@ -98,7 +107,9 @@ def _penalties(ctx: Context, sent: tuple[int, int], body: str) -> None:
         if not (rx["prison"].search(near) or re.search(r"sentenc|jail|given|received", lead)):  # type: ignore[attr-defined]
             continue
         tail = body[m.end() : m.end() + 25].lower()
-        if re.search(r"house arrest|ban|probation|restriction", tail) or re.search(r"\bban", lead[-25:]):
+        if re.search(r"house arrest|ban|probation|restriction|ago|later|earlier|old\b", tail):
+            continue
+        if re.search(r"\bban|barred|prohibit|restrict|for (?:some|about|nearly|over)\s*$|(?:after|since|within|spent|lasting)\s*$", lead[-60:]):
             continue
         if re.search(r"request|sought|demand|faces?|up to", lead[-30:]):
             continue
