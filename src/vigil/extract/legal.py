@@ -121,7 +121,8 @@ def offences_in(sentence: str) -> list[tuple[int, str]]:
 
 _NOT_OFFENCE = re.compile(
     r"^(?:\d|(?:a|an|the|one|two|three|four|five|six|seven|eight|nine|ten|several|many)\s+"
-    r"(?:years?|months?|days?|weeks?|hours?)\b|(?:him|her|them|it)\b|(?:years?|months?|days?)\b)",
+    r"(?:years?|months?|days?|weeks?|hours?)\b|(?:him|her|them|it)\b|(?:years?|months?|days?)\b"
+    r"|(?:last|on|in|at|since|from|after|before|during|this|that|these)\b)",
     re.I,
 )
 

@@ -17,7 +17,9 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufeff\u200b]")
 _WORD = re.compile(r"[^\W\d_]+")
 # A sentence ends at . ! ? (and closing quotes/brackets) before a space and a capital,
 # digit, quote or dash, or at a line break.
-_SENT_END = re.compile(r"(?<=[.!?])[\"'”’»)\]]*[ \t]+(?=[\"“‘«(\[]?[A-Z0-9\u0400-\u04ff])|\n+")
+_SENT_END = re.compile(
+    r"(?<=[.!?])(?P<close>[\"'”’»)\]]*)[ \t]+(?=[\"“‘«(\[]?[A-Z0-9\u0400-\u04ff])|\n+"
+)
 # Words after which a full stop does not end a sentence.
 _ABBREV = re.compile(
     r"(?:\b(?:Mr|Mrs|Ms|Dr|Prof|St|Jr|Sr|No|Nos|Art|Arts|Sec|para|Gen|Col|Lt|Capt|Sgt|Rev|"
@@ -61,7 +63,7 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
         if m.group().startswith((" ", "\t")) or m.group()[0] in "\"'”’»)]":
             if _ABBREV.search(text[max(start, m.start() - 12) : m.start()]):
                 continue
-        _add(text, start, m.start(), spans)
+        _add(text, start, m.start() + len(m.group("close") or ""), spans)
         start = m.end()
     _add(text, start, len(text), spans)
     return spans

@@ -41,8 +41,9 @@ _COORD_BEFORE = re.compile(rf"({_NAME2})(?:,\s*|\s+and\s+)$")
 _COORD_AFTER = re.compile(rf"^(?:,\s*|\s+and\s+)({_NAME2})(?![\w’'-]|\s+[A-Z])")
 _SAID = re.compile(rf"\b({_NAME2})\s+(?:said|says|told|stated|added|explained|wrote)\b")
 _KNOWN_AS = re.compile(
-    r"(?:also|better|widely)\s+known\s+(?:as|by\s+the\s+(?:pseudonym|name|nickname)\s+(?:of\s+)?)"
-    r"\s*[“\"«]?((?:[A-Z][\w’'-]+)(?:\s+[A-Z][\w’'-]+){0,3})"
+    r"(?:\b(?:also|better|widely|commonly)\s+)?\b(?:known|referred\s+to)\s+(?:as|by\s+(?:the\s+)?(?:pseudonym|name|nickname)\s+(?:of\s+)?)"
+    r"\s*[“\"«‘]?((?:[A-Z][\w’'-]+)(?:\s+[A-Z][\w’'-]+){0,3})"
+    r"|\ba\.?k\.?a\.?\s+[“\"«‘]?((?:[A-Z][\w’'-]+)(?:\s+[A-Z][\w’'-]+){0,3})"
 )
 
 
@@ -156,8 +157,32 @@ def _cluster(ctx: Context) -> list[_Cluster]:
         cl = standalone.setdefault(key, _Cluster(first=s))
         cl.forms[name] += 1
         cl.spans.append((s, e))
-    # A single-word "person" that is a word of an organization's name is not a person.
-    return clusters + list(standalone.values())
+    merged = clusters + list(standalone.values())
+    return _known_as(ctx, merged)
+
+
+def _known_as(ctx: Context, clusters: list[_Cluster]) -> list[_Cluster]:
+    """"Nguyen Ngoc Nhu Quynh, a.k.a Mother Mushroom": one person, two names."""
+    for m in _KNOWN_AS.finditer(ctx.clean):
+        alias = (m.group(1) or m.group(2) or "").strip()
+        pos = m.start()
+        owner = None
+        best = -1
+        for cl in clusters:
+            for s, e in cl.spans:
+                if e <= pos and pos - e <= 80 and e > best:
+                    owner, best = cl, e
+        if owner is None or not alias:
+            continue
+        for cl in list(clusters):
+            if cl is not owner and any(fold(f) == fold(alias) for f in cl.forms):
+                owner.forms.update(cl.forms)
+                owner.spans.extend(cl.spans)
+                clusters.remove(cl)
+        if all(fold(f) != fold(alias) for f in owner.forms):
+            owner.forms[alias] += 1
+            owner.spans.append((m.end() - len(alias), m.end()))
+    return clusters
 
 
 def _is_org(cl: _Cluster, org_names: list[str]) -> bool:
@@ -213,7 +238,8 @@ def _build_persons(ctx: Context, clusters: list[_Cluster]) -> None:
     for cl in clusters:
         fulls = cl.full_forms()
         pool = fulls or list(cl.forms)
-        name = max(pool, key=lambda f: (cl.forms[f], len(tokens(f)), len(f)))
+        first_form = min(pool, key=lambda f: min((s for s, _e in cl.spans if ctx.clean[s : s + len(f)] == f), default=10**9))
+        name = max(pool, key=lambda f: (cl.forms[f], f == first_form, len(tokens(f)), len(f)))
         aliases: list[str] = []
         seen = {fold(name)}
         for f in sorted(cl.forms, key=lambda x: cl.spans and x):
