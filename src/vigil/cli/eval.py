@@ -31,18 +31,45 @@ def eval_command(
     from rich.console import Console
     from rich.table import Table
 
-    table = Table("category", "P", "R", "F1", "tp", "fp", "fn",
-                  title=f"{len(report.docs)} documents in {gold_dir}")
+    table = Table(
+        "category",
+        "P",
+        "R",
+        "F1",
+        "tp",
+        "fp",
+        "fn",
+        title=f"{len(report.docs)} documents in {gold_dir}",
+    )
     for name in CATEGORIES:
         s = report.totals[name]
-        table.add_row(name, f"{s.precision:.3f}", f"{s.recall:.3f}", f"{s.f1:.3f}", str(s.tp), str(s.fp), str(s.fn))
+        table.add_row(
+            name,
+            f"{s.precision:.3f}",
+            f"{s.recall:.3f}",
+            f"{s.f1:.3f}",
+            str(s.tp),
+            str(s.fp),
+            str(s.fn),
+        )
     m = report.micro
-    table.add_row("[bold]micro", f"{m.precision:.3f}", f"{m.recall:.3f}", f"[bold]{m.f1:.3f}", str(m.tp), str(m.fp), str(m.fn))
+    table.add_row(
+        "[bold]micro",
+        f"{m.precision:.3f}",
+        f"{m.recall:.3f}",
+        f"[bold]{m.f1:.3f}",
+        str(m.tp),
+        str(m.fp),
+        str(m.fn),
+    )
     console = Console()
     console.print(table)
     console.print("Worst documents (micro F1):")
     for d in report.worst(worst):
-        parts = ", ".join(f"{c.split('_')[0]} {d.scores[c].f1:.2f}" for c in ("persons", "organizations", "events_strict", "charges", "sentences"))
+        parts = ", ".join(
+            f"{c.split('_')[0]} {d.scores[c].f1:.2f}"
+            for c in ("persons", "organizations", "events_strict", "charges", "sentences")
+        )
         console.print(f"  {d.doc}: {d.micro.f1:.3f} ({parts})")
 
 

@@ -21,18 +21,8 @@ def _read(path: str) -> tuple[str, str | None, str | None, list[str]]:
         if not p.is_file():
             raise InputError("no such file", subject=path)
         data, name = p.read_bytes(), p.name
-    try:
-        from vigil.sources import read_bytes  # type: ignore[attr-defined]
-    except ImportError:  # the reader package is not installed yet: plain UTF-8 text
-        read_bytes = None
-    if read_bytes is None:
-        from vigil.extract.evaluate import _read as read_plain
+    from vigil.sources import read_bytes
 
-        if path == "-":
-            text = data.decode("utf-8", errors="replace")
-            return text, None, None, []
-        text, published, language = read_plain(Path(path))
-        return text, published, language, []
     doc = read_bytes(data, name)
     return doc.text, doc.published, doc.language, list(doc.warnings)
 
@@ -60,16 +50,23 @@ def _show(source: str, text: str, result: Any) -> None:
     for i, ev in enumerate(rec["events"]):
         when = " ".join(x for x in (ev["date"], ev["time"]) if x) or "date unknown"
         where = ", ".join(x for x in (ev["place"], ev["country"]) if x)
-        console.print(f"[bold cyan]{ev['type']}[/] {when} {where} victims: {', '.join(ev['victims']) or '-'}"
-                      + (f" by: {', '.join(ev['perpetrators'])}" if ev["perpetrators"] else ""))
+        console.print(
+            f"[bold cyan]{ev['type']}[/] {when} {where} victims: {', '.join(ev['victims']) or '-'}"
+            + (f" by: {', '.join(ev['perpetrators'])}" if ev["perpetrators"] else "")
+        )
         spans = evidence.get(f"event:{i}") or []
         if spans:
-            console.print(f"   [dim]“{text[spans[0][0]:spans[0][1]]}”[/]", highlight=False)
+            console.print(f"   [dim]“{text[spans[0][0] : spans[0][1]]}”[/]", highlight=False)
     for c in rec["charges"]:
-        console.print(f"[bold magenta]charge[/] {c['person']}: {c['law'] or '-'} art. {c['article'] or '-'} {c['offence'] or ''}")
+        console.print(
+            f"[bold magenta]charge[/] {c['person']}: {c['law'] or '-'} "
+            f"art. {c['article'] or '-'} {c['offence'] or ''}"
+        )
     for s in rec["sentences"]:
         extra = s.get("term_months") or s.get("amount") or ""
-        console.print(f"[bold red]sentence[/] {s['person']}: {s['penalty']} {extra} {s.get('note') or ''}")
+        console.print(
+            f"[bold red]sentence[/] {s['person']}: {s['penalty']} {extra} {s.get('note') or ''}"
+        )
 
 
 def extract_command(
@@ -83,11 +80,17 @@ def extract_command(
     inputs = [_read(p) for p in paths]
     extractor = Extractor()
     items = [(text, published, language) for text, published, language, _ in inputs]
-    for path, (text, _, _, warns), result in zip(paths, inputs, extractor.extract_many(items), strict=True):
+    for path, (text, _, _, warns), result in zip(
+        paths, inputs, extractor.extract_many(items), strict=True
+    ):
         result.warnings[:0] = warns
         if as_json:
-            out: dict[str, Any] = {"source": path, "doc": Path(path).stem, **result.record,
-                                   "warnings": result.warnings}
+            out: dict[str, Any] = {
+                "source": path,
+                "doc": Path(path).stem,
+                **result.record,
+                "warnings": result.warnings,
+            }
             if claims:
                 out["claims"] = [c.to_json() for c in result.claims]
             sys.stdout.write(json.dumps(out, ensure_ascii=False) + "\n")

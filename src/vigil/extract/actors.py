@@ -66,6 +66,10 @@ def victims_for(ctx: Context, sent: tuple[int, int], *, carry: bool = True) -> l
         if prev:
             return prev
     # "Two activists ... have been sentenced." followed by their names.
-    if idx >= 0 and idx + 1 < len(ctx.sentences) and re.search(r"\b(?:two|three|four|five|six)\s", text, re.I):
+    if (
+        idx >= 0
+        and idx + 1 < len(ctx.sentences)
+        and re.search(r"\b(?:two|three|four|five|six)\s", text, re.I)
+    ):
         return persons_in(ctx, *ctx.sentences[idx + 1])
     return []

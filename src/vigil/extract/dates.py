@@ -31,8 +31,12 @@ def _rx() -> dict[str, re.Pattern[str]]:
     mon = "|".join(sorted(data["months"], key=len, reverse=True))
     mon = rf"(?P<mon>{mon})\.?"
     wd = "|".join(data["weekdays"])
-    rel_days = "|".join(sorted((re.escape(k) for k in data["relative_days"]), key=len, reverse=True))
-    rel_units = "|".join(sorted((re.escape(k) for k in data["relative_units"]), key=len, reverse=True))
+    rel_days = "|".join(
+        sorted((re.escape(k) for k in data["relative_days"]), key=len, reverse=True)
+    )
+    rel_units = "|".join(
+        sorted((re.escape(k) for k in data["relative_units"]), key=len, reverse=True)
+    )
     year = r"(?P<year>(?:1[89]|20)\d\d)"
     day = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
     return {
@@ -48,13 +52,16 @@ def _rx() -> dict[str, re.Pattern[str]]:
         ),
         "my": re.compile(rf"\b{mon}(?:\s+of)?,?\s+{year}\b", re.I),
         "month_only": re.compile(
-            rf"\b(?:in|since|from|until|till|by|early|late|mid|mid-|end of|beginning of)\s+(?:early\s+|late\s+|mid-)?{mon}(?!\s+\d)\b",
+            r"\b(?:in|since|from|until|till|by|early|late|mid|mid-|end of|beginning of)\s+"
+            rf"(?:early\s+|late\s+|mid-)?{mon}(?!\s+\d)\b",
             re.I,
         ),
         "year_only": re.compile(
             rf"\b(?:in|since|from|until|till|by|during|of|early|late|mid-?)\s+{year}\b(?![-/.]\d)"
         ),
-        "weekday": re.compile(rf"\b(?:on|last|this|next)\s+(?P<wd>{wd})\b(?!\s*,?\s*(?:\d|{mon}))", re.I),
+        "weekday": re.compile(
+            rf"\b(?:on|last|this|next)\s+(?P<wd>{wd})\b(?!\s*,?\s*(?:\d|{mon}))", re.I
+        ),
         "rel_days": re.compile(rf"\b(?:{rel_days})\b", re.I),
         "rel_units": re.compile(rf"\b(?:{rel_units})\b", re.I),
         "last_year_after": re.compile(r"^\s*(?:,\s*)?(?:of\s+)?last\s+year\b", re.I),
@@ -100,7 +107,9 @@ def find_dates(text: str, *, day_first: bool = True) -> list[Found]:
             taken.append((f.start, f.end))
 
     for m in rx["iso"].finditer(text):
-        put(_checked(m.start(), m.end(), int(m.group("year")), int(m.group("m")), int(m.group("d"))))
+        put(
+            _checked(m.start(), m.end(), int(m.group("year")), int(m.group("m")), int(m.group("d")))
+        )
     for m in rx["numeric"].finditer(text):
         a, b = int(m.group("a")), int(m.group("b"))
         d, mo = (a, b) if day_first else (b, a)
@@ -120,10 +129,22 @@ def find_dates(text: str, *, day_first: bool = True) -> list[Found]:
                 rel = "last-year"
             put(_checked(m.start(), m.end(), y, mo, int(m.group("day")), rel))
     for m in rx["my"].finditer(text):
-        put(Found(m.start("mon"), m.end(), int(m.group("year")), months[m.group("mon").lower().rstrip(".")], None))
+        put(
+            Found(
+                m.start("mon"),
+                m.end(),
+                int(m.group("year")),
+                months[m.group("mon").lower().rstrip(".")],
+                None,
+            )
+        )
     for m in rx["month_only"].finditer(text):
         if m.group("mon")[0].isupper():
-            put(Found(m.start("mon"), m.end(), None, months[m.group("mon").lower().rstrip(".")], None))
+            put(
+                Found(
+                    m.start("mon"), m.end(), None, months[m.group("mon").lower().rstrip(".")], None
+                )
+            )
     for m in rx["year_only"].finditer(text):
         put(Found(m.start("year"), m.end(), int(m.group("year")), None, None))
     for m in rx["weekday"].finditer(text):
@@ -178,9 +199,7 @@ def resolve(found: Found, published: dt.date | None, anchor_year: int | None) ->
         return None
     if published is not None:
         y = published.year
-        if rel == "last-year":
-            y -= 1
-        elif (found.month, found.day or 1) > (published.month, published.day):
+        if rel == "last-year" or (found.month, found.day or 1) > (published.month, published.day):
             y -= 1
     elif anchor_year is not None:
         y = anchor_year - (1 if rel == "last-year" else 0)

@@ -52,8 +52,14 @@ class Score:
         self.fn += other.fn
 
     def to_json(self) -> dict[str, float | int]:
-        return {"tp": self.tp, "fp": self.fp, "fn": self.fn, "precision": round(self.precision, 4),
-                "recall": round(self.recall, 4), "f1": round(self.f1, 4)}
+        return {
+            "tp": self.tp,
+            "fp": self.fp,
+            "fn": self.fn,
+            "precision": round(self.precision, 4),
+            "recall": round(self.recall, 4),
+            "f1": round(self.f1, 4),
+        }
 
 
 @dataclass
@@ -173,12 +179,22 @@ def score_record(pred: dict[str, Any], gold: dict[str, Any]) -> dict[str, Score]
         return bool(gw) and len(gw & pw) * 2 >= len(gw)
 
     def penalty_ok(ps: dict[str, Any], gs: dict[str, Any]) -> bool:
-        return ps.get("penalty") == gs.get("penalty") and same(ps.get("person") or "", gs.get("person") or "")
+        return ps.get("penalty") == gs.get("penalty") and same(
+            ps.get("person") or "", gs.get("person") or ""
+        )
 
     pev, gev = pred.get("events", []), gold.get("events", [])
     return {
-        "persons": _score(pred.get("persons", []), gold.get("persons", []), lambda p, g: bool(_names(p) & _names(g))),
-        "organizations": _score(pred.get("organizations", []), gold.get("organizations", []), lambda p, g: bool(_names(p) & _names(g))),
+        "persons": _score(
+            pred.get("persons", []),
+            gold.get("persons", []),
+            lambda p, g: bool(_names(p) & _names(g)),
+        ),
+        "organizations": _score(
+            pred.get("organizations", []),
+            gold.get("organizations", []),
+            lambda p, g: bool(_names(p) & _names(g)),
+        ),
         "events_strict": _score(pev, gev, lambda p, g: loose(p, g) and same_date(p, g)),
         "events_loose": _score(pev, gev, loose),
         "charges": _score(pred.get("charges", []), gold.get("charges", []), charge_ok),
@@ -187,19 +203,11 @@ def score_record(pred: dict[str, Any], gold: dict[str, Any]) -> dict[str, Score]
 
 
 def _read(path: Path) -> tuple[str, str | None, str | None]:
-    """(text, published, language) of one report file, through Vigil's reader when present."""
-    data = path.read_bytes()
-    try:
-        from vigil.sources import read_bytes  # type: ignore[attr-defined]
-    except ImportError:
-        read_bytes = None
-    if read_bytes is not None:
-        doc = read_bytes(data, path.name)
-        return doc.text, doc.published, doc.language
-    text = data.decode("utf-8", errors="replace")
-    m = re.search(r"^PUBLISHED: *(\S+)", text[:2000], re.MULTILINE)
-    published = m.group(1) if m and m.group(1) != "unknown" else None
-    return text, published, None
+    """(text, published, language) of one report file, through Vigil's reader."""
+    from vigil.sources import read_bytes
+
+    doc = read_bytes(path.read_bytes(), path.name)
+    return doc.text, doc.published, doc.language
 
 
 def score(gold_dir: Path, extractor: _Extracts) -> EvalReport:

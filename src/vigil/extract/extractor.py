@@ -69,25 +69,34 @@ class Extractor:
                     st.fn(ctx)
                 except Exception as exc:  # a stage must not lose the whole record
                     log.warning("stage %s failed: %s", st.name, type(exc).__name__)
-                    ctx.warnings.append(f"stage {st.name} failed ({type(exc).__name__}); record is partial")
+                    ctx.warnings.append(
+                        f"stage {st.name} failed ({type(exc).__name__}); record is partial"
+                    )
             ctx.doc = None
             record, claims = build(ctx)
             yield ExtractionResult(record=record, claims=claims + ctx.claims, warnings=ctx.warnings)
 
     def _prepare(self, item: Item) -> Context:
+        published: str | None = None
+        language: str | None = None
         if isinstance(item, str):
-            text, published, language = item, None, None
+            text = item
         elif len(item) == 2:
-            text, published = item  # type: ignore[misc]
-            language = None
+            text, published = item[0], item[1]
         else:
-            text, published, language = item  # type: ignore[misc]
-        ctx = Context(text=text, clean=text, published=_date(published), published_raw=published,
-                      language=language)
+            text, published, language = item[0], item[1], item[2]
+        ctx = Context(
+            text=text,
+            clean=text,
+            published=_date(published),
+            published_raw=published,
+            language=language,
+        )
         for st in self.pre:
             st.fn(ctx)
         if len(ctx.clean) > MAX_CHARS:
             ctx.warnings.append(
-                f"the report is {len(ctx.clean):,} characters long; only the first {MAX_CHARS:,} were read"
+                f"the report is {len(ctx.clean):,} characters long; "
+                f"only the first {MAX_CHARS:,} were read"
             )
         return ctx

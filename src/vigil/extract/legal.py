@@ -74,9 +74,8 @@ def find_articles(text: str) -> list[Article]:
                 break
         for i, (num, sub, off) in enumerate(items):
             base = num.replace("-", ".")
-            subs = [sub] if sub else (parts if i == len(items) - 1 or len(items) == 1 else [])
-            for p in subs or [None]:
-                number = f"{base}.{p}" if p else base
+            subs: list[str] = [sub] if sub else (parts if i == len(items) - 1 else [])
+            for number in [f"{base}.{p}" for p in subs] or [base]:
                 out.append(Article(head.start(), pos, number, law, off))
     return out
 
@@ -133,7 +132,7 @@ def quoted_after(text: str) -> str | None:
 
 
 def split_offences(phrase: str) -> list[str]:
-    """"inciting social unrest, spreading false information and disrupting public order"."""
+    """ "inciting social unrest, spreading false information and disrupting public order"."""
     parts = [p.strip(" ,") for p in re.split(r",\s*(?:and\s+)?|\s+and\s+(?=\w+ing\b)", phrase)]
     parts = [p for p in parts if p]
     if len(parts) > 1 and all(len(p.split()) >= 2 for p in parts):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from functools import cache
+from typing import Any
 
 from rapidfuzz import fuzz
 
@@ -17,7 +18,7 @@ _TOKEN_OK = re.compile(r"^(?:[A-Z\u00c0-\u00de][\w'’.-]*|[A-Z]\.)$")
 
 
 @cache
-def _lex() -> dict[str, object]:
+def _lex() -> dict[str, Any]:
     data = load("names")
     titles = [t for group in data["titles"].values() for t in group]
     return {
@@ -55,25 +56,25 @@ def trim(text: str, start: int) -> tuple[str, int, int]:
     for art in ("the ", "a ", "an "):
         if lower.startswith(art):
             s += len(art)
-            body = body[len(art):]
+            body = body[len(art) :]
             break
     pm = _POSSESSIVE.search(body)
     if pm:
         body = body[: pm.start()]
     while True:
-        hm = lex["honorific"].match(body)  # type: ignore[attr-defined]
+        hm = lex["honorific"].match(body)
         if hm and hm.end() < len(body) and body[hm.end()] in " \t":
             word = hm.group().rstrip(".")
-            if word in lex["name_like"] and len(body[hm.end():].split()) >= 2:  # type: ignore[operator]
+            if word in lex["name_like"] and len(body[hm.end() :].split()) >= 2:
                 break
             cut = hm.end() + 1
             s += cut
             body = body[cut:]
             continue
-        tm = lex["title_lead"].match(body)  # type: ignore[attr-defined]
+        tm = lex["title_lead"].match(body)
         if tm:
             s += tm.end()
-            body = body[tm.end():]
+            body = body[tm.end() :]
             continue
         break
     body = body.strip()
@@ -94,18 +95,18 @@ def looks_like_person(name: str) -> bool:
     toks = tokens(name)
     if not 1 <= len(toks) <= 5 or any(ch.isdigit() for ch in name) or "\n" in name:
         return False
-    if any(c in name for c in ",;:()/@#&+«»“”\"!?"):
+    if any(c in name for c in ',;:()/@#&+«»“”"!?'):
         return False
-    if fold(name) in lex["not_person"] or fold(name) in demonyms():  # type: ignore[operator]
+    if fold(name) in lex["not_person"] or fold(name) in demonyms():
         return False
-    if toks[0] in lex["not_first"]:  # type: ignore[operator]
+    if toks[0] in lex["not_first"]:
         return False
     caps = 0
     for t in toks:
         ft = fold(t)
-        if ft in lex["org_words"]:  # type: ignore[operator]
+        if ft in lex["org_words"]:
             return False
-        if t in lex["particles"]:  # type: ignore[operator]
+        if t in lex["particles"]:
             continue
         if not _TOKEN_OK.match(t):
             return False
@@ -125,7 +126,7 @@ def strong_person(name: str) -> bool:
     toks = [t for t in tokens(name) if not is_initial(t)]
     if len(toks) < 2 or not looks_like_person(name):
         return False
-    return any(fold(t).endswith(lex["endings"]) for t in toks[1:])  # type: ignore[arg-type]
+    return any(fold(t).endswith(lex["endings"]) for t in toks[1:])
 
 
 def title_role(before: str) -> str | None:
@@ -133,7 +134,7 @@ def title_role(before: str) -> str | None:
     lex = _lex()
     words = before.strip().split()[-3:]
     tail = " ".join(words)
-    for role, titles in lex["titles"].items():  # type: ignore[attr-defined]
+    for role, titles in lex["titles"].items():
         for t in titles:
             if tail.endswith(t) or tail.endswith(t + ","):
                 return str(role)
@@ -155,8 +156,8 @@ def similar_token(a: str, b: str) -> bool:
 def same_person(a: str, b: str) -> bool:
     """Two multi-word names name the same person (patronymic, initial, spelling variant)."""
     lex = _lex()
-    ta = [t for t in tokens(a) if t not in lex["particles"]]  # type: ignore[operator]
-    tb = [t for t in tokens(b) if t not in lex["particles"]]  # type: ignore[operator]
+    ta = [t for t in tokens(a) if t not in lex["particles"]]
+    tb = [t for t in tokens(b) if t not in lex["particles"]]
     if not ta or not tb:
         return False
     if fold(a) == fold(b):

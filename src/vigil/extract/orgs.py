@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from functools import cache
+from typing import Any
 
 from vigil.extract.context import Context, Organization
 from vigil.extract.data import load
@@ -18,7 +19,7 @@ _GOVERNMENT = re.compile(r"^(?:\w+\s+)?[Gg]overnment(?:\s+of\s+.+)?$")
 
 
 @cache
-def _lex() -> dict[str, object]:
+def _lex() -> dict[str, Any]:
     data = load("organizations")
     conn = data["connectors"]
     seq = rf"{_CAP}(?:[ \t]+(?:(?:{'|'.join(conn)})[ \t]+)*{_CAP}){{0,9}}"
@@ -62,7 +63,8 @@ def _lex() -> dict[str, object]:
         "known": re.compile(r"\b(?:" + "|".join(map(re.escape, data["known"])) + r")\b"),
         "known_kind": dict(data["known"]),
         "known_patterns": [
-            (re.compile(k["pattern"]), str(k["name"]), str(k["kind"])) for k in data["known_patterns"]
+            (re.compile(k["pattern"]), str(k["name"]), str(k["kind"]))
+            for k in data["known_patterns"]
         ],
         "not_acronyms": frozenset(data["not_acronyms"]),
         "caps": re.compile(r"(?<![\w/-])[A-Z][A-Z-]{2,6}(?![\w/-])"),
@@ -70,7 +72,7 @@ def _lex() -> dict[str, object]:
 
 
 def kind_of(name: str) -> str:
-    for kind, rx in _lex()["kinds"]:  # type: ignore[attr-defined]
+    for kind, rx in _lex()["kinds"]:
         if rx.search(name):
             return str(kind)
     return "other"
@@ -81,13 +83,13 @@ def _ok(name: str) -> bool:
     if not name or len(name) < 2 or len(name) > 90 or "\n" in name:
         return False
     f = fold(name)
-    if not f or f in lex["not_org"] or f in demonyms():  # type: ignore[operator]
+    if not f or f in lex["not_org"] or f in demonyms():
         return False
     if not (name[0].isupper() or name[0].isdigit()):
         return False
-    if name in lex["not_acronyms"] or any(p in lex["not_acronyms"] for p in name.split("-")):  # type: ignore[operator]
+    if name in lex["not_acronyms"] or any(p in lex["not_acronyms"] for p in name.split("-")):
         return False
-    if is_place(name) and not lex["acronym"].match(name):  # type: ignore[attr-defined]
+    if is_place(name) and not lex["acronym"].match(name):
         return False
     if _GOVERNMENT.match(name) or _PLACE_TAIL.search(name):
         return False
@@ -98,10 +100,10 @@ def tidy(name: str) -> str:
     """Cut what the model glued to a name: a possessive tail, a bracket, a title."""
     if "(" in name:
         name = name.split("(")[0].strip()
-    for q in "“«\"":
+    for q in '“«"':
         if q in name:
             name = name.rsplit(q, 1)[1].strip()
-    name = name.strip("”»\" ,.;:")
+    name = name.strip('”»" ,.;:')
     name = _POSS.sub("", name).strip()
     name = _TITLE_TAIL.sub("", name).strip()
     return name
@@ -135,8 +137,14 @@ class _Orgs:
                 return o
         return None
 
-    def add(self, name: str, span: tuple[int, int], alias: str | None = None,
-            kind: str | None = None, trusted: bool = False) -> Organization | None:
+    def add(
+        self,
+        name: str,
+        span: tuple[int, int],
+        alias: str | None = None,
+        kind: str | None = None,
+        trusted: bool = False,
+    ) -> Organization | None:
         raw = name
         name = tidy(name)
         if alias is None and _POSS.search(raw.strip()) and len(tokens(raw)) > len(tokens(name)):
@@ -149,9 +157,9 @@ class _Orgs:
             org = Organization(name=name, kind=kind or kind_of(name))
             self.items.append(org)
         org.spans.append(span)
-        if alias and _ok(alias) and fold(alias) != fold(org.name):
-            if all(fold(alias) != fold(a) for a in org.aliases):
-                org.aliases.append(alias)
+        known = [fold(org.name), *(fold(a) for a in org.aliases)]
+        if alias and _ok(alias) and fold(alias) not in known:
+            org.aliases.append(alias)
         if kind and org.kind == "other":
             org.kind = kind
         return org
@@ -161,31 +169,37 @@ def find_organizations(ctx: Context) -> list[Organization]:
     lex = _lex()
     text = ctx.clean
     orgs = _Orgs()
-    for m in lex["paren"].finditer(text):  # type: ignore[attr-defined]
+    for m in lex["paren"].finditer(text):
         name, s, e = trim(m.group(1), m.start(1))
         inner = m.group(2).strip()
         first = inner.split()[0]
-        if looks_like_person(name) and not lex["acronym"].match(first):  # type: ignore[attr-defined]
+        if looks_like_person(name) and not lex["acronym"].match(first):
             continue
-        if lex["acronym"].match(first) or kind_of(inner) != "other":  # type: ignore[attr-defined]
-            if lex["acronym"].match(inner) and not _initials(name).endswith(inner[:1]):  # type: ignore[attr-defined]
-                # "(RSF)" after a long name is still its acronym; require some initial match
-                if inner[0] not in _initials(name):
-                    continue
+        if lex["acronym"].match(first) or kind_of(inner) != "other":
+            # "(RSF)" after a long name is still its acronym; require some initial to match
+            if lex["acronym"].match(inner) and inner[0] not in _initials(name):
+                continue
             orgs.add(name, (s, e), alias=inner)
-    for m in lex["quoted_after"].finditer(text):  # type: ignore[attr-defined]
+    for m in lex["quoted_after"].finditer(text):
         word = m.group().split()[0].lower()
         orgs.add(m.group(1).strip(), m.span(1), kind=_kind_word(word), trusted=True)
-    for m in lex["quoted_before"].finditer(text):  # type: ignore[attr-defined]
+    for m in lex["quoted_before"].finditer(text):
         orgs.add(m.group(1).strip(), m.span(1), kind=_kind_word(m.group(2).lower()), trusted=True)
-    for m in lex["kind_after"].finditer(text):  # type: ignore[attr-defined]
+    for m in lex["kind_after"].finditer(text):
         name = m.group(1).strip()
         first = name.split()[0]
-        if first in ("The", "A", "An", "His", "Her", "Their", "Its", "Our") or fold(first) in demonyms():
+        if (
+            first in ("The", "A", "An", "His", "Her", "Their", "Its", "Our")
+            or fold(first) in demonyms()
+        ):
             name = " ".join(name.split()[1:])
         if name and not orgs.covered(m.start(1), m.end(1)):
-            orgs.add(name, (m.end(1) - len(name) - 1, m.end(1) - 1), kind=_kind_word(m.group(2).split()[-1].lower()))
-    for m in lex["kind_before"].finditer(text):  # type: ignore[attr-defined]
+            orgs.add(
+                name,
+                (m.end(1) - len(name) - 1, m.end(1) - 1),
+                kind=_kind_word(m.group(2).split()[-1].lower()),
+            )
+    for m in lex["kind_before"].finditer(text):
         if not orgs.covered(*m.span(1)):
             orgs.add(m.group(1), m.span(1))
     for ent in ctx.ents:
@@ -198,18 +212,18 @@ def find_organizations(ctx: Context) -> list[Organization]:
         if inside is not None:
             inside.spans.append((s, e))
             continue
-        if ent.label in ("PERSON", "ORG") and looks_like_person(name) and kind_of(name) == "other":
-            if ent.label == "PERSON" or not lex["acronym"].match(name):  # type: ignore[attr-defined]
-                continue
+        personal = looks_like_person(name) and kind_of(name) == "other"
+        if personal and (ent.label == "PERSON" or not lex["acronym"].match(name)):
+            continue
         # Extend over "of the Council of Europe", "for National Security" the model cut.
-        ext = lex["extend"].match(text[e : e + 120])  # type: ignore[attr-defined]
+        ext = lex["extend"].match(text[e : e + 120])
         if ext and ext.group("lead") == "in" and is_place(ext.group(0).split(None, 1)[1]):
             ext = None
         if ext:
             cand = text[s : e + ext.end()]
             if "\n" not in cand:
                 name, e = cand, e + ext.end()
-        br = lex["branch"].match(text[e : e + 20])  # type: ignore[attr-defined]
+        br = lex["branch"].match(text[e : e + 20])
         if br and "Court" in name:
             name, e = text[s : e + br.end()], e + br.end()
         # A descriptor right before a quoted name: the People’s Movement “Halyk Maidan”
@@ -217,22 +231,22 @@ def find_organizations(ctx: Context) -> list[Organization]:
             continue
         # "Reporters" before "Without Borders"
         before = re.search(rf"({_CAP}[ \t]+)$", text[max(0, s - 40) : s])
-        if before and ent.label == "PERSON" and not text[: s].rstrip().endswith((".", "\n")):
+        if before and ent.label == "PERSON" and not text[:s].rstrip().endswith((".", "\n")):
             s -= len(before.group(1))
             name = text[s:e]
         orgs.add(name, (s, e))
-    for m in lex["known"].finditer(text):  # type: ignore[attr-defined]
-        orgs.add(m.group(), m.span(), kind=lex["known_kind"][m.group()])  # type: ignore[index]
-    for rx, name, kind in lex["known_patterns"]:  # type: ignore[attr-defined]
+    for m in lex["known"].finditer(text):
+        orgs.add(m.group(), m.span(), kind=lex["known_kind"][m.group()])
+    for rx, name, kind in lex["known_patterns"]:
         for m in rx.finditer(text):
             org = orgs.find(name) or Organization(name=name, kind=kind)
             if org not in orgs.items:
                 orgs.items.append(org)
             org.spans.append((m.end() - len(name), m.end()))
     headline_caps = set()
-    for m in lex["caps"].finditer(text):  # type: ignore[attr-defined]
+    for m in lex["caps"].finditer(text):
         word = m.group()
-        if word in lex["not_acronyms"] or word.endswith("-") or is_place(word):  # type: ignore[operator]
+        if word in lex["not_acronyms"] or word.endswith("-") or is_place(word):
             continue
         line = text[text.rfind("\n", 0, m.start()) + 1 : text.find("\n", m.end())]
         if sum(1 for w in line.split() if w.isupper()) > 3:
@@ -244,9 +258,18 @@ def find_organizations(ctx: Context) -> list[Organization]:
 
 
 def _kind_word(word: str) -> str | None:
-    return {"party": "party", "movement": "movement", "newspaper": "media", "company": "company",
-            "union": "union", "front": "movement", "campaign": "movement",
-            "channel": "media", "website": "media", "agency": "media"}.get(word, None)
+    return {
+        "party": "party",
+        "movement": "movement",
+        "newspaper": "media",
+        "company": "company",
+        "union": "union",
+        "front": "movement",
+        "campaign": "movement",
+        "channel": "media",
+        "website": "media",
+        "agency": "media",
+    }.get(word)
 
 
 def _link_acronyms(orgs: _Orgs, text: str) -> None:
@@ -261,11 +284,14 @@ def _link_acronyms(orgs: _Orgs, text: str) -> None:
                 if big is o:
                     continue
                 ini, acr = _initials(big.name), o.name.replace(".", "")
-                if lex["acronym"].match(o.name) and (ini == acr or (len(acr) >= 3 and ini.startswith(acr))):  # type: ignore[attr-defined]
-                    target = big
-                elif fold(tokens(big.name)[-1]) == fold(o.name):
-                    target = big
-                elif any(fold(a) == fold(o.name) for a in big.aliases):
+                if (
+                    (
+                        lex["acronym"].match(o.name)
+                        and (ini == acr or (len(acr) >= 3 and ini.startswith(acr)))
+                    )
+                    or fold(tokens(big.name)[-1]) == fold(o.name)
+                    or any(fold(a) == fold(o.name) for a in big.aliases)
+                ):
                     target = big
                 if target:
                     break

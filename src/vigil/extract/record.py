@@ -23,21 +23,84 @@ def build(ctx: Context) -> tuple[dict[str, Any], list[Claim]]:
         }
         persons.append(item)
         key = f"person:{i}"
-        claims.append(Claim("person", key, {"name": p.name, "role": p.role}, p.spans[:20], "names.v1", p.confidence))
+        claims.append(
+            Claim(
+                "person",
+                key,
+                {"name": p.name, "role": p.role},
+                p.spans[:20],
+                "names.v1",
+                p.confidence,
+            )
+        )
         for a in p.aliases:
-            claims.append(Claim("alias", f"{key}:alias:{a}", {"person": p.name, "alias": a}, [], "names.v1", p.confidence))
+            claims.append(
+                Claim(
+                    "alias",
+                    f"{key}:alias:{a}",
+                    {"person": p.name, "alias": a},
+                    [],
+                    "names.v1",
+                    p.confidence,
+                )
+            )
         for aff in p.affiliations:
-            claims.append(Claim("affiliation", f"{key}:aff:{aff['organization']}", {"person": p.name, **aff}, [], "biography.v1", 0.5))
+            claims.append(
+                Claim(
+                    "affiliation",
+                    f"{key}:aff:{aff['organization']}",
+                    {"person": p.name, **aff},
+                    [],
+                    "biography.v1",
+                    0.5,
+                )
+            )
         for rel in p.relatives:
-            claims.append(Claim("relative", f"{key}:rel:{rel['person']}", {"person": p.name, **rel}, [], "biography.v1", 0.5))
+            claims.append(
+                Claim(
+                    "relative",
+                    f"{key}:rel:{rel['person']}",
+                    {"person": p.name, **rel},
+                    [],
+                    "biography.v1",
+                    0.5,
+                )
+            )
         if p.birth_date:
-            claims.append(Claim("birth_date", f"{key}:birth_date", {"person": p.name, "birth_date": p.birth_date}, [], "biography.v1", 0.7))
+            claims.append(
+                Claim(
+                    "birth_date",
+                    f"{key}:birth_date",
+                    {"person": p.name, "birth_date": p.birth_date},
+                    [],
+                    "biography.v1",
+                    0.7,
+                )
+            )
         if p.birth_place:
-            claims.append(Claim("birth_place", f"{key}:birth_place", {"person": p.name, "birth_place": p.birth_place}, [], "biography.v1", 0.6))
+            claims.append(
+                Claim(
+                    "birth_place",
+                    f"{key}:birth_place",
+                    {"person": p.name, "birth_place": p.birth_place},
+                    [],
+                    "biography.v1",
+                    0.6,
+                )
+            )
     orgs = []
     for i, o in enumerate(ctx.organizations):
         orgs.append({"name": o.name, "aliases": o.aliases, "kind": o.kind})
-        claims.append(Claim("organization", f"organization:{i}", orgs[-1], o.spans[:20], "names.v1", o.confidence))
+        claims.append(
+            Claim(
+                "organization",
+                f"organization:{i}",
+                orgs[-1],
+                o.spans[:20],
+                "names.v1",
+                o.confidence,
+            )
+        )
     events = []
     for i, ev in enumerate(ctx.events):
         item = {
@@ -51,24 +114,32 @@ def build(ctx: Context) -> tuple[dict[str, Any], list[Claim]]:
             "evidence": ctx.text[ev.start : ev.end],
         }
         events.append(item)
-        claims.append(Claim("event", f"event:{i}", item, [(ev.start, ev.end)], "events.v1", ev.confidence))
+        claims.append(
+            Claim("event", f"event:{i}", item, [(ev.start, ev.end)], "events.v1", ev.confidence)
+        )
     charges = []
     for i, c in enumerate(ctx.charges):
-        item = {"person": c.person, "law": c.law, "article": c.article, "offence": c.offence, "country": c.country}
+        item = {
+            "person": c.person,
+            "law": c.law,
+            "article": c.article,
+            "offence": c.offence,
+            "country": c.country,
+        }
         charges.append(item)
         claims.append(Claim("charge", f"charge:{i}", item, [c.span], "legal.v1", 0.6))
     sentences = []
-    for i, p in enumerate(ctx.penalties):
-        sitem: dict[str, Any] = {"person": p.person, "penalty": p.penalty}
-        if p.penalty == "imprisonment":
-            sitem["term_months"] = p.term_months
-        if p.penalty == "fine":
-            sitem["amount"] = p.amount
-            sitem["currency"] = p.currency
-        if p.note:
-            sitem["note"] = p.note
+    for i, pen in enumerate(ctx.penalties):
+        sitem: dict[str, Any] = {"person": pen.person, "penalty": pen.penalty}
+        if pen.penalty == "imprisonment":
+            sitem["term_months"] = pen.term_months
+        if pen.penalty == "fine":
+            sitem["amount"] = pen.amount
+            sitem["currency"] = pen.currency
+        if pen.note:
+            sitem["note"] = pen.note
         sentences.append(sitem)
-        claims.append(Claim("sentence", f"sentence:{i}", sitem, [p.span], "legal.v1", 0.6))
+        claims.append(Claim("sentence", f"sentence:{i}", sitem, [pen.span], "legal.v1", 0.6))
     record = {
         "language": ctx.language or "en",
         "persons": persons,

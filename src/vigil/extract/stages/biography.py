@@ -38,7 +38,11 @@ def find_biography(ctx: Context) -> None:
         # Birth: "X, was born 18.08.1972 in Zhanaozen"
         after = text[pm.end : min(sent[1], pm.end + 120)]
         bm = _BORN.search(after)
-        if bm and person.birth_date is None and not ctx.mentions_in(pm.end, pm.end + bm.start(), "person"):
+        if (
+            bm
+            and person.birth_date is None
+            and not ctx.mentions_in(pm.end, pm.end + bm.start(), "person")
+        ):
             for d in ctx.dates:
                 if pm.end + bm.end() <= d.start <= pm.end + bm.end() + 25:
                     person.birth_date = d.value
@@ -51,13 +55,18 @@ def find_biography(ctx: Context) -> None:
         rm = relation.search(text[max(sent[0], pm.start - 40) : pm.start])
         if rm:
             owners = [
-                q for q in persons if sent[0] <= q.start < pm.start - len(rm.group()) and q.index != pm.index
+                q
+                for q in persons
+                if sent[0] <= q.start < pm.start - len(rm.group()) and q.index != pm.index
             ]
             if owners:
                 owner = ctx.persons[owners[-1].index]
                 rel = rm.group("rel").lower()
                 _add(owner.relatives, {"person": person.name, "relation": rel})
-                _add(person.relatives, {"person": owner.name, "relation": inverse.get(rel, "relative")})
+                _add(
+                    person.relatives,
+                    {"person": owner.name, "relation": inverse.get(rel, "relative")},
+                )
                 if person.role == "other":
                     person.role = "relative"
         # Affiliations: "X, the head of the Almaty city branch of the “Alga!” party"
@@ -70,17 +79,29 @@ def find_biography(ctx: Context) -> None:
                     continue
                 m = position.search(gap)
                 if m and re.match(r"^\s*[,(–—-]?\s*(?:is\s+|was\s+)?(?:an?\s+|the\s+)?", gap):
-                    _add(person.affiliations, {
-                        "organization": ctx.organizations[om.index].name,
-                        "position": m.group("pos").strip(),
-                    })
+                    _add(
+                        person.affiliations,
+                        {
+                            "organization": ctx.organizations[om.index].name,
+                            "position": m.group("pos").strip(),
+                        },
+                    )
             elif 0 < pm.start - om.end <= 80:
                 gap = text[om.end : pm.start]
-                if re.fullmatch(r"[”\"»]?\s*(?:[\w’' -]{0,40}?)\s*(?:leader|member|founder|head|editor|journalist|volunteer|chairperson|chairman|coordinator|director|correspondent)s?\s*,?\s*", gap, re.I):
-                    _add(person.affiliations, {
-                        "organization": ctx.organizations[om.index].name,
-                        "position": gap.strip(" ,”\"»"),
-                    })
+                if re.fullmatch(
+                    r"[”\"»]?\s*(?:[\w’' -]{0,40}?)\s*(?:leader|member|founder|head|editor|"
+                    r"journalist|volunteer|chairperson|chairman|coordinator|director|"
+                    r"correspondent)s?\s*,?\s*",
+                    gap,
+                    re.I,
+                ):
+                    _add(
+                        person.affiliations,
+                        {
+                            "organization": ctx.organizations[om.index].name,
+                            "position": gap.strip(' ,”"»'),
+                        },
+                    )
 
 
 def _add(items: list[dict[str, str]], item: dict[str, str]) -> None:

@@ -42,7 +42,7 @@ def clean_text(text: str) -> str:
     # A raw file's metadata header (only at the very top).
     head_end = 0
     for m in header.finditer(out):
-        if out[head_end:m.start()].strip():
+        if out[head_end : m.start()].strip():
             break
         head_end = m.end()
     if head_end:
@@ -60,9 +60,9 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     start = 0
     for m in _SENT_END.finditer(text):
-        if m.group().startswith((" ", "\t")) or m.group()[0] in "\"'”’»)]":
-            if _ABBREV.search(text[max(start, m.start() - 12) : m.start()]):
-                continue
+        inline = m.group().startswith((" ", "\t")) or m.group()[0] in "\"'”’»)]"
+        if inline and _ABBREV.search(text[max(start, m.start() - 12) : m.start()]):
+            continue
         _add(text, start, m.start() + len(m.group("close") or ""), spans)
         start = m.end()
     _add(text, start, len(text), spans)

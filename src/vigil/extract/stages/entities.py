@@ -6,7 +6,9 @@ from vigil.extract.context import Context, Ent
 from vigil.extract.registry import stage
 
 # Entity labels later stages read; the rest (CARDINAL, PERCENT, ...) are dropped here.
-KEPT = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "PRODUCT", "WORK_OF_ART", "EVENT", "LAW"})
+KEPT = frozenset(
+    {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "PRODUCT", "WORK_OF_ART", "EVENT", "LAW"}
+)
 
 
 @stage("entities.v1", order=20)

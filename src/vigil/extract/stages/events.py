@@ -15,13 +15,17 @@ _CLAUSE = re.compile(
     r"[;:]|,\s+(?:but|while|whereas|although|and)\s|\b(?:after|before|since|because|who|which|when|where)\b"
 )
 _NEXT_DAY = re.compile(r"\b(?:the\s+)?(?:next|following)\s+day\b", re.I)
-_SAME_DAY = re.compile(r"\b(?:the\s+)?same\s+day\b|\bthat\s+(?:morning|evening|night|afternoon)\b", re.I)
+_SAME_DAY = re.compile(
+    r"\b(?:the\s+)?same\s+day\b|\bthat\s+(?:morning|evening|night|afternoon)\b", re.I
+)
 # Charge wording that a conviction in the same sentence only implies (no charge event).
 _IMPLIED_CHARGE = re.compile(r"charges?\s+of|on\s+(?:\w+\s+)?charges?|charges?\s+against", re.I)
 
 
 @cache
-def _rules() -> tuple[list[tuple[str, re.Pattern[str]]], re.Pattern[str], re.Pattern[str], int, frozenset[str]]:
+def _rules() -> tuple[
+    list[tuple[str, re.Pattern[str]]], re.Pattern[str], re.Pattern[str], int, frozenset[str]
+]:
     data = load("events")
     triggers = [
         (etype, re.compile(r"(?<![\w-])(?:" + "|".join(words) + r")(?![\w-])", re.I))
@@ -32,7 +36,9 @@ def _rules() -> tuple[list[tuple[str, re.Pattern[str]]], re.Pattern[str], re.Pat
     return triggers, cues, perps, int(data["cue_window"]), frozenset(data["carry_victims"])
 
 
-def _negated(text: str, sent_start: int, trig_start: int, cues: re.Pattern[str], window: int) -> bool:
+def _negated(
+    text: str, sent_start: int, trig_start: int, cues: re.Pattern[str], window: int
+) -> bool:
     lo = max(sent_start, trig_start - window)
     before = text[lo:trig_start]
     # only the clause the trigger is in
@@ -91,14 +97,12 @@ def find_events(ctx: Context) -> None:
             continue
         own = [d for d in ctx.dates if s <= d.start < e]
         fallback = para_date
-        if not own and para_date:
-            if _NEXT_DAY.search(body):
-                fallback = _shift(para_date, 1)
+        if not own and para_date and _NEXT_DAY.search(body):
+            fallback = _shift(para_date, 1)
         kinds: set[str] = set()
         for etype, rx in triggers:
             hits = [
-                m for m in rx.finditer(body)
-                if not _negated(text, s, s + m.start(), cues, window)
+                m for m in rx.finditer(body) if not _negated(text, s, s + m.start(), cues, window)
             ]
             if not hits:
                 continue
@@ -109,8 +113,10 @@ def find_events(ctx: Context) -> None:
                 victims = [ctx.organizations[i].name for i in orgs_in(ctx, s, e)]
             if etype == "protest":
                 victims = []
-            if etype == "charge" and "sentence" in kinds and all(
-                _IMPLIED_CHARGE.match(body, h.start()) for h in hits
+            if (
+                etype == "charge"
+                and "sentence" in kinds
+                and all(_IMPLIED_CHARGE.match(body, h.start()) for h in hits)
             ):
                 continue
             kinds.add(etype)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from functools import cache
+from typing import Any
 
 from vigil.extract.actors import victims_for
 from vigil.extract.context import Charge, Context, Penalty
@@ -26,7 +27,7 @@ _CHARGE_CUE = re.compile(
 
 
 @cache
-def _penalty_rx() -> dict[str, object]:
+def _penalty_rx() -> dict[str, Any]:
     data = load("legal")
     cur = sorted(data["currencies"], key=len, reverse=True)
     return {
@@ -58,20 +59,24 @@ def find_charges_and_sentences(ctx: Context) -> None:
             if art.law:
                 laws.setdefault(art.number.split(".")[0], art.law)
             elif art.number.split(".")[0] in laws:
-                articles[i] = Article(art.start, art.end, art.number, laws[art.number.split(".")[0]], art.offence)
+                articles[i] = Article(
+                    art.start, art.end, art.number, laws[art.number.split(".")[0]], art.offence
+                )
         if articles:
             last_article = articles
         elif SAME_ARTICLE.search(body):
             articles = last_article
         if articles or _CHARGE_CUE.search(body):
             _charges(ctx, sent, body, articles)
-        if _penalty_rx()["cue"].search(body):  # type: ignore[attr-defined]
+        if _penalty_rx()["cue"].search(body):
             _penalties(ctx, sent, body)
     _dedupe(ctx)
 
 
 def _charges(ctx: Context, sent: tuple[int, int], body: str, articles: list[Article]) -> None:
-    offences = [(p, o) for p, o in offences_in(body) if not is_hypothetical(ctx.clean, sent[0], sent[0] + p)]
+    offences = [
+        (p, o) for p, o in offences_in(body) if not is_hypothetical(ctx.clean, sent[0], sent[0] + p)
+    ]
     if not articles and not offences:
         return
     people = [ctx.persons[i].name for i in victims_for(ctx, sent)]
@@ -80,7 +85,11 @@ def _charges(ctx: Context, sent: tuple[int, int], body: str, articles: list[Arti
     s = sent[0]
     if articles:
         for art in articles:
-            off = art.offence or quoted_after(body[art.end :]) or (offences[0][1] if offences else None)
+            off = (
+                art.offence
+                or quoted_after(body[art.end :])
+                or (offences[0][1] if offences else None)
+            )
             for who in people:
                 ctx.charges.append(
                     Charge(who, art.law, art.number, off, ctx.country, (s + art.start, s + art.end))
@@ -100,16 +109,20 @@ def _penalties(ctx: Context, sent: tuple[int, int], body: str) -> None:
     s = sent[0]
     found: list[Penalty] = []
     suspended = "suspended" in body.lower()
-    rng = rx["range"].search(body)  # type: ignore[attr-defined]
+    rng = rx["range"].search(body)
     for m in TERM.finditer(body):
         near = body[max(0, m.start() - 60) : m.end() + 40]
         lead = body[max(0, m.start() - 40) : m.start()].lower()
-        if not (rx["prison"].search(near) or re.search(r"sentenc|jail|given|received", lead)):  # type: ignore[attr-defined]
+        if not (rx["prison"].search(near) or re.search(r"sentenc|jail|given|received", lead)):
             continue
         tail = body[m.end() : m.end() + 25].lower()
         if re.search(r"house arrest|ban|probation|restriction|ago|later|earlier|old\b", tail):
             continue
-        if re.search(r"\bban|barred|prohibit|restrict|for (?:some|about|nearly|over)\s*$|(?:after|since|within|spent|lasting)\s*$", lead[-60:]):
+        if re.search(
+            r"\bban|barred|prohibit|restrict|for (?:some|about|nearly|over)\s*$"
+            r"|(?:after|since|within|spent|lasting)\s*$",
+            lead[-60:],
+        ):
             continue
         if re.search(r"request|sought|demand|faces?|up to", lead[-30:]):
             continue
@@ -123,20 +136,26 @@ def _penalties(ctx: Context, sent: tuple[int, int], body: str) -> None:
             note = "suspended"
         found.append(Penalty("", "imprisonment", (s + m.start(), s + m.end()), months, note=note))
         break
-    fm = rx["fine"].search(body)  # type: ignore[attr-defined]
+    fm = rx["fine"].search(body)
     if fm and not re.search(r"costs?|fees", body[fm.end() : fm.end() + 60]):
         amt = number(re.sub(r"[ ,]", "", fm.group("amt"))) if fm.group("amt") else None
-        cur = next((v for k, v in rx["currencies"].items() if re.fullmatch(k, fm.group("cur"))), None)  # type: ignore[attr-defined]
+        cur = next(
+            (v for k, v in rx["currencies"].items() if re.fullmatch(k, fm.group("cur"))), None
+        )
         found.append(Penalty("", "fine", (s + fm.start(), s + fm.end()), amount=amt, currency=cur))
-    for r in rx["restrictions"]:  # type: ignore[attr-defined]
+    for r in rx["restrictions"]:
         rm = r.search(body)
         if rm:
-            found.append(Penalty("", "restriction", (s + rm.start(), s + rm.end()), note=rm.group()))
+            found.append(
+                Penalty("", "restriction", (s + rm.start(), s + rm.end()), note=rm.group())
+            )
             break
     for pen in found:
         for who in people:
             ctx.penalties.append(
-                Penalty(who, pen.penalty, pen.span, pen.term_months, pen.amount, pen.currency, pen.note)
+                Penalty(
+                    who, pen.penalty, pen.span, pen.term_months, pen.amount, pen.currency, pen.note
+                )
             )
 
 
@@ -152,8 +171,8 @@ def _dedupe(ctx: Context) -> None:
     pseen: set[tuple[str, str]] = set()
     pens = []
     for p in ctx.penalties:
-        key = (p.person, p.penalty)
-        if key not in pseen:
-            pseen.add(key)
+        pkey = (p.person, p.penalty)
+        if pkey not in pseen:
+            pseen.add(pkey)
             pens.append(p)
     ctx.penalties = pens

@@ -12,7 +12,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from vigil.extract.context import Context, Mention, Organization, Person
+from vigil.extract.context import Context, Mention, Person
 from vigil.extract.gazetteer import demonyms, fold, is_place
 from vigil.extract.names import (
     is_initial,
@@ -100,7 +100,11 @@ def _candidates(
         if after and looks_like_person(after.group(1)) and not is_place(after.group(1)):
             full.append((e0 + after.start(1), e0 + after.end(1), after.group(1)))
     # Menu and headline lines ("Press releases Special Procedures") do not start persons.
-    full = [c for c in full if not _furniture(text, c[0]) or c[2] in {x[2] for x in full if not _furniture(text, x[0])}]
+    full = [
+        c
+        for c in full
+        if not _furniture(text, c[0]) or c[2] in {x[2] for x in full if not _furniture(text, x[0])}
+    ]
     return sorted(set(full)), sorted(set(short)), sure
 
 
@@ -140,7 +144,9 @@ def _cluster(ctx: Context) -> list[_Cluster]:
                 for f in cl.full_forms()
                 for t in tokens(f)
             )
-            and (len(toks) == 1 or any(similar_token(toks[0], tokens(f)[0]) for f in cl.full_forms()))
+            and (
+                len(toks) == 1 or any(similar_token(toks[0], tokens(f)[0]) for f in cl.full_forms())
+            )
         ]
         if fits:
             before = [cl for cl in fits if cl.first <= s] or fits
@@ -162,14 +168,14 @@ def _cluster(ctx: Context) -> list[_Cluster]:
 
 
 def _known_as(ctx: Context, clusters: list[_Cluster]) -> list[_Cluster]:
-    """"Nguyen Ngoc Nhu Quynh, a.k.a Mother Mushroom": one person, two names."""
+    """ "Nguyen Ngoc Nhu Quynh, a.k.a Mother Mushroom": one person, two names."""
     for m in _KNOWN_AS.finditer(ctx.clean):
         alias = (m.group(1) or m.group(2) or "").strip()
         pos = m.start()
         owner = None
         best = -1
         for cl in clusters:
-            for s, e in cl.spans:
+            for _s, e in cl.spans:
                 if e <= pos and pos - e <= 80 and e > best:
                     owner, best = cl, e
         if owner is None or not alias:
@@ -212,9 +218,18 @@ def _scan(ctx: Context, clusters: list[_Cluster]) -> None:
             if k in owner and owner[k] != i:
                 clash.add(k)
             owner[k] = i
-    forms = sorted({w for cl in clusters for w in cl.forms} | {
-        t for cl in clusters for f in cl.full_forms() for t in tokens(f) if len(t) >= 3 and not is_initial(t)
-    }, key=len, reverse=True)
+    forms = sorted(
+        {w for cl in clusters for w in cl.forms}
+        | {
+            t
+            for cl in clusters
+            for f in cl.full_forms()
+            for t in tokens(f)
+            if len(t) >= 3 and not is_initial(t)
+        },
+        key=len,
+        reverse=True,
+    )
     forms = [f for f in forms if fold(f) not in clash]
     if not forms:
         return
@@ -238,7 +253,12 @@ def _build_persons(ctx: Context, clusters: list[_Cluster]) -> None:
     for cl in clusters:
         fulls = cl.full_forms()
         pool = fulls or list(cl.forms)
-        first_form = min(pool, key=lambda f: min((s for s, _e in cl.spans if ctx.clean[s : s + len(f)] == f), default=10**9))
+        first_form = min(
+            pool,
+            key=lambda f: min(
+                (s for s, _e in cl.spans if ctx.clean[s : s + len(f)] == f), default=10**9
+            ),
+        )
         name = max(pool, key=lambda f: (cl.forms[f], f == first_form, len(tokens(f)), len(f)))
         aliases: list[str] = []
         seen = {fold(name)}
@@ -252,8 +272,13 @@ def _build_persons(ctx: Context, clusters: list[_Cluster]) -> None:
             if role:
                 break
         ctx.persons.append(
-            Person(name=name, aliases=aliases, spans=sorted(cl.spans), role=role or "other",
-                   confidence=0.9 if fulls else 0.6)
+            Person(
+                name=name,
+                aliases=aliases,
+                spans=sorted(cl.spans),
+                role=role or "other",
+                confidence=0.9 if fulls else 0.6,
+            )
         )
 
 

@@ -23,7 +23,9 @@ _ADDRESS = re.compile(
 def _alias_rx() -> re.Pattern[str]:
     names = [n for p in load("places")["places"] for n in [p["name"], *p.get("aliases", [])]]
     return re.compile(
-        r"(?<![\w-])(?:" + "|".join(sorted(map(re.escape, names), key=len, reverse=True)) + r")(?![\w-])"
+        r"(?<![\w-])(?:"
+        + "|".join(sorted(map(re.escape, names), key=len, reverse=True))
+        + r")(?![\w-])"
     )
 
 
