@@ -169,3 +169,42 @@ def test_unclosed_and_stray_tags_are_linear() -> None:
 def test_no_visible_text_is_empty() -> None:
     with pytest.raises(EmptyInput):
         read_bytes(b"<html><head><script>x()</script></head><body> </body></html>", "e.html")
+
+
+def test_tables_lists_and_json_ld_date() -> None:
+    html = """<html><head><script type="application/ld+json">
+    {"@type": "NewsArticle", "datePublished": "2022-11-18T09:00:00+06:00"}</script></head>
+    <body><article><h1>Activist sentenced to five years in Almaty</h1>
+    <p>The Almaty City Court sentenced civil activist Marat Zhylanbayev to five years in prison
+    on charges of participation in an extremist organisation, his lawyers said on Friday.</p>
+    <ul><li>Detained: 21 May 2022</li><li>Charged: Article 405</li></ul>
+    <table><tr><th>Date</th><th>Event</th></tr><tr><td>21 May</td><td>Arrest in Astana</td></tr>
+    </table><p>Rights groups called the verdict politically motivated and demanded release.</p>
+    </article></body></html>"""
+    data = html.encode()
+    doc = read_bytes(data, "t.html")
+    assert doc.published == "2022-11-18T09:00:00+06:00"
+    assert "Detained: 21 May 2022" in doc.text
+    assert "21 May | Arrest in Astana" in doc.text
+    assert "---" not in doc.text
+    assert not any("not found" in w for w in doc.warnings)
+    at = doc.text.index("Arrest in Astana")
+    span = doc.offsets.to_original(at, at + 16)
+    assert span is not None and data[span[0] : span[1]] == b"Arrest in Astana"
+
+
+def test_wrong_legacy_meta_charset_is_overruled() -> None:
+    body = "Правозащитник Иван Петров был задержан полицией в Москве, сообщил его адвокат. " * 3
+    html = f'<html><head><meta charset="windows-1252"></head><body><p>{body}</p></body></html>'
+    doc = read_bytes(html.encode("cp1251"), "wrong.html")
+    assert "Правозащитник Иван Петров" in doc.text
+    assert any("declared cp1252 was wrong" in w for w in doc.warnings)
+
+
+def test_many_nodes_skip_trafilatura_but_stay_linear() -> None:
+    html = b"<html><body>" + b"<p>Word and more words.</p>" * 25_000 + b"</body></html>"
+    t0 = time.perf_counter()
+    doc = read_bytes(html, "many.html")
+    assert time.perf_counter() - t0 < 30
+    assert any("text nodes" in w for w in doc.warnings)
+    assert doc.text.count("Word and more words.") == 25_000

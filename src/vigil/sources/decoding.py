@@ -174,7 +174,7 @@ def decode(data: bytes, *, declared: str | None = None, subject: str | None = No
 
     if declared and declared != "utf-8":
         text = _try(data, declared)
-        if text is not None and control_ratio(text) <= max_ratio:
+        if text is not None and control_ratio(text) <= max_ratio and _plausible(text, data):
             return Decoded(text, declared, 0, _encoder(declared), [f"decoded as {declared}"])
 
     guess = _detect(data)
@@ -188,6 +188,22 @@ def decode(data: bytes, *, declared: str | None = None, subject: str | None = No
     else:
         warnings.append(f"decoded as {guess}")
     return _checked(Decoded(text, guess, 0, _encoder(guess), warnings), max_ratio, subject)
+
+
+def _plausible(text: str, data: bytes) -> bool:
+    """Whether a declared single-byte decoding reads as a language at least as well as
+    detection does (a page declaring windows-1252 but written in cp1251 does not)."""
+    from vigil.sources.language import language_evidence
+
+    judge = int(_config()["judge_bytes"])
+    _, stops, _ = language_evidence(text[:judge])
+    if stops >= 3:
+        return True
+    guess = _detect(data)
+    if guess is None:
+        return True
+    _, other, _ = language_evidence(data[:judge].decode(guess, errors="ignore"))
+    return other <= stops
 
 
 def _checked(decoded: Decoded, max_ratio: float, subject: str | None) -> Decoded:

@@ -29,6 +29,7 @@ class Rules:
     blocks: frozenset[str]
     void: frozenset[str]
     max_depth_for_trafilatura: int
+    max_nodes_for_trafilatura: int
     published_meta: tuple[str, ...]
     title_meta: tuple[str, ...]
 
@@ -44,6 +45,7 @@ def rules() -> Rules:
         blocks=frozenset(raw["blocks"]),
         void=frozenset(raw["void"]),
         max_depth_for_trafilatura=int(raw["max_depth_for_trafilatura"]),
+        max_nodes_for_trafilatura=int(raw["max_nodes_for_trafilatura"]),
         published_meta=tuple(str(k).lower() for k in raw["published_meta"]),
         title_meta=tuple(str(k).lower() for k in raw["title_meta"]),
     )

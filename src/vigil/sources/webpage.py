@@ -32,8 +32,12 @@ _META_CHARSET = re.compile(
 _ISO_PREFIX = re.compile(
     r"\d{4}-\d{2}(?:-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?)?"
 )
+# schema.org metadata in JSON-LD (<script type="application/ld+json">).
+_LD_DATE = re.compile(r'"datePublished"\s*:\s*"([^"]{4,40})"')
 _LANG = re.compile(r"([A-Za-z]{2,3})(?:[-_].*)?")
 PARAGRAPH_SEP = "\n\n"
+CELL_SEP = " | "  # between the cells of a table row
+_TABLE_RULE = re.compile(r"\|?(\s*:?-+:?\s*\|)+\s*")
 
 
 @dataclass(slots=True)
@@ -88,6 +92,8 @@ class _Aligner:
 
     def find(self, line: str) -> _Para | None:
         text = line.strip()
+        if text.startswith("|") and text.endswith("|"):
+            return self._row(text)
         sq = "".join(text.split())
         if not sq:
             return None
@@ -100,6 +106,21 @@ class _Aligner:
             return None
         self.cursor = at + len(sq)
         return self._pieces(text, at, at + len(sq))
+
+    def _row(self, text: str) -> _Para | None:
+        """A table row as trafilatura writes it ("| a | b |"): cells found one by one."""
+        cells = [c.strip() for c in text.strip("|").split("|")]
+        row = _Para("")
+        for cell in cells:
+            found = self.find(cell) if cell else None
+            if found is None:
+                continue
+            if row.text:
+                row.text += CELL_SEP
+            shift = len(row.text)
+            row.text += found.text
+            row.pieces += [(a + shift, b + shift, c, d) for a, b, c, d in found.pieces]
+        return row if row.text else None
 
     def _pieces(self, text: str, f0: int, f1: int) -> _Para:
         nonws = [i for i, c in enumerate(text) if not c.isspace()]
@@ -182,8 +203,10 @@ def _fallback(
     return [p for p in paras if p.text.strip()]
 
 
-def _published(page: Page, trafilatura_date: str | None) -> str | None:
+def _published(page: Page, html: str, trafilatura_date: str | None) -> str | None:
     candidates = [page.meta.get(k) for k in rules().published_meta]
+    ld = _LD_DATE.search(html)
+    candidates.append(ld.group(1) if ld else None)
     candidates += page.times
     candidates.append(trafilatura_date)
     for value in candidates:
@@ -233,14 +256,17 @@ def read_html(data: bytes, filename: str, *, media_type: str | None = None) -> S
 
     lines: list[str] = []
     date: str | None = None
-    if page.max_depth <= rules().max_depth_for_trafilatura:
-        lines, date = _trafilatura_lines(html, warnings)
-    else:
+    limits = rules()
+    if page.max_depth > limits.max_depth_for_trafilatura:
         warnings.append(f"markup nested {page.max_depth} levels deep; main-text extraction skipped")
+    elif len(page.nodes) > limits.max_nodes_for_trafilatura:
+        warnings.append(f"{len(page.nodes)} text nodes; main-text extraction skipped")
+    else:
+        lines, date = _trafilatura_lines(html, warnings)
     paras: list[_Para] = []
     if lines:
         aligner = _Aligner(html, page.nodes, spans, decoded.encode)
-        found = [aligner.find(line) for line in lines]
+        found = [aligner.find(line) for line in lines if not _TABLE_RULE.fullmatch(line)]
         paras = [p for p in found if p is not None]
         missed = len(found) - len(paras)
         if missed:
@@ -263,7 +289,7 @@ def read_html(data: bytes, filename: str, *, media_type: str | None = None) -> S
         offsets=offsets,
         reader="html.v1",
         title=_title(page),
-        published=_published(page, date),
+        published=_published(page, html, date),
         url=page.canonical or page.meta.get("og:url") or None,
         language=_language(page, text),
         encoding=decoded.encoding,
