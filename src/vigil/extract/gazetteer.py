@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from anyascii import anyascii
 
@@ -19,10 +19,11 @@ _SPACE = re.compile(r"\s+")
 _LATIN = re.compile(r"^[A-Za-z][A-Za-z .'’-]*$")
 
 
+@lru_cache(maxsize=65536)
 def fold(text: str) -> str:
     """Case, diacritics and punctuation folded: "Cáceres’" -> "caceres"."""
-    out = anyascii(text).lower().replace("'", "")
-    return _SPACE.sub(" ", _PUNCT.sub(" ", out)).strip()
+    out = (text if text.isascii() else anyascii(text)).lower().replace("'", "")
+    return " ".join(_PUNCT.sub(" ", out).split())
 
 
 @dataclass(frozen=True, slots=True)

@@ -36,6 +36,14 @@ def _rules() -> tuple[
     return triggers, cues, perps, int(data["cue_window"]), frozenset(data["carry_victims"])
 
 
+@cache
+def _any_trigger() -> re.Pattern[str]:
+    """One pattern for every trigger: sentences without any are skipped cheaply."""
+    data = load("events")
+    words = [w for ws in data["triggers"].values() for w in ws]
+    return re.compile(r"(?<![\w-])(?:" + "|".join(words) + r")(?![\w-])", re.I)
+
+
 def _negated(
     text: str, sent_start: int, trig_start: int, cues: re.Pattern[str], window: int
 ) -> bool:
@@ -100,6 +108,10 @@ def find_events(ctx: Context) -> None:
         if not own and para_date and _NEXT_DAY.search(body):
             fallback = _shift(para_date, 1)
         kinds: set[str] = set()
+        if not _any_trigger().search(body):
+            if own:
+                para_date = own[-1].value
+            continue
         for etype, rx in triggers:
             hits = [
                 m for m in rx.finditer(body) if not _negated(text, s, s + m.start(), cues, window)
