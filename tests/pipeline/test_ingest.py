@@ -81,7 +81,7 @@ def test_sigkill_mid_batch_leaves_nothing_half_stored(
     n = 300
     write_reports(tmp_path / "batch", n)
     proc = subprocess.Popen(
-        [*VIGIL, "ingest", "--json", str(tmp_path / "batch")],
+        [*VIGIL, "ingest", "--json", "--no-extract", str(tmp_path / "batch")],
         env=vigil_env,
         stdout=subprocess.PIPE,
         stderr=subprocess.DEVNULL,
@@ -103,7 +103,7 @@ def test_sigkill_mid_batch_leaves_nothing_half_stored(
         reports, blobs, indexed = _integrity(db)
         assert reports == blobs == indexed
         assert seen <= reports < n
-        rerun = vigil("ingest", "--json", tmp_path / "batch", env=vigil_env)
+        rerun = vigil("ingest", "--json", "--no-extract", tmp_path / "batch", env=vigil_env)
         assert rerun.returncode == 0, rerun.stderr
         statuses = [json.loads(x)["status"] for x in rerun.stdout.splitlines()]
         assert statuses.count("stored") == n - reports

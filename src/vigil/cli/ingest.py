@@ -10,6 +10,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from vigil.cli.common import database, err, out, print_json_line
+from vigil.pipeline.extraction import ExtractionStage
 from vigil.pipeline.ingest import Ingestor, Outcome
 from vigil.pipeline.inputs import Input, expand
 from vigil.settings import get_settings
@@ -21,6 +22,9 @@ def ingest(
     ),
     as_json: bool = typer.Option(False, "--json", help="Print one JSON object per input."),
     samples: bool = typer.Option(False, "--samples", help="Also ingest the bundled samples."),
+    extract: bool = typer.Option(
+        True, "--extract/--no-extract", help="Extract facts (claims) from each new report."
+    ),
 ) -> None:
     """Store each report exactly as received, with its text and metadata.
 
@@ -37,7 +41,12 @@ def ingest(
         raise typer.BadParameter("name at least one PATH, - for standard input, or --samples")
     inputs = list(expand(names))
     db = database()
-    ingestor = Ingestor(db, actor=settings.actor, max_bytes=settings.max_report_bytes)
+    stages = [ExtractionStage(actor=settings.actor, model=settings.spacy_model)] if extract else []
+    for stage in stages:
+        stage.load()  # a missing model fails here, once, not on every report
+    ingestor = Ingestor(
+        db, actor=settings.actor, max_bytes=settings.max_report_bytes, after_store=stages
+    )
     outcomes: list[Outcome] = []
     try:
         if as_json:

@@ -19,6 +19,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "vigil.cli.ingest",
     "vigil.cli.reports",
     "vigil.cli.search",
+    "vigil.cli.claims",
     "vigil.cli.extract",
     "vigil.cli.eval",
 )

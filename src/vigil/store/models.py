@@ -10,7 +10,17 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import JSON, DateTime, ForeignKey, Integer, LargeBinary, String, Text
+from sqlalchemy import (
+    JSON,
+    DateTime,
+    Float,
+    ForeignKey,
+    Integer,
+    LargeBinary,
+    String,
+    Text,
+    UniqueConstraint,
+)
 from sqlalchemy.orm import DeclarativeBase, Mapped, deferred, mapped_column
 
 
@@ -59,3 +69,62 @@ class Report(Base):
     warnings: Mapped[list[str]] = mapped_column(JSON, default=list)
     text: Mapped[str] = deferred(mapped_column(Text))
     offsets: Mapped[dict[str, Any]] = deferred(mapped_column(JSON))
+
+
+class Extraction(Base):
+    """The latest machine record of a report, in the annotation schema, for display and
+    for building cases. Claims (below) carry the same facts one by one for review."""
+
+    __tablename__ = "extractions"
+
+    report_id: Mapped[int] = mapped_column(
+        ForeignKey("reports.id", ondelete="CASCADE"), primary_key=True
+    )
+    extractor: Mapped[str] = mapped_column(String(64))  # Vigil version that produced it
+    record: Mapped[dict[str, Any]] = mapped_column(JSON)
+    warnings: Mapped[list[str]] = mapped_column(JSON, default=list)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+
+class ClaimRow(Base):
+    """One extracted fact about a report, with its evidence and its review state.
+
+    ``status`` is ``machine`` until a reviewer acts: ``confirmed``, ``edited`` (``value`` is
+    the reviewer's) or ``rejected`` (kept, so that a later run cannot bring it back).
+    ``fingerprint`` identifies the machine's value when the claim was made; a later run
+    that proposes the same fact finds it by that, whatever a reviewer did to it since.
+    """
+
+    __tablename__ = "claims"
+    __table_args__ = (UniqueConstraint("report_id", "fingerprint", name="uq_claims_fact"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    report_id: Mapped[int] = mapped_column(ForeignKey("reports.id", ondelete="CASCADE"), index=True)
+    kind: Mapped[str] = mapped_column(String(32), index=True)
+    key: Mapped[str] = mapped_column(String(128))
+    fingerprint: Mapped[str] = mapped_column(String(40))
+    value: Mapped[dict[str, Any]] = mapped_column(JSON)
+    spans: Mapped[list[list[int]]] = mapped_column(JSON)
+    stage: Mapped[str] = mapped_column(String(64))
+    confidence: Mapped[float] = mapped_column(Float)
+    extractor: Mapped[str] = mapped_column(String(64))
+    status: Mapped[str] = mapped_column(String(16), default="machine", index=True)
+    reviewed_by: Mapped[str | None] = mapped_column(String(128))
+    reviewed_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+
+class ClaimChange(Base):
+    """Every change to a claim, by whom and when: the audit trail (never updated)."""
+
+    __tablename__ = "claim_changes"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    claim_id: Mapped[int] = mapped_column(Integer, index=True)  # kept after a claim is gone
+    report_id: Mapped[int] = mapped_column(Integer, index=True)
+    actor: Mapped[str] = mapped_column(String(128))
+    action: Mapped[str] = mapped_column(String(32))
+    before: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+    after: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+    at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)

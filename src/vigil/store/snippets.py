@@ -10,7 +10,8 @@ from dataclasses import dataclass
 from vigil.store.fold import fold
 from vigil.store.query import Query
 
-_WORD = re.compile(r"\w+")
+# A word with at least one letter outside ASCII.
+_NON_ASCII_WORD = re.compile(r"\w*[^\x00-\x7f\W]\w*")
 _PARTS = re.compile(r"[a-z0-9]+")
 
 
@@ -39,6 +40,23 @@ class _Matcher:
                 exact.add(last)
         self.exact = frozenset(exact)
         self.prefixes = tuple(prefixes)
+        # ASCII words fold to themselves lowercased, so a case-insensitive regex finds
+        # them at C speed; only words with other letters go through ``fold``.
+        alternatives = [re.escape(t) for t in sorted(exact)]
+        alternatives += [re.escape(p) + r"\w*" for p in sorted(prefixes)]
+        self.ascii_words = (
+            re.compile(r"\b(?:" + "|".join(alternatives) + r")\b", re.IGNORECASE)
+            if alternatives
+            else None
+        )
+
+    def spans(self, text: str) -> list[tuple[int, int]]:
+        """Where matching words stand in ``text``, in order."""
+        found = [m.span() for m in self.ascii_words.finditer(text)] if self.ascii_words else []
+        if not text.isascii():
+            found += [m.span() for m in _NON_ASCII_WORD.finditer(text) if self(m.group())]
+            found = sorted(set(found))
+        return found
 
     def __call__(self, word: str) -> bool:
         folded = word.lower() if word.isascii() else fold(word)
@@ -59,8 +77,7 @@ def snippet(text: str, query: Query, *, width: int = 240) -> list[Fragment]:
     fragments with ``marked`` set on matching words. Empty text gives no fragments."""
     if not text:
         return []
-    matches = _Matcher(query)
-    hits = [(m.start(), m.end()) for m in _WORD.finditer(text) if matches(m.group())]
+    hits = _Matcher(query).spans(text)
     if not hits:
         end = min(len(text), width)
         return [Fragment(_squash(text[:end]) + ("…" if end < len(text) else ""), False)]

@@ -1,0 +1,139 @@
+"""``vigil claims``, ``vigil review`` and ``vigil reextract``: the facts extracted from
+reports, a reviewer's decisions on them, and extraction run again by a newer Vigil."""
+
+from __future__ import annotations
+
+import json
+
+import typer
+from rich.markup import escape
+from rich.table import Table
+from sqlalchemy import select
+
+from vigil.cli.common import database, out, print_json_line
+from vigil.errors import InputError
+from vigil.pipeline.extraction import ExtractionStage
+from vigil.settings import get_settings
+from vigil.store.claims import ReviewAction, list_claims, review_claim
+from vigil.store.models import ClaimRow, Report
+from vigil.store.reports import get_report
+
+
+def _claim_json(row: ClaimRow) -> dict[str, object]:
+    return {
+        "id": row.id,
+        "report_id": row.report_id,
+        "kind": row.kind,
+        "value": row.value,
+        "spans": row.spans,
+        "stage": row.stage,
+        "confidence": row.confidence,
+        "status": row.status,
+        "extractor": row.extractor,
+        "reviewed_by": row.reviewed_by,
+        "reviewed_at": row.reviewed_at.isoformat() if row.reviewed_at else None,
+    }
+
+
+def claims(
+    report: str = typer.Option(None, "--report", "-r", help="Only this report (id or hash)."),
+    status: str = typer.Option(None, "--status", help="machine, confirmed, edited, rejected."),
+    kind: str = typer.Option(None, "--kind", help="person, organization, event, charge, ..."),
+    limit: int = typer.Option(200, "--limit", "-n", min=1),
+    as_json: bool = typer.Option(False, "--json", help="One JSON object per claim."),
+) -> None:
+    """List extracted facts with their evidence and review state."""
+    db = database()
+    try:
+        with db.read() as session:
+            rid = get_report(session, report).id if report else None
+            rows = list_claims(session, report_id=rid, status=status, kind=kind, limit=limit)
+            texts: dict[int, str] = {}
+            if not as_json:
+                for report_id in {r.report_id for r in rows}:
+                    texts[report_id] = get_report(session, report_id, with_text=True).text
+    finally:
+        db.close()
+    if as_json:
+        for row in rows:
+            print_json_line(_claim_json(row))
+        return
+    table = Table(show_edge=False)
+    for col in ("id", "report", "kind", "status", "value", "evidence"):
+        table.add_column(col)
+    for row in rows:
+        text = texts.get(row.report_id, "")
+        evidence = " … ".join(text[a:b] for a, b in row.spans[:2])
+        value = json.dumps(row.value, ensure_ascii=False)
+        table.add_row(
+            str(row.id),
+            str(row.report_id),
+            row.kind,
+            row.status,
+            escape(value[:80]),
+            escape(evidence[:100]),
+        )
+    out.print(table)
+    out.print(f"{len(rows)} claims")
+
+
+def review(
+    claim_id: int = typer.Argument(..., help="The claim's id (see vigil claims)."),
+    action: str = typer.Argument(..., help="confirm, reject, edit or reopen."),
+    value: str = typer.Option(None, "--value", help="With edit: the new value as JSON."),
+) -> None:
+    """Record a reviewer's decision on one claim (attributed to VIGIL_ACTOR)."""
+    if action not in ("confirm", "reject", "edit", "reopen"):
+        raise typer.BadParameter("action must be confirm, reject, edit or reopen")
+    new_value = None
+    if value is not None:
+        try:
+            new_value = json.loads(value)
+        except json.JSONDecodeError as exc:
+            raise InputError(f"--value is not JSON ({exc.msg})", subject="--value") from exc
+    act: ReviewAction = action  # type: ignore[assignment]
+    db = database()
+    try:
+        with db.transaction() as session:
+            row = review_claim(session, claim_id, act, actor=get_settings().actor, value=new_value)
+            print_json_line(_claim_json(row))
+    finally:
+        db.close()
+
+
+def reextract(
+    reports: list[str] = typer.Argument(None, help="Report ids or hashes; none with --all."),
+    all_reports: bool = typer.Option(False, "--all", help="Every stored report."),
+) -> None:
+    """Run extraction again on stored reports: machine claims are updated, claims a
+    reviewer confirmed, edited or rejected are left as they are."""
+    if not reports and not all_reports:
+        raise typer.BadParameter("name report ids, or use --all")
+    settings = get_settings()
+    stage = ExtractionStage(actor=settings.actor, model=settings.spacy_model)
+    stage.load()
+    db = database()
+    try:
+        with db.read() as session:
+            if all_reports:
+                ids = list(session.scalars(select(Report.id).order_by(Report.id)))
+            else:
+                ids = [get_report(session, ref).id for ref in reports]
+        totals = {"added": 0, "updated": 0, "retracted": 0, "kept_reviewed": 0}
+        for start in range(0, len(ids), 50):
+            with db.transaction() as session:
+                for stats in stage.rerun(session, ids[start : start + 50]).values():
+                    for key in totals:
+                        totals[key] += getattr(stats, key)
+    finally:
+        db.close()
+    out.print(
+        f"{len(ids)} reports: {totals['added']} claims added, {totals['updated']} updated, "
+        f"{totals['retracted']} retracted, {totals['kept_reviewed']} reviewed claims kept"
+    )
+
+
+def register(app: typer.Typer) -> None:
+    app.command("claims")(claims)
+    app.command("review")(review)
+    app.command("reextract")(reextract)
