@@ -57,11 +57,13 @@ class Database:
             with self.engine.begin() as conn:
                 cfg = _alembic_config()
                 cfg.attributes["connection"] = conn
-                current = MigrationContext.configure(conn).get_current_revision()
-                head = ScriptDirectory.from_config(cfg).get_current_head()
-                if current != head:
-                    log.info("migrating database schema from %s to %s", current, head)
-                    command.upgrade(cfg, "head")
+                # Each area (claims, cases, accounts, alerts) may add its own branch of
+                # revisions on top of the shared base, so there can be several heads.
+                current = set(MigrationContext.configure(conn).get_current_heads())
+                heads = set(ScriptDirectory.from_config(cfg).get_heads())
+                if current != heads:
+                    log.info("migrating database schema from %s to %s", current, heads)
+                    command.upgrade(cfg, "heads")
         except OperationalError as exc:
             raise StorageError(
                 f"cannot open the database: {exc.orig}", subject=self.safe_url
