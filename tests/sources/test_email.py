@@ -122,3 +122,25 @@ def test_forwarded_message_attachment() -> None:
     [child] = doc.children
     assert child.reader == "email.v1"
     assert "unsanctioned picket" in child.text
+
+
+def test_quoted_printable_body() -> None:
+    body = "Le journaliste a été arrêté à Genève, accusé de diffamation par le procureur.\n"
+    raw = message(body, charset="utf-8", cte="quoted-printable").as_bytes()
+    assert b"=C3=A9" in raw
+    doc = read_bytes(raw, "qp.eml")
+    assert doc.text == body
+    [seg] = doc.offsets.segments
+    assert b"=C3=A9" in raw[seg.orig_start : seg.orig_end]
+    assert doc.language == "fr"
+
+
+def test_message_that_only_encloses_a_message() -> None:
+    inner = message("The activist was detained at the border and questioned for six hours.\n")
+    raw = (
+        b"From: postmaster@example.org\r\nSubject: Fwd as-is\r\n"
+        b"Content-Type: message/rfc822\r\n\r\n" + inner.as_bytes()
+    )
+    doc = read_bytes(raw, "wrapped.eml")
+    assert "questioned for six hours" in doc.text
+    assert doc.title == "Fwd as-is"

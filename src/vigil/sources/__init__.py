@@ -44,12 +44,6 @@ __all__ = [
 ]
 
 
-def _extension(filename: str) -> str:
-    base = filename.replace("\\", "/").rsplit("/", 1)[-1]
-    dot = base.rfind(".")
-    return base[dot:].lower() if dot > 0 else ""
-
-
 def choose_reader(data: bytes, filename: str, *, media_type: str | None = None) -> Reader:
     """The reader for this input, or UnsupportedFormat naming what it is."""
     head = data[:SNIFF_BYTES]
@@ -66,7 +60,7 @@ def choose_reader(data: bytes, filename: str, *, media_type: str | None = None) 
     refused = unsupported(head)
     if refused is not None:
         raise UnsupportedFormat(f"unsupported format: {refused}", subject=filename)
-    ext = _extension(filename)
+    ext = registry.extension_of(filename)
     found = registry.by_extension(filename)
     if found is not None:
         return found

@@ -166,6 +166,26 @@ def _read(data: bytes, filename: str, depth: int) -> SourceDocument:
     if not isinstance(msg, EmailMessage):
         raise UnreadableInput("not an e-mail message", subject=filename)
 
+    if msg.get_content_type() == "message/rfc822" and depth < MAX_NESTING:
+        # A message whose whole body is another message (a bounce, a forward as-is).
+        inner = msg.get_payload()
+        first = inner[0] if isinstance(inner, list) and inner else None
+        if isinstance(first, Message):
+            doc = _read(first.as_bytes(), filename, depth + 1)
+            return SourceDocument(
+                original=data,
+                filename=filename,
+                media_type="message/rfc822",
+                text=doc.text,
+                offsets=_whole(doc.text, None, data),
+                reader="email.v1",
+                title=_header(msg, "subject") or doc.title,
+                published=_published(msg) or doc.published,
+                language=doc.language,
+                encoding=doc.encoding,
+                warnings=[*doc.warnings, "body is an enclosed message; offsets cover it whole"],
+                children=doc.children,
+            )
     warnings: list[str] = [f"e-mail defect: {type(d).__name__}" for d in msg.defects[:5]]
     try:
         body = msg.get_body(preferencelist=("plain", "html"))

@@ -100,7 +100,8 @@ def get(name: str) -> Reader:
         raise KeyError(f"no reader named {name!r} (known: {known})") from None
 
 
-def _extension(filename: str) -> str:
+def extension_of(filename: str) -> str:
+    """The lower-cased extension of a file name, with its dot ("" if it has none)."""
     base = filename.rsplit("/", 1)[-1].rsplit("\\", 1)[-1]
     dot = base.rfind(".")
     return base[dot:].lower() if dot > 0 else ""
@@ -115,7 +116,7 @@ def by_sniff(head: bytes) -> Reader | None:
 
 
 def by_extension(filename: str) -> Reader | None:
-    ext = _extension(filename)
+    ext = extension_of(filename)
     if not ext:
         return None
     for reader in _READERS.values():
