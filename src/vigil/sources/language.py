@@ -19,7 +19,7 @@ _DATA = Path(__file__).with_name("languages.yaml")
 # Characters sampled from the text: enough for a stable answer, cheap to scan.
 SAMPLE_CHARS = 1000
 # The writing system is plain from fewer characters.
-SCRIPT_SAMPLE_CHARS = 500
+SCRIPT_SAMPLE_CHARS = 300
 # Punctuation stripped from both ends of a whitespace-separated word (splitting on
 # whitespace is several times faster than a regex tokenizer and enough for stopwords).
 _STRIP = ".,;:!?\"'()[]{}«»“”„‘’‹›-–—…/،؛؟。，、：；！？"
@@ -98,13 +98,17 @@ def _script_of_sample(sample: str) -> str | None:
     # Try first the script of a character from the middle of the non-ASCII text: with a
     # clear majority the loop stops after one regex.
     probe = rest[len(rest) // 2]
-    order = sorted(cfg.scripts.items(), key=lambda item: item[1].match(probe) is not None)
+    whole = len(rest) + letters_ascii
+    first = next((name for name, rx in cfg.scripts.items() if rx.match(probe) is None), None)
     counts: dict[str, int] = {}
-    for name, rx in order:
-        n = len(rx.sub("", rest)) + (letters_ascii if name == "latin" else 0)
-        if n and n >= 0.5 * (len(rest) + letters_ascii):
-            return name  # a clear majority: stop early
-        counts[name] = n
+    if first is not None:
+        n = len(cfg.scripts[first].sub("", rest)) + (letters_ascii if first == "latin" else 0)
+        if n >= 0.5 * whole:
+            return first  # a clear majority: one regex was enough
+        counts[first] = n
+    for name, rx in cfg.scripts.items():
+        if name != first:
+            counts[name] = len(rx.sub("", rest)) + (letters_ascii if name == "latin" else 0)
     total = sum(counts.values())
     if total == 0:
         return None
@@ -136,13 +140,13 @@ def language_evidence(text: str) -> tuple[str | None, int, int]:
         return cfg.only[script], cfg.min_score, 0
     sample = sample.lower()
     words = {w.strip(_STRIP) for w in sample.split()}
-    chars = set(sample)
     scores: list[tuple[int, int, int, str]] = []
     for profile in cfg.profiles:
         if profile.script != script:
             continue
         stops = len(words & profile.stopwords)
-        letters = len(chars & profile.letters)
+        # A substring test per letter: set(sample) would build a str object per character.
+        letters = sum(1 for c in profile.letters if c in sample)
         scores.append((stops + cfg.letter_weight * letters, stops, letters, profile.code))
     if not scores:
         return None, 0, 0
