@@ -138,6 +138,7 @@ def spell(internal: str) -> str:
     return internal.translate(_rules().spell)
 
 
+@lru_cache(maxsize=200_000)
 def skeleton(internal: str) -> str:
     """Phonetic-ish key: first letter, then consonants with vowels dropped and classes merged."""
     if not internal:
@@ -152,6 +153,7 @@ def split_words(name: str) -> list[str]:
     return [w for w in _WORD_SPLIT.split(name) if w and w.strip(".")]
 
 
+@lru_cache(maxsize=100_000)
 def fold(name: str) -> str:
     """Latin lower-case canonical form of ``name``: the primary reading of each word.
 

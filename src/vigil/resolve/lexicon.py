@@ -32,7 +32,9 @@ class Lexicon:
     nasab: frozenset[str]
     patronymic_words: dict[str, str]
     patronymic_suffixes: tuple[tuple[str, str], ...]
+    patronymic_suffix_set: tuple[str, ...]
     family_endings: tuple[FamilyEnding, ...]
+    family_ending_set: tuple[str, ...]
     family_plain_endings: tuple[str, ...]
     given_like_family: frozenset[str]
     given_endings: tuple[str, ...]
@@ -77,7 +79,9 @@ def lexicon() -> Lexicon:
         nasab=fset("nasab"),
         patronymic_words={_folded(w): g for w, g in data["patronymic_words"].items()},
         patronymic_suffixes=tuple(suffixes),
+        patronymic_suffix_set=tuple(s for s, _ in suffixes),
         family_endings=tuple(endings),
+        family_ending_set=tuple(fe.ending for fe in endings),
         family_plain_endings=tuple(_folded(e) for e in data["family_plain_endings"]),
         given_like_family=fset("given_like_family") | frozenset(groups),
         given_endings=tuple(_folded(e) for e in data["given_endings"]),

@@ -72,7 +72,8 @@ def related(a: PersonMention, b: PersonMention) -> str | None:
     for one, other in ((a, b), (b, a)):
         for relative in one.relatives:
             for name in other.names:
-                if compare_names(parse_name(relative.name), parse_name(name)).verdict == "same":
+                match = compare_names(parse_name(relative.name), parse_name(name))
+                if match.verdict != "different":  # "her brother E. Amirov" is enough
                     return relative.relation
     return None
 
@@ -109,12 +110,12 @@ def _facts(a: PersonMention, b: PersonMention) -> tuple[int, int, list[str], str
 def compare(a: PersonMention, b: PersonMention) -> MatchDecision:
     """Compare two mentions: name structure first, then the facts around the names."""
     name = best_name_match(a, b)
+    if name.verdict == "different":  # facts cannot make two names one person
+        return MatchDecision(name.score, "different", name.reasons, name.conflict)
     support, soft, fact_reasons, hard = _facts(a, b)
     reasons = (*name.reasons, *fact_reasons)
     if hard is not None:
         return MatchDecision(min(name.score, 0.1), "different", (*reasons, hard), True)
-    if name.verdict == "different":
-        return MatchDecision(name.score, "different", reasons, name.conflict)
     score = min(1.0, max(0.0, name.score + 0.04 * support - 0.1 * soft))
     verdict = name.verdict
     if verdict == "same" and soft:

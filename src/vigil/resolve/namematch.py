@@ -22,6 +22,7 @@ Our decisions (thresholds measured on ``data/name_pairs.tsv`` with ``bench/bench
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from rapidfuzz.distance import Indel, Levenshtein
 
@@ -31,6 +32,7 @@ from vigil.resolve.names import ParsedName, Token
 AGREE = 0.85
 MIGHT = 0.75
 SKELETON_SIMILARITY = 0.8  # "close", never "agrees": see _family_similarity
+SHORT_NAME = 5  # letters, folded
 LOOSE_EQUAL = 0.9  # equal in a loose reading (Zeinab / Zaynab, Ilqar / Ilgar)
 PATRONYMIC_AGREE = 0.85  # short stems ("iur" / "petr") and -zhan names need the full line
 
@@ -45,6 +47,7 @@ class NameMatch:
     conflict: bool = False
 
 
+@lru_cache(maxsize=1_000_000)
 def token_similarity(
     a: Token, b: Token, *, skeleton_ok: bool = False, strict: bool = False
 ) -> float:
@@ -70,6 +73,7 @@ def _group(token: Token) -> int | None:
     return None
 
 
+@lru_cache(maxsize=1_000_000)
 def _gendered_forms(a: Token, b: Token) -> bool:
     """Aleksandr / Aleksandra, Evgeniy / Evgeniya: one name, two genders."""
     for first in a.readings:
@@ -84,6 +88,7 @@ def _gendered_forms(a: Token, b: Token) -> bool:
     return False
 
 
+@lru_cache(maxsize=1_000_000)
 def given_similarity(a: Token, b: Token) -> float:
     if _gendered_forms(a, b):
         return 0.0
@@ -187,6 +192,17 @@ def _family_similarity(a: ParsedName, b: ParsedName) -> float:
     return best
 
 
+def _middles(name: ParsedName) -> frozenset[str]:
+    """Vietnamese middle names (Van, Thi, Duc, Ngoc...): they tell siblings apart."""
+    return frozenset(name.markers) | frozenset(
+        t.key for t in name.given if t is not name.given_main
+    )
+
+
+def _shortest_given(a: ParsedName, b: ParsedName) -> int:
+    return min(len(n.given_main.key) if n.given_main else 0 for n in (a, b))
+
+
 def _different(score: float, reason: str) -> NameMatch:
     return NameMatch(min(score, 0.2), "different", (reason,), conflict=True)
 
@@ -203,6 +219,8 @@ def compare_names(a: ParsedName, b: ParsedName) -> NameMatch:
     unsure = not (a.family_certain and b.family_certain)
     if unsure and a.family and b.family and _gendered_forms(a.family, b.family):
         return _different(0.1, "gendered forms of one given name")
+    if a.vietnamese and b.vietnamese and _middles(a) and _middles(b) != _middles(a) and _middles(b):
+        return _different(0.2, "different Vietnamese middle names (Van / Duc): two people")
     family = _family_similarity(a, b)
     given = _given(a, b)
     if given is not None and given[0] < 0:
@@ -222,7 +240,9 @@ def compare_names(a: ParsedName, b: ParsedName) -> NameMatch:
         return _different(0.2, f"patronymics differ ({patronymic:.2f}): different fathers")
     if patronymic is not None:
         reasons.append(f"patronymic agrees ({patronymic:.2f})")
-    if family >= AGREE and g < MIGHT:
+    # short names that differ by a letter are two names: Hung / Dung, Amal / Jamal
+    short = what == "given name" and _shortest_given(a, b) <= SHORT_NAME
+    if family >= AGREE and (g < MIGHT or (short and g < AGREE)):
         why = "first initial differs" if what == "initials" else f"given names differ ({g:.2f})"
         return _different(0.2, f"{why} under one family name: relatives or namesakes")
     parts = [family, g] + ([patronymic] if patronymic is not None else [])

@@ -99,7 +99,11 @@ class NameKey:
             initials = firsts or {"?"}
             for reading in stem.readings:
                 keys.update(f"f:{reading}|{i}" for i in initials)
-            keys.update(f"p:{stem.skel}|{skeleton(i)}" for i in initials)
+            for number, reading in enumerate(stem.loose):
+                keys.update(f"l{number}:{reading}|{i}" for i in initials)
+            if name.given_main is not None:
+                # phonetic key on the whole name: Hasanov / Gasanov Tural meet for review
+                keys.add(f"p:{stem.skel}|{name.given_main.skel}")
         if not name.family_certain and name.given_main is not None and stem is not None:
             # Word order unknown: also file the name under the other order.
             for reading in name.given_main.readings:
@@ -127,22 +131,24 @@ def _cut(loose: tuple[str, ...], size: int, end: str = "") -> tuple[str, ...]:
 
 
 def _own_ending(reading: str, lex: Lexicon) -> FamilyEnding | None:
+    if not reading.endswith(lex.family_ending_set):
+        return None
     for fe in lex.family_endings:
         if reading.endswith(fe.ending) and len(reading) - len(fe.ending) >= 2:
             return fe
     return None
 
 
-def _ending(readings: tuple[str, ...], lex: Lexicon) -> tuple[int, str | None, tuple[str, ...]]:
+def _ending(readings: tuple[str, ...]) -> tuple[int, str | None, tuple[str, ...]]:
     """Strength, gender and stems of a family-name ending (strength 0: none)."""
-    strength, gender, stems, _, _ = _ending_full(readings, lex)
+    strength, gender, stems, _, _ = _ending_full(readings)
     return strength, gender, stems
 
 
-def _ending_full(
-    readings: tuple[str, ...], lex: Lexicon
-) -> tuple[int, str | None, tuple[str, ...], int, str]:
+@lru_cache(maxsize=200_000)
+def _ending_full(readings: tuple[str, ...]) -> tuple[int, str | None, tuple[str, ...], int, str]:
     """As ``_ending``, plus the length of the ending and what replaces it in the stem."""
+    lex = lexicon()
     if any(r in lex.given_like_family for r in readings) or readings[0].endswith(lex.given_endings):
         return 0, None, readings, 0, ""
     found = [_own_ending(r, lex) for r in readings]
@@ -162,14 +168,16 @@ def _ending_full(
     return 0, None, readings, 0, ""
 
 
-def _patronymic(readings: tuple[str, ...], lex: Lexicon) -> tuple[str | None, tuple[str, ...]]:
-    gender, stems, _ = _patronymic_full(readings, lex)
+def _patronymic(readings: tuple[str, ...]) -> tuple[str | None, tuple[str, ...]]:
+    gender, stems, _ = _patronymic_full(readings)
     return gender, stems
 
 
-def _patronymic_full(
-    readings: tuple[str, ...], lex: Lexicon
-) -> tuple[str | None, tuple[str, ...], int]:
+@lru_cache(maxsize=200_000)
+def _patronymic_full(readings: tuple[str, ...]) -> tuple[str | None, tuple[str, ...], int]:
+    lex = lexicon()
+    if not any(r.endswith(lex.patronymic_suffix_set) for r in readings):
+        return None, readings, 0
     for suffix, gender in lex.patronymic_suffixes:
         if any(r.endswith(suffix) and len(r) - len(suffix) >= 2 for r in readings):
             stems = tuple(
@@ -264,7 +272,7 @@ def _family_score(piece: _Piece, position: int, count: int, lex: Lexicon) -> flo
         score += 10
     if piece.upper:
         score += 8
-    strength, _, _ = _ending(piece.readings, lex)
+    strength, _, _ = _ending(piece.readings)
     score += {2: 5, 1: 3}.get(strength, 0)
     if piece.article:
         score += 2
@@ -274,10 +282,10 @@ def _family_score(piece: _Piece, position: int, count: int, lex: Lexicon) -> flo
         )
     if piece.patronymic_gender is not None and not piece.nasab:
         score += 0.5
-    gender, _ = _patronymic(piece.readings, lex)
+    gender, _ = _patronymic(piece.readings)
     if gender is not None:
         # -ovich/-evich are family names too (Lukashevich); with two words it must be one
-        score += -1 if _is_slavic_patronymic(piece, lex) and count >= 3 else 0.5
+        score += -1 if _is_slavic_patronymic(piece) and count >= 3 else 0.5
     return score
 
 
@@ -285,20 +293,24 @@ def _slavic_order_bonus(full: list[_Piece], scores: list[float], lex: Lexicon) -
     """With a patronymic, Russian order is Given Patronymic Family or Family Given Patronymic."""
     if len(full) < 3:
         return
-    slavic = [
-        _patronymic(p.readings, lex)[0] is not None and _is_slavic_patronymic(p, lex) for p in full
-    ]
+    slavic = [_patronymic(p.readings)[0] is not None and _is_slavic_patronymic(p) for p in full]
     if slavic[-1] and not slavic[1]:
         scores[0] += 4
     elif slavic[1]:
         scores[-1] += 4
 
 
-def _is_slavic_patronymic(piece: _Piece, lex: Lexicon) -> bool:
+def _is_slavic_patronymic(piece: _Piece) -> bool:
     """-ovich/-ovna (never a family name here), unlike Turkic -uly/-kyzy (often one)."""
+    return _slavic(piece.readings)
+
+
+@lru_cache(maxsize=200_000)
+def _slavic(readings: tuple[str, ...]) -> bool:
+    lex = lexicon()
     return any(
         r.endswith(s)
-        for r in piece.readings
+        for r in readings
         for s, _ in lex.patronymic_suffixes
         if s not in lex.patronymic_words
     )
@@ -316,7 +328,7 @@ def parse_name(name: str) -> ParsedName:
         return ParsedName(name, initials=tuple(initials), markers=markers)
     if len(full) == 1 and not initials and not full[0].comma_family:
         only = full[0]
-        strength, gender, stems = _ending(only.readings, lex)
+        strength, gender, stems = _ending(only.readings)
         if strength == 2:
             token = Token.of(only.raw, only.readings, only.loose)
             stem = Token.of(only.raw, stems, only.loose)
@@ -337,12 +349,12 @@ def parse_name(name: str) -> ParsedName:
         vn = False
         fam_index = len(full) - 1
     family_piece = full[fam_index]
-    strength, gender, stems, size, stem_end = _ending_full(family_piece.readings, lex)
+    strength, gender, stems, size, stem_end = _ending_full(family_piece.readings)
     loose_stems = _cut(family_piece.loose, size, stem_end)
     if family_piece.patronymic_gender and gender is None:
         gender = family_piece.patronymic_gender
-    pat_gender, pat_stems, pat_size = _patronymic_full(family_piece.readings, lex)
-    if pat_gender is not None and strength < 2:
+    pat_gender, pat_stems, pat_size = _patronymic_full(family_piece.readings)
+    if pat_gender is not None and strength < 2 and not _slavic(family_piece.readings):
         gender, stems = gender or pat_gender, pat_stems
         loose_stems = _cut(family_piece.loose, pat_size)
 
@@ -351,7 +363,7 @@ def parse_name(name: str) -> ParsedName:
     for i, piece in enumerate(full):
         if i == fam_index:
             continue
-        p_gender, p_stems, p_size = _patronymic_full(piece.readings, lex)
+        p_gender, p_stems, p_size = _patronymic_full(piece.readings)
         if patronymic is None and (p_gender is not None or piece.patronymic_gender):
             patronymic = Token.of(piece.raw, p_stems, _cut(piece.loose, p_size))
             gender = gender or p_gender or (None if piece.nasab else piece.patronymic_gender)
