@@ -125,9 +125,11 @@ def find_dates(text: str, *, day_first: bool = True) -> list[Found]:
             if y is None and m.group("mon")[0].islower():
                 continue
             rel = None
-            if y is None and rx["last_year_after"].match(text[m.end() : m.end() + 20]):
-                rel = "last-year"
-            put(_checked(m.start(), m.end(), y, mo, int(m.group("day")), rel))
+            end = m.end()
+            ly = rx["last_year_after"].match(text[end : end + 20]) if y is None else None
+            if ly:
+                rel, end = "last-year", end + ly.end()
+            put(_checked(m.start(), end, y, mo, int(m.group("day")), rel))
     for m in rx["my"].finditer(text):
         put(
             Found(

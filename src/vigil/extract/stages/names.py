@@ -72,6 +72,8 @@ def _candidates(
         name, s, e = trim(ent.text, ent.start)
         if not name or not looks_like_person(name):
             continue
+        if ent.label == "PERSON":
+            name, s = _extend_left(text, name, s)
         n_tok = len([t for t in tokens(name) if not is_initial(t)])
         if ent.label == "PERSON" or (n_tok >= 2 and strong_person(name)):
             (full if len(tokens(name)) >= 2 else short).append((s, e, name))
@@ -79,6 +81,8 @@ def _candidates(
             full.append((s, e, name))
         elif n_tok >= 2 and title_role(text[max(0, s - 30) : s]) and not is_place(name):
             full.append((s, e, name))  # "labor organizer Rodrigo Esparago"
+        elif n_tok >= 2 and _person_context(text, s, e) and not is_place(name):
+            full.append((s, e, name))  # "detained Tatiana Lasica", "X was sentenced"
         elif len(tokens(name)) == 1:
             short.append((s, e, name))
     sure: set[int] = set()
@@ -90,6 +94,9 @@ def _candidates(
                 sure.add(s)
     # "Sergey Babinets and Dmitry Dimitriev": a name coordinated with a person's name.
     for s0, e0, _name in list(full):
+        paren = _PAREN_NAME.match(text[e0 : e0 + 60])
+        if paren and looks_like_person(paren.group(1)):
+            full.append((e0 + paren.start(1), e0 + paren.end(1), paren.group(1)))
         before = _COORD_BEFORE.search(text[max(0, s0 - 40) : s0])
         if before:
             cand = before.group(1)
@@ -106,6 +113,42 @@ def _candidates(
         if not _furniture(text, c[0]) or c[2] in {x[2] for x in full if not _furniture(text, x[0])}
     ]
     return sorted(set(full)), sorted(set(short)), sure
+
+
+_LEFT_WORD = re.compile(r"(?:^|[\s(“\"«])([A-Z][a-z’'-]+)[ ]$")
+_PAREN_NAME = re.compile(rf"^\s*\(\s*({_NAME2}(?:\s+[A-Z][a-z’'-]+)?)\s*\)")
+
+
+_ACTED_ON = re.compile(
+    r"\b(?:detained|arrested|sentenced|charged|released|freed|convicted|jailed|abducted|"
+    r"summoned|beat|attacked|killed|murdered|tortured|interrogated|prosecuted|acquitted)\s+$"
+)
+_ACTS = re.compile(
+    r"^[’']?s?\s+(?:was|were|has\s+been|had\s+been|is|is\s+being|had|has)?\s*(?:arrested|detained|"
+    r"sentenced|charged|released|freed|convicted|jailed|beaten|attacked|killed|summoned|fined|"
+    r"received|said|told|says|added|reported|wrote)\b"
+)
+
+
+def _person_context(text: str, start: int, end: int) -> bool:
+    """Words around a mention that only a person fits ("detained X", "X was sentenced")."""
+    return bool(
+        _ACTED_ON.search(text[max(0, start - 25) : start]) or _ACTS.match(text[end : end + 40])
+    )
+
+
+def _extend_left(text: str, name: str, start: int) -> tuple[str, int]:
+    """The model often drops the first of three names: "[Ajzhangul] Ersaynovna Amirova"."""
+    m = _LEFT_WORD.search(text[max(0, start - 30) : start])
+    if not m:
+        return name, start
+    word = m.group(1)
+    cand = f"{word} {name}"
+    if len(tokens(cand)) > 4 or is_place(word) or fold(word) in demonyms():
+        return name, start
+    if title_role(word) or not looks_like_person(cand) or trim(cand, 0)[0] != cand:
+        return name, start
+    return cand, start - len(word) - 1
 
 
 def _furniture(text: str, pos: int) -> bool:
@@ -204,8 +247,24 @@ def _is_org(cl: _Cluster, org_names: list[str]) -> bool:
     return False
 
 
+def _initial_forms(ctx: Context, clusters: list[_Cluster]) -> None:
+    """ "A. Amirova" for Ajzhangul Amirova, wherever the text writes it."""
+    for cl in clusters:
+        for f in cl.full_forms():
+            toks = tokens(f)
+            if is_initial(toks[0]):
+                continue
+            rx = re.compile(rf"\b{re.escape(toks[0][0])}\.\s?{re.escape(toks[-1])}\b")
+            for m in rx.finditer(ctx.clean):
+                form = m.group()
+                if form not in cl.forms:
+                    cl.forms[form] += 1
+                    cl.spans.append(m.span())
+
+
 def _scan(ctx: Context, clusters: list[_Cluster]) -> None:
     """Find every occurrence of every form (and lone surname/first name) in the text."""
+    _initial_forms(ctx, clusters)
     owner: dict[str, int] = {}
     clash: set[str] = set()
     for i, cl in enumerate(clusters):

@@ -1,0 +1,21 @@
+from __future__ import annotations
+
+from vigil.extract import Extractor
+
+
+def test_birth_affiliation_relative_and_roles(extractor: Extractor) -> None:
+    text = (
+        "Ajzhangul Amirova, was born 18.08.1972 in Zhanaozen, the head of the Almaty city branch "
+        "of the “Alga!” party. Police searched the flat of Ajzhangul Amirova and her brother "
+        "Elmurat Amirov. Judge Gulnar Dauleshova refused bail."
+    )
+    rec = extractor.extract(text).record
+    people = {p["name"]: p for p in rec["persons"]}
+    amirova = people["Ajzhangul Amirova"]
+    assert amirova["birth_date"] == "1972-08-18" and amirova["birth_place"] == "Zhanaozen"
+    assert {"organization": "Alga!", "position": "head of the Almaty city branch"} in amirova[
+        "affiliations"
+    ]
+    assert {"person": "Elmurat Amirov", "relation": "brother"} in amirova["relatives"]
+    assert amirova["role"] == "victim"
+    assert people["Gulnar Dauleshova"]["role"] == "official"

@@ -1,0 +1,45 @@
+from __future__ import annotations
+
+from vigil.extract.context import Context
+from vigil.extract.stages.clean import clean, clean_text, looks_english, split_sentences
+
+
+def test_noise_lines_blanked_offsets_kept() -> None:
+    text = "Hot topics:\nShare\nPolice arrested Ivan Petrov.\nRecommend Stories\n"
+    out = clean_text(text)
+    assert len(out) == len(text)
+    assert "Hot topics" not in out and "Recommend" not in out and "Share" not in out
+    assert out.index("Police") == text.index("Police")
+
+
+def test_control_characters_become_spaces() -> None:
+    assert clean_text("a\x00b\x07c") == "a b c"
+
+
+def test_raw_header_is_blanked() -> None:
+    text = "URL: http://x\nTITLE: T\nPUBLISHED: 2020-01-01\n\nBody text."
+    assert clean_text(text).strip() == "Body text."
+
+
+def test_sentences_respect_abbreviations_and_quotes() -> None:
+    text = "Mr. A. Amirova was arrested. She said “no.” Then Art. 5 applied."
+    spans = [text[s:e] for s, e in split_sentences(text)]
+    assert spans == ["Mr. A. Amirova was arrested.", "She said “no.”", "Then Art. 5 applied."]
+
+
+def test_language_warning() -> None:
+    ctx = Context(text="", clean="")
+    ctx.text = ctx.clean = (
+        "Полиция задержала активиста в центре города вчера вечером, сообщили его коллеги "
+        "и родственники. Его обвиняют в организации массовых беспорядков и участии в них."
+    ) * 2
+    clean(ctx)
+    assert any("English-only" in w for w in ctx.warnings)
+    assert looks_english("The police detained the activist on Monday and he was charged " * 3)
+
+
+def test_no_sentences_warns() -> None:
+    ctx = Context(text="   \n\n ", clean="")
+    clean(ctx)
+    assert ctx.sentences == []
+    assert any("no sentences" in w for w in ctx.warnings)

@@ -1,0 +1,59 @@
+from __future__ import annotations
+
+import datetime as dt
+
+from vigil.extract.dates import decide_day_first, find_dates, find_times, resolve
+
+
+def _iso(text: str, published: dt.date | None = None, day_first: bool = True) -> list[str | None]:
+    return [resolve(f, published, None) for f in find_dates(text, day_first=day_first)]
+
+
+def test_numeric_dates_follow_the_reports_order() -> None:
+    assert _iso("06/01/2012 and 08.10.2011") == ["2012-01-06", "2011-10-08"]
+    assert _iso("06/01/2012", day_first=False) == ["2012-06-01"]
+    assert decide_day_first("on 13/01/2012 and 06/01/2012", "US") is True
+    assert decide_day_first("on 01/13/2012 and 06/01/2012", None) is False
+    assert decide_day_first("06/01/2012", "US") is False
+
+
+def test_written_dates() -> None:
+    assert _iso("on 16 December 2011") == ["2011-12-16"]
+    assert _iso("on December 16, 2011") == ["2011-12-16"]
+    assert _iso("on 16th of December, 2011") == ["2011-12-16"]
+    assert _iso("in December 2011") == ["2011-12"]
+    assert _iso("in 2011") == ["2011"]
+
+
+def test_year_from_publication_and_anchors() -> None:
+    pub = dt.date(2023, 5, 2)
+    assert _iso("on Thursday 20 April", pub) == ["2023-04-20"]
+    assert _iso("on 20 December", pub) == ["2022-12-20"]  # later than PUBLISHED: last year
+    assert _iso("on December 10 last year", dt.date(2021, 2, 9)) == ["2020-12-10"]
+    assert _iso("on 20 April") == [None]  # no year anywhere: left empty
+
+
+def test_relative_dates_need_publication() -> None:
+    pub = dt.date(2012, 1, 6)
+    assert _iso("arrested yesterday", pub) == ["2012-01-05"]
+    assert _iso("arrested yesterday") == [None]
+    assert _iso("on Monday", pub) == ["2012-01-02"]
+    assert _iso("last month", pub) == ["2011-12"]
+
+
+def test_bare_numbers_are_not_dates() -> None:
+    assert find_dates("Building 62, Apartment 15, 300,000 followers, article 164") == []
+
+
+def test_ranges_take_the_first_day() -> None:
+    assert _iso("on 16-17 December 2011") == ["2011-12-16"]
+
+
+def test_invalid_dates_are_dropped() -> None:
+    assert _iso("31.02.2012") == [None]
+
+
+def test_times() -> None:
+    got = [v for _s, _e, v in find_times("at 9:30 am local time, at around 10.00pm, at 14:05")]
+    assert got == ["09:30", "22:00", "14:05"]
+    assert find_times("6.6 years and article 535.1") == []

@@ -1,0 +1,50 @@
+from __future__ import annotations
+
+from typing import Any
+
+from vigil.extract import Extractor
+
+
+def _events(extractor: Extractor, text: str, published: str | None = None) -> list[dict[str, Any]]:
+    return list(extractor.extract(text, published=published).record["events"])
+
+
+def test_passive_arrest_with_date_time_place(extractor: Extractor) -> None:
+    text = (
+        "06/01/2012, 9:30 am local time at the airport in Aktau, "
+        "Ajzhangul Amirova was arrested by police."
+    )
+    (ev,) = [e for e in _events(extractor, text) if e["type"] == "arrest"]
+    assert ev["date"] == "2012-01-06" and ev["time"] == "09:30"
+    assert ev["victims"] == ["Ajzhangul Amirova"] and ev["country"] == "KZ"
+    assert "police" in ev["perpetrators"]
+    assert text.startswith(ev["evidence"][:20])
+
+
+def test_demands_and_negation_are_not_events(extractor: Extractor) -> None:
+    text = (
+        "Amnesty International calls for the immediate release of Ivan Petrov. "
+        "Ivan Petrov was not arrested during the meeting. "
+        "If Ivan Petrov were detained, he could be tortured."
+    )
+    types = {e["type"] for e in _events(extractor, text)}
+    assert not types & {"release", "arrest", "torture"}
+
+
+def test_pronoun_takes_the_earlier_person_and_relative_date(extractor: Extractor) -> None:
+    text = "Bolot Temirov is an investigative journalist in Bishkek. He was detained yesterday."
+    (ev,) = [e for e in _events(extractor, text, "2022-01-23") if e["type"] == "arrest"]
+    assert ev["victims"] == ["Bolot Temirov"] and ev["date"] == "2022-01-22"
+
+
+def test_one_act_with_several_victims_and_organisation_victim(extractor: Extractor) -> None:
+    text = (
+        "On 14 July 2021 authorities detained Uladzimir Labkovich and Ales Bialiatski. "
+        "The office of the Human Rights Centre Viasna was searched the same day."
+    )
+    evs = _events(extractor, text)
+    (arrest,) = [e for e in evs if e["type"] == "arrest"]
+    assert set(arrest["victims"]) == {"Uladzimir Labkovich", "Ales Bialiatski"}
+    (search,) = [e for e in evs if e["type"] == "search"]
+    assert search["victims"] == ["Human Rights Centre Viasna"]
+    assert search["date"] == "2021-07-14"  # the date of the paragraph

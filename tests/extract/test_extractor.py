@@ -1,0 +1,57 @@
+from __future__ import annotations
+
+from vigil.extract import Extractor
+from vigil.extract import extractor as extractor_mod
+
+
+def test_claims_carry_evidence_spans(extractor: Extractor) -> None:
+    text = "Hot topics:\nOn 2 October 2020 police detained Andrey Chapiuk in Minsk."
+    result = extractor.extract(text)
+    kinds = {c.kind for c in result.claims}
+    assert {"person", "event"} <= kinds
+    for claim in result.claims:
+        for s, e in claim.spans:
+            assert 0 <= s < e <= len(text)
+    ev = next(c for c in result.claims if c.kind == "event")
+    assert "detained" in text[ev.spans[0][0] : ev.spans[0][1]]
+    assert ev.stage == "events.v1" and 0 <= ev.confidence <= 1
+
+
+def test_extract_many_keeps_input_order(extractor: Extractor) -> None:
+    items = [("Ivan Petrov was arrested.", None), "Maria Rabkova was released.", ("", None, None)]
+    results = list(extractor.extract_many(items))
+    assert [r.record["persons"][0]["name"] if r.record["persons"] else None for r in results] == [
+        "Ivan Petrov",
+        "Maria Rabkova",
+        None,
+    ]
+    assert any("no sentences" in w for w in results[2].warnings)
+
+
+def test_bad_inputs_give_warnings_not_crashes(extractor: Extractor, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    res = extractor.extract("\x00\x01\x02 Ivan\x07 Petrov was \x1b arrested \x7f.")
+    assert isinstance(res.record["events"], list)
+    res = extractor.extract("Der Journalist wurde gestern verhaftet.", language="de")
+    assert any("English-only" in w for w in res.warnings)
+    monkeypatch.setattr(extractor_mod, "MAX_CHARS", 2000)
+    big = "Ivan Petrov was arrested in Minsk on 2 October 2020. " * 200
+    res = extractor.extract(big)
+    assert any("only the first" in w for w in res.warnings)
+    assert res.record["persons"][0]["name"] == "Ivan Petrov"
+
+
+def test_failing_stage_leaves_partial_record(extractor: Extractor) -> None:
+    from vigil.extract.context import Context
+    from vigil.extract.registry import Stage
+
+    def boom(ctx: Context) -> None:
+        raise RuntimeError("x")
+
+    idx = next(i for i, s in enumerate(extractor.post) if s.name == "legal.v1")
+    saved = extractor.post[idx]
+    extractor.post[idx] = Stage(saved.name, boom, saved.order, True)
+    try:
+        res = extractor.extract("Ivan Petrov was arrested.")
+    finally:
+        extractor.post[idx] = saved
+    assert res.record["persons"] and any("legal.v1 failed" in w for w in res.warnings)

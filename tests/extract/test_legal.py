@@ -1,0 +1,66 @@
+from __future__ import annotations
+
+import re
+
+from vigil.extract.legal import find_articles, offences_in, split_offences
+from vigil.extract.numbers import TERM, term_months
+
+
+def _arts(text: str) -> list[tuple[str, str | None]]:
+    return [(a.number, a.law) for a in find_articles(text)]
+
+
+def test_article_forms() -> None:
+    assert _arts("under article 164 of the Penal Code") == [("164", "Penal Code")]
+    assert _arts("Article 205, part 2 of the Russian Criminal Code") == [("205.2", "Criminal Code")]
+    assert _arts("(Article 342, parts 1 and 2 of the Belarusian Criminal Code)") == [
+        ("342.1", "Criminal Code"),
+        ("342.2", "Criminal Code"),
+    ]
+    assert _arts("under Art. 342 CC") == [("342", "Criminal Code")]
+    assert _arts("Section 124A IPC") == [("124A", "Indian Penal Code")]
+    assert _arts("Article 535.1 of the Code of Administrative Offences") == [
+        ("535.1", "Code of Administrative Offences")
+    ]
+
+
+def test_article_list_with_bracketed_offences() -> None:
+    arts = find_articles("under articles 139 (“Libel”) and 165 (“Extortion”) of the Criminal Code")
+    assert [(a.number, a.law, a.offence) for a in arts] == [
+        ("139", "Criminal Code", "Libel"),
+        ("165", "Criminal Code", "Extortion"),
+    ]
+
+
+def test_offences() -> None:
+    got = [o for _p, o in offences_in("He was charged with participation in riots (Article 293).")]
+    assert got == ["participation in riots"]
+    got = [
+        o
+        for _p, o in offences_in(
+            "charges brought against him – “illegal possession of drugs” and “crossing the border”"
+        )
+    ]
+    assert got == ["illegal possession of drugs", "crossing the border"]
+    assert split_offences(
+        "inciting social unrest, spreading false information and disrupting public order"
+    ) == [
+        "inciting social unrest",
+        "spreading false information",
+        "disrupting public order",
+    ]
+
+
+def _months(text: str) -> int | None:
+    m = TERM.search(text)
+    assert m is not None
+    return term_months(m)
+
+
+def test_terms() -> None:
+    assert _months("sentenced to 6 years imprisonment") == 72
+    assert _months("two and a half years in a penal colony") == 30
+    assert _months("a 25-year sentence") == 300
+    assert _months("2 years and 6 months") == 30
+    assert _months("five days in prison") is None
+    assert re.search(TERM, "a day") is None

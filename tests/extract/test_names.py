@@ -1,0 +1,45 @@
+from __future__ import annotations
+
+from vigil.extract import Extractor
+
+TEXT = (
+    "Ajzhangul Ersaynovna Amirova (Ajzhangul Amirova), the head of the Almaty city branch of "
+    "the “Alga!” People’s party, was arrested. Ayzhangul was to arrive at the airport. "
+    "A. Amirova reported that police had charged her. Ms Amirova’s brother Elmurat Amirov "
+    "was not at home. Reporters Without Borders (RSF) condemned the arrest. "
+    "RSF said the Human Rights Centre Viasna (HRC Viasna) agreed."
+)
+
+
+def _persons(extractor: Extractor, text: str) -> dict[str, set[str]]:
+    rec = extractor.extract(text).record
+    return {p["name"]: set(p["aliases"]) for p in rec["persons"]}
+
+
+def test_one_person_for_patronymic_initial_variant_and_surname(extractor: Extractor) -> None:
+    persons = _persons(extractor, TEXT)
+    amirova = [n for n in persons if n.startswith("Ajzhangul")]
+    assert len(amirova) == 1
+    forms = persons[amirova[0]] | {amirova[0]}
+    assert {"Ajzhangul Ersaynovna Amirova", "Ajzhangul Amirova", "A. Amirova", "Ayzhangul"} <= forms
+    assert "Elmurat Amirov" in persons  # a different person, not a spelling of Amirova
+
+
+def test_organizations_with_aliases_and_kinds(extractor: Extractor) -> None:
+    rec = extractor.extract(TEXT).record
+    orgs = {o["name"]: o for o in rec["organizations"]}
+    assert "RSF" in orgs["Reporters Without Borders"]["aliases"]
+    assert orgs["Reporters Without Borders"]["kind"] == "ngo"
+    assert "HRC Viasna" in orgs["Human Rights Centre Viasna"]["aliases"]
+    assert orgs["Alga!"]["kind"] == "party"
+
+
+def test_known_as_joins_the_person(extractor: Extractor) -> None:
+    text = "Nguyen Ngoc Nhu Quynh, a.k.a Mother Mushroom, was jailed for 10 years."
+    persons = _persons(extractor, text)
+    assert persons == {"Nguyen Ngoc Nhu Quynh": {"Mother Mushroom"}}
+
+
+def test_places_and_demonyms_are_not_persons(extractor: Extractor) -> None:
+    text = "Zhanar Saktaganova was attacked in Zhanaozen. The Kazakh authorities stayed silent."
+    assert set(_persons(extractor, text)) == {"Zhanar Saktaganova"}
