@@ -94,6 +94,7 @@ def find_events(ctx: Context) -> None:
     places = [(p.start, p.end, p.name) for p in ctx.places if not p.sensitive]
     place_country = {p.name: p.country for p in ctx.places}
     para_date: str | None = None
+    last_event_date: str | None = None  # the narrative's current day, across paragraphs
     prev_end = 0
     for sent in ctx.sentences:
         s, e = sent
@@ -104,7 +105,7 @@ def find_events(ctx: Context) -> None:
         if is_furniture(text, sent):
             continue
         own = [d for d in ctx.dates if s <= d.start < e]
-        fallback = para_date
+        fallback = para_date or last_event_date
         if not own and para_date and _NEXT_DAY.search(body):
             fallback = _shift(para_date, 1)
         kinds: set[str] = set()
@@ -123,8 +124,6 @@ def find_events(ctx: Context) -> None:
             victims = [ctx.persons[i].name for i in victims_for(ctx, sent, carry=etype in carry)]
             if not victims and etype in ("search", "restriction", "threat", "attack"):
                 victims = [ctx.organizations[i].name for i in orgs_in(ctx, s, e)]
-            if etype == "protest":
-                victims = []
             if (
                 etype == "charge"
                 and "sentence" in kinds
@@ -132,7 +131,11 @@ def find_events(ctx: Context) -> None:
             ):
                 continue
             kinds.add(etype)
-            date = _nearest(dates, trig[0], s, e) or fallback
+            date = _nearest(dates, trig[0], s, e)
+            inherited = date is None and fallback is not None
+            date = date or fallback
+            if date and len(date) == 10:
+                last_event_date = date
             place = _nearest(places, trig[0], s, e)
             ev_s, ev_e = evidence(text, sent, trig)
             perpetrators = list(dict.fromkeys(p.group() for p in perps.finditer(body)))[:3]
@@ -148,13 +151,15 @@ def find_events(ctx: Context) -> None:
                     country=place_country.get(place or "") or ctx.country,
                     victims=victims,
                     perpetrators=perpetrators,
-                    confidence=0.6 if victims else 0.4,
+                    confidence=(0.6 if victims else 0.4) - (0.1 if inherited else 0.0),
                 )
             )
         if own:
             para_date = own[-1].value
 
     _merge(ctx)
+    keep = frozenset(load("events")["unnamed_ok"])
+    ctx.events = [e for e in ctx.events if e.victims or e.type in keep]
 
 
 def _shift(iso: str, days: int) -> str | None:
