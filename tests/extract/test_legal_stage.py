@@ -29,3 +29,15 @@ def test_sentences_terms_fines_and_restrictions(extractor: Extractor) -> None:
     fine = by[("Kamil Ruziev", "fine")]
     assert fine["amount"] == 80000 and fine["currency"] == "KGS"
     assert by[("Andrzej Poczobut", "imprisonment")]["note"] == "suspended"
+
+
+def test_numbered_group_and_short_terms(extractor: Extractor) -> None:
+    text = (
+        "Two activists have been sentenced to five years in jail. "
+        "Max Bokayev and Talgat Ayan were found guilty of inciting social unrest. "
+        "A journalist, Ihar Bantsar, was sentenced to five days in prison."
+    )
+    sents = extractor.extract(text).record["sentences"]
+    got = {(s["person"], s["penalty"], s.get("term_months")) for s in sents}
+    assert ("Max Bokayev", "imprisonment", 60) in got and ("Talgat Ayan", "imprisonment", 60) in got
+    assert ("Ihar Bantsar", "imprisonment", None) in got  # under a month: the term goes to note

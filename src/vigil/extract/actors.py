@@ -51,12 +51,56 @@ def orgs_in(ctx: Context, start: int, end: int) -> list[int]:
     return out
 
 
+_GROUP = re.compile(
+    r"\b(?P<n>two|three|four|five|six|seven|eight|nine|ten|both|pair|[2-9])\s+(?:of\s+(?:the|them)\s+)?"
+    r"(?:human rights\s+|young\s+|independent\s+|other\s+)?"
+    r"(?:activists|journalists|defendants|bloggers|reporters|defenders|lawyers|men|women|"
+    r"brothers|sisters|members|students|workers)\b|\b(?P<pair>the pair|both of them)\b",
+    re.I,
+)
+_COUNT = {
+    "two": 2,
+    "both": 2,
+    "pair": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+}
+
+
+def group_members(ctx: Context, text: str) -> list[int]:
+    """ "Four reporters", "the pair": the first N persons the report is about."""
+    m = _GROUP.search(text)
+    if not m:
+        return []
+    word = (m.group("n") or "pair").lower()
+    n = _COUNT.get(word) or (int(word) if word.isdigit() else 0)
+    if n < 2:
+        return []
+    order: list[int] = []
+    for mention in ctx.mentions:
+        if mention.kind != "person" or mention.index in order:
+            continue
+        if ctx.persons[mention.index].role in _NOT_VICTIM_ROLES:
+            continue
+        order.append(mention.index)
+    return order[:n] if len(order) >= n else []
+
+
 def victims_for(ctx: Context, sent: tuple[int, int], *, carry: bool = True) -> list[int]:
     """Persons the sentence names, else (with a pronoun) those of an earlier sentence."""
     found = persons_in(ctx, *sent)
     if found or not carry:
         return found
     text = ctx.clean[sent[0] : sent[1]]
+    group = group_members(ctx, text)
+    if group:
+        return group
     if not _PRONOUN.search(text):
         return []
     idx = ctx.sentences.index(sent) if sent in ctx.sentences else -1

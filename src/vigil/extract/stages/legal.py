@@ -22,7 +22,8 @@ from vigil.extract.registry import stage
 from vigil.extract.stages.events import is_furniture, is_hypothetical
 
 _CHARGE_CUE = re.compile(
-    r"\b(?:charg|accus|indict|convict|guilty|prosecut|article|art\.|section|under)", re.I
+    r"\b(?:charg|accus|indict|convict|guilty|prosecut|article|art\.|section|under|imprison|jailed|sentenc)",
+    re.I,
 )
 
 
@@ -116,15 +117,17 @@ def _penalties(ctx: Context, sent: tuple[int, int], body: str) -> None:
         if not (rx["prison"].search(near) or re.search(r"sentenc|jail|given|received", lead)):
             continue
         tail = body[m.end() : m.end() + 25].lower()
-        if re.search(r"house arrest|ban|probation|restriction|ago|later|earlier|old\b", tail):
+        if re.search(
+            r"house arrest|\bban|probation|restriction|\bago\b|later|earlier|\bold\b", tail
+        ):
             continue
         if re.search(
-            r"\bban|barred|prohibit|restrict|for (?:some|about|nearly|over)\s*$"
+            r"\bban(?:ned|s)?\b|barred|prohibit|restrict|for (?:some|about|nearly|over)\s*$"
             r"|(?:after|since|within|spent|lasting)\s*$",
             lead[-60:],
         ):
             continue
-        if re.search(r"request|sought|demand|faces?|up to", lead[-30:]):
+        if re.search(r"request|sought|demand|\bfaces?\b|facing|up to", lead[-30:]):
             continue
         months = term_months(m)
         note = None
@@ -143,7 +146,10 @@ def _penalties(ctx: Context, sent: tuple[int, int], body: str) -> None:
             (v for k, v in rx["currencies"].items() if re.fullmatch(k, fm.group("cur"))), None
         )
         found.append(Penalty("", "fine", (s + fm.start(), s + fm.end()), amount=amt, currency=cur))
-    for r in rx["restrictions"]:
+    punished = re.search(
+        r"sentenc|convict|verdict|guilty|ordered|must serve|had to|will serve", body, re.I
+    )
+    for r in rx["restrictions"] if punished else []:
         rm = r.search(body)
         if rm:
             found.append(
@@ -168,10 +174,10 @@ def _dedupe(ctx: Context) -> None:
             seen.add(key)
             charges.append(c)
     ctx.charges = charges
-    pseen: set[tuple[str, str]] = set()
+    pseen: set[tuple[str, str, str]] = set()
     pens = []
     for p in ctx.penalties:
-        pkey = (p.person, p.penalty)
+        pkey = (p.person, p.penalty, str(p.term_months or p.note or p.amount))
         if pkey not in pseen:
             pseen.add(pkey)
             pens.append(p)
