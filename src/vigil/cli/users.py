@@ -1,0 +1,86 @@
+"""``vigil user add`` and ``vigil user list``: the people who may log in, and their roles."""
+
+from __future__ import annotations
+
+import os
+import sys
+
+import typer
+from rich.table import Table
+
+from vigil.cli.common import database, out, print_json_line
+from vigil.errors import InputError
+from vigil.settings import get_settings
+from vigil.store.accounts import ROLES, add_user, list_users
+
+user_app = typer.Typer(help="Manage who may log in to the web application.", no_args_is_help=True)
+
+
+def _password(from_stdin: bool) -> str:
+    if from_stdin:
+        return sys.stdin.readline().rstrip("\r\n")
+    env = os.environ.get("VIGIL_PASSWORD")
+    if env:
+        return env
+    if not sys.stdin.isatty():
+        raise InputError(
+            "no password: give it on a terminal, in VIGIL_PASSWORD or with --password-stdin"
+        )
+    first = typer.prompt("Password", hide_input=True)
+    again = typer.prompt("Again", hide_input=True)
+    if first != again:
+        raise InputError("the two passwords differ")
+    return str(first)
+
+
+@user_app.command("add")
+def add(
+    name: str = typer.Argument(..., help="Login name."),
+    role: str = typer.Option(..., "--role", help=f"One of: {', '.join(ROLES)}."),
+    password_stdin: bool = typer.Option(
+        False, "--password-stdin", help="Read the password from the first line of stdin."
+    ),
+) -> None:
+    """Create a user (password from a prompt, VIGIL_PASSWORD or --password-stdin)."""
+    password = _password(password_stdin)
+    db = database()
+    try:
+        with db.transaction() as session:
+            account = add_user(session, name, role, password, actor=get_settings().actor)
+    finally:
+        db.close()
+    out.print(f"added {account.name} ({account.role})")
+
+
+@user_app.command("list")
+def list_(
+    as_json: bool = typer.Option(False, "--json", help="One JSON object per user."),
+) -> None:
+    """List users and their roles (never passwords)."""
+    db = database()
+    try:
+        with db.read() as session:
+            users = list_users(session)
+    finally:
+        db.close()
+    if as_json:
+        for account, created, active in users:
+            print_json_line(
+                {
+                    "name": account.name,
+                    "role": account.role,
+                    "active": active,
+                    "created_at": created.isoformat(),
+                }
+            )
+        return
+    table = Table(show_edge=False)
+    for col in ("name", "role", "active", "created"):
+        table.add_column(col)
+    for account, created, active in users:
+        table.add_row(account.name, account.role, "yes" if active else "no", f"{created:%Y-%m-%d}")
+    out.print(table)
+
+
+def register(app: typer.Typer) -> None:
+    app.add_typer(user_app, name="user")

@@ -1,0 +1,126 @@
+"""Public shapes of cases: what the public site, public JSON and e-mails may show.
+
+Built field by field from the internal read models (``vigil.cases.model``); a field that is
+not copied here cannot leak. Every string that is copied goes through ``redact_text`` with
+the case's confidential values (relatives' names, places that are addresses), except the
+values a reviewer released for this case.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from vigil.cases.model import CaseSummary, Dossier, Evidence, Fact, TimelineEvent
+from vigil.redaction.policy import Policy, policy, redact_text
+
+# Values of these keys in a relative's fact name a person other than the case's subject.
+_RELATIVE_NAME_KEYS = ("person", "name")
+
+
+def _is_address(text: str, rules: Policy) -> bool:
+    return any(cat == "address" for _, _, cat in rules.spans(text))
+
+
+class _Redactor:
+    def __init__(self, confidential: Iterable[str], released: Iterable[str]) -> None:
+        self.confidential = [c for c in confidential if c]
+        self.released = list(released)
+
+    def text(self, value: str) -> str:
+        return redact_text(value, confidential=self.confidential, released=self.released).text
+
+    def any(self, value: Any) -> Any:
+        if isinstance(value, str):
+            return self.text(value)
+        if isinstance(value, dict):
+            return {str(k): self.any(v) for k, v in value.items()}
+        if isinstance(value, list | tuple):
+            return [self.any(v) for v in value]
+        if value is None or isinstance(value, bool | int | float):
+            return value
+        return self.text(str(value))
+
+
+def confidential_values(dossier: Dossier) -> list[str]:
+    """The values of a dossier withheld whatever their wording: relatives' names and
+    places that are home addresses."""
+    rules = policy()
+    values: list[str] = []
+    for fact in dossier.relatives:
+        for key in _RELATIVE_NAME_KEYS:
+            name = fact.value.get(key)
+            if isinstance(name, str) and name.strip():
+                values.append(name.strip())
+    places = [e.place for e in dossier.timeline if e.place]
+    places += [str(f.value.get("place", "")) for f in dossier.birth_places]
+    values.extend(p for p in places if p and _is_address(p, rules))
+    return values
+
+
+def public_case_summary(summary: CaseSummary, released: Iterable[str] = ()) -> dict[str, Any]:
+    r = _Redactor((), released)
+    return {
+        "id": summary.id,
+        "name": r.text(summary.name),
+        "aliases": [r.text(a) for a in summary.aliases],
+        "status": summary.status,
+        "country": summary.country,
+        "latest_event": summary.latest_event,
+        "latest_event_date": summary.latest_event_date,
+        "charges": [r.text(c) for c in summary.charges],
+        "updated_at": summary.updated_at,
+    }
+
+
+def _evidence(r: _Redactor, items: tuple[Evidence, ...]) -> list[dict[str, Any]]:
+    return [{"report_id": e.report_id, "quote": r.text(e.quote)} for e in items]
+
+
+def _facts(r: _Redactor, facts: tuple[Fact, ...]) -> list[dict[str, Any]]:
+    return [{"value": r.any(f.value), "evidence": _evidence(r, f.evidence)} for f in facts]
+
+
+def _relatives(r: _Redactor, facts: tuple[Fact, ...]) -> list[dict[str, Any]]:
+    out = []
+    for f in facts:
+        value = {"relation": r.any(f.value.get("relation"))}
+        for key in _RELATIVE_NAME_KEYS:
+            if key in f.value:
+                value[key] = r.any(f.value[key])
+        out.append({"value": value, "evidence": _evidence(r, f.evidence)})
+    return out
+
+
+def _event(r: _Redactor, e: TimelineEvent) -> dict[str, Any]:
+    return {
+        "type": e.type,
+        "date": e.date,
+        "time": e.time,
+        "place": r.text(e.place) if e.place else None,
+        "country": e.country,
+        "victims": [r.text(v) for v in e.victims],
+        "perpetrators": [r.text(p) for p in e.perpetrators],
+        "other_dates": list(e.other_dates),
+        "evidence": _evidence(r, e.evidence),
+    }
+
+
+def public_dossier(dossier: Dossier, released: Iterable[str] = ()) -> dict[str, Any]:
+    """The JSON-able public shape of a dossier, redacted by the policy."""
+    released = list(released)
+    r = _Redactor(confidential_values(dossier), released)
+    summary = public_case_summary(dossier.summary, released)
+    summary["name"] = r.text(dossier.summary.name)
+    summary["aliases"] = [r.text(a) for a in dossier.summary.aliases]
+    return {
+        **summary,
+        "birth_dates": _facts(r, dossier.birth_dates),
+        "birth_places": _facts(r, dossier.birth_places),
+        "affiliations": _facts(r, dossier.affiliations),
+        "relatives": _relatives(r, dossier.relatives),
+        "roles": _facts(r, dossier.roles),
+        "charge_facts": _facts(r, dossier.charges),
+        "sentences": _facts(r, dossier.sentences),
+        "timeline": [_event(r, e) for e in dossier.timeline],
+    }

@@ -1,0 +1,289 @@
+"""Users, their sessions, login attempts, publications and the audit trail.
+
+Passwords are hashed with argon2 (argon2-cffi); session tokens are stored hashed, so a copy
+of the database does not let anyone log in. Every change made through the web application
+or ``vigil user`` is written to ``audit_log`` with who did it and when (rows never change).
+Publishing is per case: a ``publications`` row makes a case public; a ``releases`` row lets
+one withheld value of that case through the redaction policy.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import secrets
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import Any, Literal, get_args
+
+from argon2 import PasswordHasher
+from argon2.exceptions import InvalidHashError, VerificationError
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    DateTime,
+    ForeignKey,
+    Integer,
+    String,
+    Text,
+    UniqueConstraint,
+    delete,
+    func,
+    select,
+)
+from sqlalchemy.orm import Mapped, Session, mapped_column
+
+from vigil.errors import InputError, NotFound
+from vigil.store.models import Base, utcnow
+
+Role = Literal["viewer", "editor", "reviewer", "admin"]
+ROLES: tuple[str, ...] = get_args(Role)
+# Each role may do what the roles before it may: viewer reads, editor uploads, reviewer
+# reviews claims and publishes, admin manages users.
+RANK = {role: i for i, role in enumerate(ROLES)}
+
+SESSION_DAYS = 14
+_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._@-]{1,63}$")
+_hasher = PasswordHasher()
+# Verifying against this when a name is unknown keeps the answer time the same.
+_DUMMY_HASH = _hasher.hash("not a password of anyone")
+
+
+class User(Base):
+    __tablename__ = "users"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    name: Mapped[str] = mapped_column(String(64), unique=True)
+    role: Mapped[str] = mapped_column(String(16))
+    password_hash: Mapped[str] = mapped_column(String(256))
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+
+class WebSession(Base):
+    __tablename__ = "web_sessions"
+
+    token_hash: Mapped[str] = mapped_column(String(64), primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    expires_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+
+
+class LoginAttempt(Base):
+    __tablename__ = "login_attempts"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    name: Mapped[str] = mapped_column(String(64), index=True)
+    address: Mapped[str] = mapped_column(String(64), index=True)
+    ok: Mapped[bool] = mapped_column(Boolean)
+    at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow, index=True)
+
+
+class AuditEntry(Base):
+    __tablename__ = "audit_log"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    actor: Mapped[str] = mapped_column(String(128))
+    action: Mapped[str] = mapped_column(String(64))
+    subject: Mapped[str] = mapped_column(String(128))
+    detail: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+
+class Publication(Base):
+    __tablename__ = "publications"
+
+    case_id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    published_by: Mapped[str] = mapped_column(String(128))
+    published_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+
+class Release(Base):
+    """A value the redaction policy would withhold that a reviewer let through for a case."""
+
+    __tablename__ = "releases"
+    __table_args__ = (UniqueConstraint("case_id", "value", name="uq_releases_value"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    case_id: Mapped[int] = mapped_column(Integer, index=True)
+    value: Mapped[str] = mapped_column(Text)
+    released_by: Mapped[str] = mapped_column(String(128))
+    released_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+
+@dataclass(frozen=True, slots=True)
+class Account:
+    """A user as the application sees one (never the password hash)."""
+
+    id: int
+    name: str
+    role: str
+
+    def may(self, role: str) -> bool:
+        return RANK[self.role] >= RANK[role]
+
+
+def _account(user: User) -> Account:
+    return Account(user.id, user.name, user.role)
+
+
+def audit(session: Session, actor: str, action: str, subject: str, **detail: Any) -> None:
+    """Record a change. ``detail`` holds ids and short labels, never report text."""
+    session.add(AuditEntry(actor=actor, action=action, subject=subject[:128], detail=detail))
+
+
+def audit_trail(session: Session, *, limit: int = 100) -> list[AuditEntry]:
+    return list(session.scalars(select(AuditEntry).order_by(AuditEntry.id.desc()).limit(limit)))
+
+
+# --- users ------------------------------------------------------------------------------
+
+
+def add_user(session: Session, name: str, role: str, password: str, *, actor: str) -> Account:
+    if not _NAME.match(name):
+        raise InputError("a user name is 2-64 letters, digits, '.', '_', '@' or '-'", subject=name)
+    if role not in ROLES:
+        raise InputError(f"role must be one of {', '.join(ROLES)}", subject=role)
+    if len(password) < 10:
+        raise InputError("the password must have at least 10 characters", subject=name)
+    if session.scalar(select(User.id).where(User.name == name)) is not None:
+        raise InputError("a user with that name exists", subject=name)
+    user = User(name=name, role=role, password_hash=_hasher.hash(password), active=True)
+    session.add(user)
+    session.flush()
+    audit(session, actor, "user.add", f"user:{user.id}", role=role)
+    return _account(user)
+
+
+def list_users(session: Session) -> list[tuple[Account, datetime, bool]]:
+    users = session.scalars(select(User).order_by(User.name))
+    return [(_account(u), u.created_at, u.active) for u in users]
+
+
+def authenticate(session: Session, name: str, password: str) -> Account | None:
+    user = session.scalars(select(User).where(User.name == name)).first()
+    try:
+        if user is None or not user.active:
+            _hasher.verify(_DUMMY_HASH, password)
+            return None
+        _hasher.verify(user.password_hash, password)
+    except (VerificationError, InvalidHashError):
+        return None
+    if _hasher.check_needs_rehash(user.password_hash):
+        user.password_hash = _hasher.hash(password)
+    return _account(user)
+
+
+# --- login rate limit ---------------------------------------------------------------------
+
+MAX_FAILURES_PER_NAME = 5
+MAX_FAILURES_PER_ADDRESS = 20
+FAILURE_WINDOW = timedelta(minutes=15)
+
+
+def record_login(session: Session, name: str, address: str, ok: bool) -> None:
+    session.add(LoginAttempt(name=name[:64], address=address[:64], ok=ok))
+
+
+def login_blocked(session: Session, name: str, address: str) -> bool:
+    """Too many failed logins lately, for this name or from this address."""
+    since = utcnow() - FAILURE_WINDOW
+    failures = (
+        select(func.count())
+        .select_from(LoginAttempt)
+        .where(LoginAttempt.at >= since, LoginAttempt.ok.is_(False))
+    )
+    by_name = session.scalar(failures.where(LoginAttempt.name == name[:64])) or 0
+    by_addr = session.scalar(failures.where(LoginAttempt.address == address[:64])) or 0
+    return by_name >= MAX_FAILURES_PER_NAME or by_addr >= MAX_FAILURES_PER_ADDRESS
+
+
+# --- sessions -----------------------------------------------------------------------------
+
+
+def _hash_token(token: str) -> str:
+    return hashlib.sha256(token.encode("ascii", "replace")).hexdigest()
+
+
+def open_session(session: Session, account: Account) -> str:
+    """A new random session token for ``account`` (only its hash is stored)."""
+    token = secrets.token_urlsafe(32)
+    session.add(
+        WebSession(
+            token_hash=_hash_token(token),
+            user_id=account.id,
+            expires_at=utcnow() + timedelta(days=SESSION_DAYS),
+        )
+    )
+    return token
+
+
+def session_account(session: Session, token: str) -> Account | None:
+    row = session.execute(
+        select(User, WebSession.expires_at)
+        .join(WebSession, WebSession.user_id == User.id)
+        .where(WebSession.token_hash == _hash_token(token))
+    ).first()
+    if row is None:
+        return None
+    user, expires = row
+    if expires.tzinfo is None:  # SQLite returns naive datetimes
+        expires = expires.replace(tzinfo=utcnow().tzinfo)
+    if expires < utcnow() or not user.active:
+        return None
+    return _account(user)
+
+
+def close_session(session: Session, token: str) -> None:
+    session.execute(delete(WebSession).where(WebSession.token_hash == _hash_token(token)))
+
+
+# --- publishing ---------------------------------------------------------------------------
+
+
+def publish_case(session: Session, case_id: int, *, actor: str) -> None:
+    if session.get(Publication, case_id) is None:
+        session.add(Publication(case_id=case_id, published_by=actor))
+        audit(session, actor, "case.publish", f"case:{case_id}")
+
+
+def unpublish_case(session: Session, case_id: int, *, actor: str) -> None:
+    row = session.get(Publication, case_id)
+    if row is None:
+        raise NotFound("that case is not published", subject=str(case_id))
+    session.delete(row)
+    audit(session, actor, "case.unpublish", f"case:{case_id}")
+
+
+def published_ids(session: Session) -> set[int]:
+    return set(session.scalars(select(Publication.case_id)))
+
+
+def is_published(session: Session, case_id: int) -> bool:
+    return session.get(Publication, case_id) is not None
+
+
+def publication(session: Session, case_id: int) -> Publication | None:
+    return session.get(Publication, case_id)
+
+
+def release_value(session: Session, case_id: int, value: str, *, actor: str) -> None:
+    value = value.strip()
+    if not value:
+        raise InputError("nothing to release", subject=str(case_id))
+    exists = session.scalar(
+        select(Release.id).where(Release.case_id == case_id, Release.value == value)
+    )
+    if exists is None:
+        session.add(Release(case_id=case_id, value=value, released_by=actor))
+        # The value itself stays out of the audit log (it is confidential by default).
+        audit(session, actor, "case.release", f"case:{case_id}")
+
+
+def withhold_value(session: Session, case_id: int, value: str, *, actor: str) -> None:
+    session.execute(delete(Release).where(Release.case_id == case_id, Release.value == value))
+    audit(session, actor, "case.withhold", f"case:{case_id}")
+
+
+def released_values(session: Session, case_id: int) -> set[str]:
+    return set(session.scalars(select(Release.value).where(Release.case_id == case_id)))

@@ -1,0 +1,146 @@
+"""The application factory: database, settings, routers, security headers, error pages."""
+
+from __future__ import annotations
+
+import importlib
+import logging
+from collections.abc import Awaitable, Callable
+from importlib import resources
+
+from fastapi import FastAPI, Request, Response
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse, RedirectResponse
+from fastapi.staticfiles import StaticFiles
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from vigil.errors import NotFound, VigilError
+from vigil.settings import Settings, get_settings
+from vigil.store.db import Database, open_database
+from vigil.web.auth import PRE_COOKIE, CsrfFailed, Forbidden, LoginRequired
+from vigil.web.casesource import CaseSource, LiveCases
+from vigil.web.config import WebConfig, get_web_config
+from vigil.web.render import page, query_url
+
+log = logging.getLogger(__name__)
+
+# One module per page group; each has ``router``.
+PAGE_MODULES: tuple[str, ...] = (
+    "vigil.web.pages.account",
+    "vigil.web.pages.home",
+    "vigil.web.pages.cases",
+    "vigil.web.pages.reports",
+    "vigil.web.pages.review",
+    "vigil.web.pages.search",
+    "vigil.web.pages.upload",
+    "vigil.web.pages.directory",
+    "vigil.web.pages.apidocs",
+)
+
+_CSP = (
+    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+    "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
+)
+
+
+def _wants_json(request: Request) -> bool:
+    return request.url.path.startswith("/api/") or request.url.path == "/openapi.json"
+
+
+def _error(request: Request, status: int, message: str) -> Response:
+    if _wants_json(request):
+        return JSONResponse({"error": message}, status_code=status)
+    return page(request, "error.html", {"status": status, "message": message}, status=status)
+
+
+def create_app(
+    db: Database | None = None,
+    *,
+    settings: Settings | None = None,
+    config: WebConfig | None = None,
+    cases: CaseSource | None = None,
+) -> FastAPI:
+    settings = settings or get_settings()
+    app = FastAPI(
+        title="Vigil",
+        summary="Cases of people at risk, built from reports, with their sources.",
+        version="1",
+        # FastAPI's /docs and /redoc load scripts from a CDN; /api lists the endpoints
+        # from the OpenAPI document instead, with nothing fetched from elsewhere.
+        docs_url=None,
+        redoc_url=None,
+    )
+    app.state.settings = settings
+    app.state.db = db or open_database(settings)
+    app.state.config = config or get_web_config(settings)
+    app.state.cases = cases or LiveCases()
+    static = resources.files("vigil.web") / "static"
+    app.mount("/static", StaticFiles(directory=str(static)), name="static")
+    for name in PAGE_MODULES:
+        app.include_router(importlib.import_module(name).router)
+    _install_handlers(app)
+    return app
+
+
+def _install_handlers(app: FastAPI) -> None:
+    @app.middleware("http")
+    async def security_headers(
+        request: Request, call_next: Callable[[Request], Awaitable[Response]]
+    ) -> Response:
+        response = await call_next(request)
+        headers = response.headers
+        headers.setdefault("Content-Security-Policy", _CSP)
+        headers["X-Content-Type-Options"] = "nosniff"
+        headers["Referrer-Policy"] = "same-origin"
+        headers["X-Frame-Options"] = "DENY"
+        cfg: WebConfig = request.app.state.config
+        if cfg.https:
+            headers["Strict-Transport-Security"] = "max-age=31536000"
+        pre = getattr(request.state, "new_pre", None)
+        if pre:
+            response.set_cookie(
+                PRE_COOKIE, pre, httponly=True, samesite="lax", secure=cfg.https, path="/"
+            )
+        if getattr(request.state, "account", None) is not None:
+            headers.setdefault("Cache-Control", "private, no-store")
+        return response
+
+    @app.exception_handler(LoginRequired)
+    async def login_required(request: Request, exc: LoginRequired) -> Response:
+        if _wants_json(request) or request.method != "GET":
+            return _error(request, 401, "log in first")
+        target = query_url("/login", {"next": request.url.path})
+        return RedirectResponse(target, status_code=303)
+
+    @app.exception_handler(Forbidden)
+    async def forbidden(request: Request, exc: Forbidden) -> Response:
+        return _error(request, 403, "your role does not allow this")
+
+    @app.exception_handler(CsrfFailed)
+    async def csrf_failed(request: Request, exc: CsrfFailed) -> Response:
+        return _error(request, 403, "the form expired or came from elsewhere; reload and retry")
+
+    @app.exception_handler(NotFound)
+    async def not_found(request: Request, exc: NotFound) -> Response:
+        return _error(request, 404, "not found")
+
+    @app.exception_handler(VigilError)
+    async def vigil_error(request: Request, exc: VigilError) -> Response:
+        return _error(request, 400, exc.message)
+
+    @app.exception_handler(StarletteHTTPException)
+    async def http_error(request: Request, exc: StarletteHTTPException) -> Response:
+        message = "not found" if exc.status_code == 404 else str(exc.detail)
+        return _error(request, exc.status_code, message)
+
+    @app.exception_handler(RequestValidationError)
+    async def bad_request(request: Request, exc: RequestValidationError) -> Response:
+        # A path id that is not a number names nothing: not found, like an unknown id.
+        if any(err.get("loc", ("",))[0] == "path" for err in exc.errors()):
+            return _error(request, 404, "not found")
+        return _error(request, 400, "the request is not valid")
+
+    @app.exception_handler(Exception)
+    async def crash(request: Request, exc: Exception) -> Response:
+        log.error("unhandled error on %s: %s", request.url.path, type(exc).__name__)
+        log.debug("traceback", exc_info=exc)
+        return _error(request, 500, "something went wrong on our side")

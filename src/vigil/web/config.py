@@ -1,0 +1,69 @@
+"""Settings of the web application, read from ``VIGIL_*`` environment variables.
+
+Kept apart from ``vigil.settings`` (the lead's) so that serving adds nothing there. Each
+setting has a comment and a default; the secret key has no working default outside
+development: on first serve one is generated into ``VIGIL_HOME/secret_key``.
+"""
+
+from __future__ import annotations
+
+import os
+import secrets
+from dataclasses import dataclass
+from pathlib import Path
+
+from vigil.errors import ConfigError
+from vigil.settings import Settings, get_settings
+
+
+@dataclass(frozen=True)
+class WebConfig:
+    # Signs CSRF tokens. VIGIL_SECRET_KEY, else VIGIL_HOME/secret_key (created on first serve).
+    secret_key: str
+    # Largest upload accepted through the web, in bytes (VIGIL_MAX_UPLOAD_MB, default 25).
+    max_upload_bytes: int
+    # The address the public reaches the site at, for links in e-mails and feeds
+    # (VIGIL_PUBLIC_URL, default http://127.0.0.1:8000).
+    public_url: str
+    # Served behind HTTPS (VIGIL_HTTPS=1): session cookies get the Secure flag and pages
+    # send Strict-Transport-Security. Default: on when VIGIL_PUBLIC_URL starts with https.
+    https: bool
+
+
+def _secret(settings: Settings) -> str:
+    raw = os.environ.get("VIGIL_SECRET_KEY", "").strip()
+    if raw:
+        if len(raw) < 32:
+            raise ConfigError("VIGIL_SECRET_KEY must have at least 32 characters")
+        return raw
+    path: Path = settings.home / "secret_key"
+    if path.exists():
+        return path.read_text(encoding="ascii").strip()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    key = secrets.token_urlsafe(48)
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    with os.fdopen(fd, "w", encoding="ascii") as fh:
+        fh.write(key + "\n")
+    return key
+
+
+def _bool(raw: str | None, default: bool) -> bool:
+    if raw is None or raw.strip() == "":
+        return default
+    return raw.strip().lower() in ("1", "true", "yes", "on")
+
+
+def get_web_config(settings: Settings | None = None) -> WebConfig:
+    settings = settings or get_settings()
+    raw_mb = os.environ.get("VIGIL_MAX_UPLOAD_MB", "25").strip() or "25"
+    try:
+        max_mb = float(raw_mb)
+    except ValueError as exc:
+        raise ConfigError(f"VIGIL_MAX_UPLOAD_MB must be a number, not {raw_mb!r}") from exc
+    public_url = os.environ.get("VIGIL_PUBLIC_URL", "").strip() or "http://127.0.0.1:8000"
+    return WebConfig(
+        secret_key=_secret(settings),
+        max_upload_bytes=int(max_mb * 1024 * 1024),
+        public_url=public_url.rstrip("/"),
+        https=_bool(os.environ.get("VIGIL_HTTPS"), public_url.startswith("https://")),
+    )

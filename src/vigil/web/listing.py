@@ -1,0 +1,58 @@
+"""Lists of cases as the asker may see them: everything when logged in; published cases
+only, in their public (redacted) shape, for anonymous visitors."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fastapi import Request
+from sqlalchemy.orm import Session
+
+from vigil.cases.model import CaseSummary
+from vigil.redaction import public_case_summary
+from vigil.store.accounts import published_ids, released_values
+from vigil.web.auth import current_user
+from vigil.web.deps import cases
+from vigil.web.shapes import case_summary
+
+FILTERS = ("country", "status", "event_type", "organization", "article")
+# Anonymous lists are filtered after the query; read this many to fill a page.
+PUBLIC_SCAN = 2000
+
+
+def _in_range(s: CaseSummary, since: str | None, until: str | None) -> bool:
+    when = s.latest_event_date or ""
+    if since and (not when or when < since):
+        return False
+    return not (until and (not when or when[: len(until)] > until))
+
+
+def visible_cases(
+    request: Request,
+    session: Session,
+    *,
+    limit: int = 50,
+    offset: int = 0,
+    since: str | None = None,
+    until: str | None = None,
+    **filters: Any,
+) -> list[dict[str, Any]]:
+    wanted = {k: v for k, v in filters.items() if k in FILTERS and v}
+    source = cases(request)
+    dated = bool(since or until)
+    if current_user(request) is not None:
+        if not dated:
+            found = source.list_cases(session, limit=limit, offset=offset, **wanted)
+            return [case_summary(s) for s in found]
+        found = source.list_cases(session, limit=PUBLIC_SCAN, **wanted)
+        kept = [s for s in found if _in_range(s, since, until)]
+        return [case_summary(s) for s in kept[offset : offset + limit]]
+    published = published_ids(session)
+    if not published:
+        return []
+    found = source.list_cases(session, limit=PUBLIC_SCAN, **wanted)
+    kept = [s for s in found if s.id in published and _in_range(s, since, until)]
+    return [
+        public_case_summary(s, released_values(session, s.id))
+        for s in kept[offset : offset + limit]
+    ]

@@ -1,0 +1,60 @@
+"""Home ("Hot topics"): the latest events and the cases they belong to, with filters."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fastapi import APIRouter, Query, Request
+from fastapi.responses import HTMLResponse, Response
+
+from vigil.web.deps import database
+from vigil.web.listing import visible_cases
+from vigil.web.render import page
+
+router = APIRouter()
+
+STATUSES = (
+    "at liberty", "threatened", "detained", "charged", "on trial",
+    "sentenced", "released", "disappeared", "killed",
+)  # fmt: skip
+EVENT_TYPES = (
+    "arrest", "detention", "search", "charge", "trial", "sentence", "release",
+    "attack", "threat", "disappearance", "killing", "travel ban",
+)  # fmt: skip
+
+
+def _hot(
+    request: Request, country: str | None, event_type: str | None, status: str | None
+) -> dict[str, Any]:
+    with database(request).read() as session:
+        found = visible_cases(
+            request, session, country=country, event_type=event_type, status=status, limit=50
+        )
+    found.sort(key=lambda c: c.get("latest_event_date") or "", reverse=True)
+    return {
+        "filters": {"country": country, "event_type": event_type, "status": status},
+        "alerts": [c for c in found if c.get("latest_event")][:10],
+        "cases": found,
+    }
+
+
+@router.get("/", response_class=HTMLResponse, include_in_schema=False)
+def home(
+    request: Request,
+    country: str | None = Query(None, max_length=64),
+    event_type: str | None = Query(None, max_length=64),
+    status: str | None = Query(None, max_length=32),
+) -> Response:
+    data = _hot(request, country, event_type, status)
+    return page(request, "home.html", {**data, "statuses": STATUSES, "event_types": EVENT_TYPES})
+
+
+@router.get("/api/cases", tags=["cases"])
+def api_cases(
+    request: Request,
+    country: str | None = Query(None, max_length=64),
+    event_type: str | None = Query(None, max_length=64),
+    status: str | None = Query(None, max_length=32),
+) -> dict[str, Any]:
+    """Cases with the most recent events (published ones only, redacted, when anonymous)."""
+    return _hot(request, country, event_type, status)

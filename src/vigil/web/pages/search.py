@@ -1,0 +1,119 @@
+"""Search: full text over reports (logged-in users) and cases by facets (country, event
+type, charge article, status, organization, date range). Every search is a GET URL, so a
+result page can be shared; anonymous visitors search published cases only."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fastapi import APIRouter, Query, Request
+from fastapi.responses import HTMLResponse, Response
+
+from vigil.store.fold import fold
+from vigil.store.search import search as search_reports
+from vigil.web.auth import current_user
+from vigil.web.deps import database
+from vigil.web.listing import visible_cases
+from vigil.web.pages.home import EVENT_TYPES, STATUSES
+from vigil.web.render import page
+
+router = APIRouter()
+PAGE = 20
+_DATE = r"^\d{4}(-\d{2}(-\d{2})?)?$"
+
+
+def _matches(case: dict[str, Any], words: list[str]) -> bool:
+    hay = fold(" ".join([case["name"], *case["aliases"], *case["charges"]]))
+    return all(w in hay for w in words)
+
+
+def _search(request: Request, params: dict[str, Any], page_no: int) -> dict[str, Any]:
+    q = (params.pop("q") or "").strip()
+    offset = (page_no - 1) * PAGE
+    logged_in = current_user(request) is not None
+    reports: list[dict[str, Any]] = []
+    total_reports = 0
+    with database(request).read() as session:
+        found = visible_cases(request, session, limit=PAGE * 10 if q else PAGE, **params)
+        if q and logged_in:
+            result = search_reports(session, q, limit=PAGE, offset=offset)
+            total_reports = result.total
+            reports = [
+                {
+                    "id": h.report.id,
+                    "title": h.report.title or h.report.filename,
+                    "published": h.report.published,
+                    "snippet": [{"text": f.text, "marked": f.marked} for f in h.snippet],
+                }
+                for h in result.hits
+            ]
+    if q:
+        words = fold(q).split()
+        found = [c for c in found if _matches(c, words)][:PAGE]
+    return {
+        "q": q,
+        "filters": params,
+        "cases": found,
+        "reports": reports,
+        "total_reports": total_reports,
+        "page_no": page_no,
+        "page_size": PAGE,
+    }
+
+
+def _params(
+    q: str | None = Query(None, max_length=500),
+    country: str | None = Query(None, max_length=64),
+    event_type: str | None = Query(None, max_length=64),
+    article: str | None = Query(None, max_length=128),
+    status: str | None = Query(None, max_length=32),
+    organization: str | None = Query(None, max_length=200),
+    since: str | None = Query(None, pattern=_DATE),
+    until: str | None = Query(None, pattern=_DATE),
+) -> dict[str, Any]:
+    return {
+        "q": q,
+        "country": country,
+        "event_type": event_type,
+        "article": article,
+        "status": status,
+        "organization": organization,
+        "since": since,
+        "until": until,
+    }
+
+
+@router.get("/search", response_class=HTMLResponse, include_in_schema=False)
+def search_page(
+    request: Request,
+    q: str | None = Query(None, max_length=500),
+    country: str | None = Query(None, max_length=64),
+    event_type: str | None = Query(None, max_length=64),
+    article: str | None = Query(None, max_length=128),
+    status: str | None = Query(None, max_length=32),
+    organization: str | None = Query(None, max_length=200),
+    since: str | None = Query(None, pattern=_DATE),
+    until: str | None = Query(None, pattern=_DATE),
+    page_no: int = Query(1, alias="page", ge=1, le=10000),
+) -> Response:
+    params = _params(q, country, event_type, article, status, organization, since, until)
+    data = _search(request, params, page_no)
+    return page(request, "search.html", {**data, "statuses": STATUSES, "event_types": EVENT_TYPES})
+
+
+@router.get("/api/search", tags=["search"])
+def api_search(
+    request: Request,
+    q: str | None = Query(None, max_length=500),
+    country: str | None = Query(None, max_length=64),
+    event_type: str | None = Query(None, max_length=64),
+    article: str | None = Query(None, max_length=128),
+    status: str | None = Query(None, max_length=32),
+    organization: str | None = Query(None, max_length=200),
+    since: str | None = Query(None, pattern=_DATE),
+    until: str | None = Query(None, pattern=_DATE),
+    page_no: int = Query(1, alias="page", ge=1, le=10000),
+) -> dict[str, Any]:
+    """Reports by full text (logged in) and cases by facets; same parameters as /search."""
+    params = _params(q, country, event_type, article, status, organization, since, until)
+    return _search(request, params, page_no)

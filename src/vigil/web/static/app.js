@@ -1,0 +1,85 @@
+// Small progressive enhancements; every page works without this file.
+"use strict";
+
+// Review queue: j/k move between claims, a/r/e accept, reject, edit the current one.
+function setupReview() {
+  const claims = Array.from(document.querySelectorAll(".claim"));
+  if (!claims.length) return;
+  let current = 0;
+  const show = (i) => {
+    claims[current].classList.remove("current");
+    current = Math.max(0, Math.min(claims.length - 1, i));
+    claims[current].classList.add("current");
+    claims[current].focus();
+  };
+  claims[0].classList.add("current");
+  document.addEventListener("keydown", (ev) => {
+    const t = ev.target;
+    if (ev.ctrlKey || ev.metaKey || ev.altKey) return;
+    if (t instanceof HTMLInputElement || t instanceof HTMLTextAreaElement || t instanceof HTMLSelectElement) return;
+    const here = claims[current];
+    if (ev.key === "j") show(current + 1);
+    else if (ev.key === "k") show(current - 1);
+    else if (ev.key === "a" || ev.key === "r") here.querySelector('[data-key="' + ev.key + '"]').click();
+    else if (ev.key === "e") {
+      const d = here.querySelector("details.edit");
+      d.open = true;
+      const first = d.querySelector("input:not([type=hidden])");
+      if (first) first.focus();
+      ev.preventDefault();
+    } else return;
+  });
+}
+
+// Upload: drop files, send each on its own with a progress bar and its own result.
+function setupUpload() {
+  const form = document.getElementById("upload-form");
+  if (!form) return;
+  const drop = document.getElementById("drop");
+  const input = document.getElementById("files");
+  const table = document.getElementById("upload-results");
+  const body = table.querySelector("tbody");
+  const csrf = form.querySelector('input[name="csrf"]').value;
+  const send = (file) => {
+    const row = body.insertRow();
+    row.insertCell().textContent = file.name;
+    const bar = document.createElement("progress");
+    bar.max = 100; bar.value = 0;
+    bar.setAttribute("aria-label", "Progress of " + file.name);
+    row.insertCell().appendChild(bar);
+    const result = row.insertCell();
+    result.textContent = "sending";
+    const data = new FormData();
+    data.append("files", file);
+    const xhr = new XMLHttpRequest();
+    xhr.open("POST", "/api/upload");
+    xhr.setRequestHeader("X-CSRF-Token", csrf);
+    xhr.upload.onprogress = (e) => { if (e.lengthComputable) bar.value = (100 * e.loaded) / e.total; };
+    xhr.upload.onload = () => { result.textContent = "reading and extracting"; };
+    xhr.onload = () => {
+      bar.value = 100;
+      let answer = {};
+      try { answer = JSON.parse(xhr.responseText); } catch (err) { answer = { error: "unexpected answer" }; }
+      const r = (answer.results || [])[0];
+      result.textContent = "";
+      if (!r) { result.textContent = "rejected: " + (answer.error || xhr.status); row.className = "rejected"; return; }
+      row.className = r.status;
+      result.append(r.status + (r.error ? ": " + r.error : ""));
+      if (r.report_id) {
+        const a = document.createElement("a");
+        a.href = "/reports/" + r.report_id;
+        a.textContent = " report " + r.report_id;
+        result.append(a);
+      }
+    };
+    xhr.onerror = () => { result.textContent = "failed: network error"; row.className = "rejected"; };
+    xhr.send(data);
+  };
+  const sendAll = (files) => { table.hidden = false; Array.from(files).forEach(send); };
+  form.addEventListener("submit", (ev) => { ev.preventDefault(); sendAll(input.files); form.reset(); });
+  ["dragenter", "dragover"].forEach((n) => drop.addEventListener(n, (ev) => { ev.preventDefault(); drop.classList.add("over"); }));
+  ["dragleave", "drop"].forEach((n) => drop.addEventListener(n, () => drop.classList.remove("over")));
+  drop.addEventListener("drop", (ev) => { ev.preventDefault(); sendAll(ev.dataTransfer.files); });
+}
+
+document.addEventListener("DOMContentLoaded", () => { setupReview(); setupUpload(); });
