@@ -6,6 +6,8 @@ default outside development (a key file is created in VIGIL_HOME on first use).
 
 from __future__ import annotations
 
+import hashlib
+import hmac
 import os
 import secrets
 from dataclasses import dataclass
@@ -74,25 +76,29 @@ class AlertSettings:
 
 
 def _secret(settings: Settings) -> bytes:
-    raw = os.environ.get("VIGIL_SECRET_KEY", "")
+    """The link-signing key, derived from the one secret the web site also uses
+    (VIGIL_SECRET_KEY, else VIGIL_HOME/secret_key, created here if missing), so that
+    alert links and the site's own tokens never share a key."""
+    raw = os.environ.get("VIGIL_SECRET_KEY", "").strip()
     if raw:
-        if len(raw) < 16:
-            raise ConfigError("VIGIL_SECRET_KEY must be at least 16 characters")
-        return raw.encode("utf-8")
-    path = settings.home / "secret.key"
-    if not path.exists():
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-        try:
-            os.write(fd, secrets.token_hex(32).encode("ascii"))
-        except BaseException:
-            os.close(fd)
-            raise
-        os.close(fd)
-    key = path.read_bytes().strip()
-    if len(key) < 16:
-        raise ConfigError("the key file is too short", subject=str(path))
-    return key
+        if len(raw) < 32:
+            raise ConfigError("VIGIL_SECRET_KEY must have at least 32 characters")
+        master = raw
+    else:
+        path = settings.home / "secret_key"
+        if not path.exists():
+            path.parent.mkdir(parents=True, exist_ok=True)
+            try:
+                fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+            except FileExistsError:
+                pass  # another process made it meanwhile
+            else:
+                with os.fdopen(fd, "w", encoding="ascii") as fh:
+                    fh.write(secrets.token_urlsafe(48) + "\n")
+        master = path.read_text(encoding="ascii").strip()
+        if len(master) < 32:
+            raise ConfigError("the key file is too short", subject=str(path))
+    return hmac.new(master.encode("utf-8"), b"vigil.alerts.links.v1", hashlib.sha256).digest()
 
 
 def get_alert_settings(settings: Settings | None = None) -> AlertSettings:

@@ -22,6 +22,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "vigil.cli.claims",
     "vigil.cli.extract",
     "vigil.cli.eval",
+    "vigil.cli.alerts",
 )
 
 app = typer.Typer(
