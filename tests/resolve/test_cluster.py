@@ -77,3 +77,14 @@ def test_ids_are_deterministic_and_unique_ids_are_required() -> None:
     assert resolve(mentions)[0].id == resolve(list(reversed(mentions)))[0].id
     with pytest.raises(InputError):
         resolve([PersonMention("x", "A"), PersonMention("x", "B")])
+
+
+def test_a_mention_matching_two_different_people_is_only_proposed() -> None:
+    mentions = people("Đặng Văn Nam", "Dang Van Nam", "Đặng Đức Nam", "Dang Duc Nam", "Nam Dang")
+    clusters = resolve(mentions)
+    assert groups(clusters) == {("0", "1"), ("2", "3"), ("4",)}
+    (alone,) = [c for c in clusters if c.mention_ids == ("4",)]
+    assert {p.b for p in alone.proposals} & {"0", "1"} and {p.b for p in alone.proposals} & {
+        "2",
+        "3",
+    }

@@ -7,6 +7,8 @@ several keys is compared once.
 
 How it stays safe (our decisions):
 
+* A mention that is "the same" as two people who differ from each other (Nam Dang, when
+  there are a Dang Van Nam and a Dang Duc Nam) is merged with neither, only proposed.
 * Merges are made best-scoring first, and only for "same" verdicts. Two clusters are never
   joined across a *conflict* between any of their members (different gender forms, given
   names, patronymics, birth dates, a recorded relation) or across a reviewer's cannot-link.
@@ -71,6 +73,9 @@ class Cluster:
 def cluster_id(mention_ids: Iterable[str], prefix: str = "p") -> str:
     digest = hashlib.sha1("\x1f".join(sorted(mention_ids)).encode(), usedforsecurity=False)
     return f"{prefix}-{digest.hexdigest()[:16]}"
+
+
+MAX_PARTNERS = 30  # partners checked for ambiguity per mention (bounds the cost)
 
 
 @lru_cache(maxsize=500_000)
@@ -165,12 +170,48 @@ def _blocks(mentions: list[PersonMention]) -> tuple[dict[str, list[int]], list[s
 
 def candidate_pairs(mentions: list[PersonMention]) -> Iterable[tuple[int, int]]:
     """Pairs of mention indexes sharing a blocking key, each pair once."""
-    blocks, keys_of = _blocks(mentions)
+    blocks, _ = _blocks(mentions)
+    seen: set[int] = set()
+    size = len(mentions)
     for key in sorted(blocks):
         for i, j in combinations(blocks[key], 2):
-            shared = keys_of[i] & keys_of[j]
-            if min(shared) == key:  # compare a pair in the first block it shares only
+            code = i * size + j
+            if code not in seen:
+                seen.add(code)
                 yield i, j
+
+
+def _conflict(a: PersonMention, b: PersonMention) -> bool:
+    """Evidence that the two mentions are two people (names, birth dates)."""
+    if _dates(a.birth_date, b.birth_date) < 0:
+        return True
+    return any(_names_conflict(x, y) for x in a.names for y in b.names)
+
+
+def _drop_ambiguous(
+    items: list[PersonMention], same: list[tuple[float, int, int, MatchDecision]]
+) -> tuple[list[tuple[float, int, int, MatchDecision]], list[tuple[int, int, MatchDecision]]]:
+    """A mention that is "the same" as two people who differ (Nam Dang, when there are a
+    Dang Van Nam and a Dang Duc Nam) is not merged with either: it is proposed to both."""
+    partners: dict[int, list[int]] = defaultdict(list)
+    for _, i, j, _ in same:
+        partners[i].append(j)
+        partners[j].append(i)
+    ambiguous = {
+        i
+        for i, others in partners.items()
+        if len(others) > 1
+        and any(_conflict(items[x], items[y]) for x, y in combinations(others[:MAX_PARTNERS], 2))
+    }
+    kept, doubtful = [], []
+    for entry in same:
+        _, i, j, decision = entry
+        if i in ambiguous or j in ambiguous:
+            reasons = (*decision.reasons, "also matches another person: a reviewer decides")
+            doubtful.append((i, j, MatchDecision(min(decision.score, 0.8), "review", reasons)))
+        else:
+            kept.append(entry)
+    return kept, doubtful
 
 
 def resolve(
@@ -209,6 +250,8 @@ def resolve(
             same.append((decision.score, i, j, decision))
         elif decision.verdict == "review":
             review.append((i, j, decision))
+    same, doubtful = _drop_ambiguous(items, same)
+    review.extend(doubtful)
     same.sort(key=lambda t: (-t[0], items[t[1]].id, items[t[2]].id))
     for _, i, j, decision in same:
         a, b = resolver.find(i), resolver.find(j)

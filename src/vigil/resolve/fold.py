@@ -50,6 +50,7 @@ class _Rules:
     after: tuple[tuple[re.Pattern[str], str], ...]
     spell: dict[int, str]
     skeleton: dict[int, str]
+    ambiguous: re.Pattern[str]  # any letter some strict reading reads its own way
 
 
 def _load_yaml(name: str) -> Any:
@@ -75,6 +76,15 @@ def _rules() -> _Rules:
         after=tuple((re.compile(p), r) for p, r in data["after"]),
         spell=str.maketrans(data["spell"]),
         skeleton=str.maketrans(data["skeleton"]),
+        ambiguous=re.compile(
+            "|".join(
+                sorted(
+                    {re.escape(k) for spec in data["readings"].values() for k in spec["map"]},
+                    key=len,
+                    reverse=True,
+                )
+            )
+        ),
     )
 
 
@@ -83,6 +93,7 @@ def reading_names() -> tuple[str, ...]:
     return tuple(_rules().readings)
 
 
+@lru_cache(maxsize=200_000)
 def _prepare(word: str) -> str:
     rules = _rules()
     text = unicodedata.normalize("NFC", word).lower()
@@ -117,12 +128,15 @@ def fold_word(word: str) -> tuple[str, ...]:
     text = _prepare(word)
     if not text:
         return ()
+    rules = _rules()
+    names = [n for n, r in rules.readings.items() if not r.loose]
+    if not rules.ambiguous.search(text):  # no letter the readings disagree on: one reading
+        names = names[:1]
     seen: dict[str, None] = {}
-    for name, reading in _rules().readings.items():
-        if not reading.loose:
-            folded = _read(text, name)
-            if folded:
-                seen.setdefault(folded, None)
+    for name in names:
+        folded = _read(text, name)
+        if folded:
+            seen.setdefault(folded, None)
     return tuple(seen)
 
 

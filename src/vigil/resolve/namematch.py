@@ -174,7 +174,7 @@ def _family_similarity(a: ParsedName, b: ParsedName) -> float:
     """Family stems compared; consonant skeletons may agree too, except Vietnamese names
     (Duong and Dang are two short family names, not two spellings of one)."""
     assert a.family_stem is not None and b.family_stem is not None
-    strict = not (a.family_certain and b.family_certain)  # may be a given name: Amal / Jamal
+    strict = True  # Levenshtein: Sharif / Sharifi, Qasem / Qasemi are two families
     best = token_similarity(a.family_stem, b.family_stem, strict=strict)
     vietnamese = a.vietnamese or b.vietnamese
     # Qasımov / Kasumov / Gasimov, Həsənov / Gasanov: Russian forms of Azerbaijani names

@@ -78,12 +78,13 @@ class ParsedName:
 
     @property
     def key(self) -> NameKey:
-        return NameKey.of(self)
+        return _name_key(self)
 
 
 @dataclass(frozen=True, slots=True)
 class NameKey:
-    """Blocking keys of a name: (stem + first initial) and (stem skeleton + initial class)."""
+    """Blocking keys of a name: (each reading of the family stem + first initial) and
+    (stem skeleton + given-name skeleton; not for Vietnamese names, too short for it)."""
 
     keys: tuple[str, ...]
 
@@ -97,11 +98,9 @@ class NameKey:
         stem = name.family_stem
         if stem is not None and stem.key:
             initials = firsts or {"?"}
-            for reading in stem.readings:
+            for reading in {*stem.readings, *stem.loose}:
                 keys.update(f"f:{reading}|{i}" for i in initials)
-            for number, reading in enumerate(stem.loose):
-                keys.update(f"l{number}:{reading}|{i}" for i in initials)
-            if name.given_main is not None:
+            if name.given_main is not None and not name.vietnamese:
                 # phonetic key on the whole name: Hasanov / Gasanov Tural meet for review
                 keys.add(f"p:{stem.skel}|{name.given_main.skel}")
         if not name.family_certain and name.given_main is not None and stem is not None:
@@ -111,6 +110,11 @@ class NameKey:
         if stem is None and name.given_main is not None:
             keys.add(f"g:{name.given_main.skel}")
         return NameKey(tuple(sorted(keys)))
+
+
+@lru_cache(maxsize=200_000)
+def _name_key(name: ParsedName) -> NameKey:
+    return NameKey.of(name)
 
 
 @dataclass
