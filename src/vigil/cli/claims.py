@@ -10,6 +10,7 @@ from rich.markup import escape
 from rich.table import Table
 from sqlalchemy import select
 
+from vigil.cases import update_report
 from vigil.cli.common import database, out, print_json_line
 from vigil.errors import InputError
 from vigil.pipeline.extraction import ExtractionStage
@@ -96,6 +97,7 @@ def review(
     try:
         with db.transaction() as session:
             row = review_claim(session, claim_id, act, actor=get_settings().actor, value=new_value)
+            update_report(session, row.report_id)  # the case dossiers follow the review
             print_json_line(_claim_json(row))
     finally:
         db.close()

@@ -10,8 +10,8 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from vigil.cli.common import database, err, out, print_json_line
-from vigil.pipeline.extraction import ExtractionStage
-from vigil.pipeline.ingest import Ingestor, Outcome
+from vigil.pipeline.extraction import ExtractionStage, update_cases
+from vigil.pipeline.ingest import AfterStore, Ingestor, Outcome
 from vigil.pipeline.inputs import Input, expand
 from vigil.settings import get_settings
 
@@ -41,9 +41,11 @@ def ingest(
         raise typer.BadParameter("name at least one PATH, - for standard input, or --samples")
     inputs = list(expand(names))
     db = database()
-    stages = [ExtractionStage(actor=settings.actor, model=settings.spacy_model)] if extract else []
-    for stage in stages:
-        stage.load()  # a missing model fails here, once, not on every report
+    stages: list[AfterStore] = []
+    if extract:
+        extraction = ExtractionStage(actor=settings.actor, model=settings.spacy_model)
+        extraction.load()  # a missing model fails here, once, not on every report
+        stages = [extraction, update_cases]
     ingestor = Ingestor(
         db, actor=settings.actor, max_bytes=settings.max_report_bytes, after_store=stages
     )

@@ -97,6 +97,13 @@ class Ingestor:
         except VigilError as exc:
             exc.subject = exc.subject or source
             return Outcome(source, "rejected", error=str(exc))
+        except Exception as exc:
+            # A defect in a stage must not end the batch; the report is not stored (its
+            # transaction rolled back) and the user sees which input and what kind of fault.
+            log.debug("ingest of %s failed", source, exc_info=True)
+            return Outcome(
+                source, "rejected", error=f"{source}: internal error ({type(exc).__name__}) [E900]"
+            )
         log.debug("ingested report %s (%s)", outcome.report_id, outcome.status)
         return outcome
 

@@ -77,6 +77,7 @@ class Database:
     def transaction(self) -> Iterator[Session]:
         """A session whose work commits on success and rolls back on any exception."""
         with self._sessions() as session, session.begin():
+            dialect.begin_write(session.connection())
             yield session
 
     @contextmanager

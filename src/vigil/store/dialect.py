@@ -37,6 +37,27 @@ def configure_engine(engine: Engine) -> None:
         cur.close()
 
 
+def begin_write(conn: Connection) -> None:
+    """Start a write transaction. SQLite: take the write lock now (BEGIN IMMEDIATE), so
+    two writers queue on busy_timeout instead of one failing with "database is locked"
+    when both upgrade from reading to writing. PostgreSQL: nothing to do."""
+    if is_sqlite(conn) and not conn.connection.dbapi_connection.in_transaction:  # type: ignore[union-attr]
+        conn.exec_driver_sql("BEGIN IMMEDIATE")
+
+
+# Arbitrary constant naming Vigil's case-resolution lock (pg_advisory_xact_lock key).
+CASES_LOCK = 0x76_69_67_01
+
+
+def lock_cases(conn: Connection) -> None:
+    """Serialise every change to case membership (resolution, merges, splits) for the rest
+    of the transaction. PostgreSQL: a transaction-scoped advisory lock, so two reviewers or
+    an ingest and a reviewer never interleave; SQLite: write transactions already hold the
+    database's single write lock (BEGIN IMMEDIATE)."""
+    if not is_sqlite(conn):
+        conn.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": CASES_LOCK})
+
+
 def engine_options(url: str) -> dict[str, Any]:
     if url.startswith("sqlite"):
         return {}

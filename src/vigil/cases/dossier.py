@@ -1,0 +1,194 @@
+"""Building a case's dossier from the claims of its reports."""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from vigil.cases.facts import StoredClaim, claims_of_reports, name_key, report_dates
+from vigil.cases.model import CaseSummary, Conflict, Dossier, Evidence, Fact, TimelineEvent
+from vigil.cases.status import date_key, derive_status
+from vigil.cases.timeline import Telling, build_timeline
+from vigil.errors import NotFound
+from vigil.store.cases import CaseRow, PersonMentionRow
+from vigil.store.models import Report
+
+_FOLLOW_LIMIT = 50
+
+
+def resolve_case_id(session: Session, case_id: int) -> CaseRow:
+    """The case, following ``merged_into`` to where a merged case lives now."""
+    row = session.get(CaseRow, case_id)
+    for _ in range(_FOLLOW_LIMIT):
+        if row is None or row.merged_into is None:
+            break
+        row = session.get(CaseRow, row.merged_into)
+    if row is None or row.merged_into is not None:
+        raise NotFound("no such case", subject=str(case_id))
+    return row
+
+
+def _texts(session: Session, report_ids: Iterable[int]) -> dict[int, str]:
+    ids = sorted(set(report_ids))
+    rows = session.execute(select(Report.id, Report.text).where(Report.id.in_(ids)))
+    return {int(i): t for i, t in rows}
+
+
+def _evidence(claim: StoredClaim, text: str) -> Evidence:
+    quote = " … ".join(text[a:b] for a, b in claim.spans[:3]) if text else ""
+    return Evidence(claim.report_id, claim.id, claim.spans, quote[:600], claim.reviewed)
+
+
+def _facts(items: list[tuple[dict[str, object], Evidence]], key: tuple[str, ...]) -> list[Fact]:
+    """Group equal values (by ``key`` fields, folded) from several reports into one Fact."""
+    grouped: dict[tuple[str, ...], list[tuple[dict[str, object], Evidence]]] = defaultdict(list)
+    for value, ev in items:
+        ident = tuple(name_key(str(value.get(k) or "")) for k in key)
+        grouped[ident].append((value, ev))
+    facts = []
+    for members in grouped.values():
+        # The reviewed value, else the fullest one, speaks for the group.
+        best = max(members, key=lambda m: (m[1].reviewed, len(str(m[0]))))[0]
+        facts.append(Fact(dict(best), tuple(ev for _, ev in members)))
+    return facts
+
+
+def build_dossier(session: Session, case: CaseRow) -> Dossier:
+    mentions = session.scalars(
+        select(PersonMentionRow).where(PersonMentionRow.case_id == case.id)
+    ).all()
+    names_by_report: dict[int, set[str]] = defaultdict(set)
+    name_counts: Counter[str] = Counter()
+    spelled: dict[str, str] = {}
+    for m in mentions:
+        for n in (m.name, *m.aliases):
+            k = name_key(n)
+            if k:
+                names_by_report[m.report_id].add(k)
+                spelled.setdefault(k, n)
+        name_counts[m.name] += 1
+    report_ids = sorted(names_by_report)
+    claims = claims_of_reports(session, report_ids)
+    texts = _texts(session, report_ids)
+    published = report_dates(session, report_ids)
+
+    singles: dict[str, list[tuple[dict[str, object], Evidence]]] = defaultdict(list)
+    tellings: list[Telling] = []
+    for rid in report_ids:
+        ours = names_by_report[rid]
+        for c in claims.get(rid, []):
+            ev = _evidence(c, texts.get(rid, ""))
+            if c.kind == "event":
+                victims = [str(v) for v in c.value.get("victims") or []]
+                if not any(name_key(v) in ours for v in victims):
+                    continue
+                tellings.append(
+                    Telling(
+                        type=str(c.value.get("type") or "other"),
+                        date=_str(c.value.get("date")),
+                        time=_str(c.value.get("time")),
+                        place=_str(c.value.get("place")),
+                        country=_str(c.value.get("country")),
+                        victims=victims,
+                        perpetrators=[str(p) for p in c.value.get("perpetrators") or []],
+                        evidence=ev,
+                        published=published.get(rid),
+                    )
+                )
+            elif c.kind == "person":
+                if name_key(str(c.value.get("name", ""))) in ours and c.value.get("role"):
+                    singles["role"].append(({"role": c.value["role"]}, ev))
+            elif name_key(str(c.value.get("person", ""))) in ours:
+                value = {k: v for k, v in c.value.items() if k != "person"}
+                singles[c.kind].append((value, ev))
+
+    timeline = build_timeline(tellings)
+    birth_dates = _facts(singles["birth_date"], ("birth_date",))
+    birth_places = _facts(singles["birth_place"], ("birth_place",))
+    charges = _facts(singles["charge"], ("article", "offence"))
+    conflicts = [Conflict(f, tuple(v)) for f, v in (("birth_date", birth_dates),
+                 ("birth_place", birth_places)) if len(v) > 1]  # fmt: skip
+    for act in timeline:
+        if act.other_dates:
+            conflicts.append(_date_conflict(act))
+    summary = summarize(case, name_counts, spelled, timeline, charges, report_ids, published)
+    return Dossier(
+        summary=summary,
+        birth_dates=tuple(birth_dates),
+        birth_places=tuple(birth_places),
+        affiliations=tuple(_facts(singles["affiliation"], ("organization", "position"))),
+        relatives=tuple(_facts(singles["relative"], ("relative", "relation"))),
+        roles=tuple(_facts(singles["role"], ("role",))),
+        charges=tuple(charges),
+        sentences=tuple(_facts(singles["sentence"], ("penalty", "term_months", "amount"))),
+        timeline=tuple(timeline),
+        conflicts=tuple(conflicts),
+        merges=tuple(_explain(m) for m in case.merges),
+    )
+
+
+def _str(value: object) -> str | None:
+    return str(value) if value not in (None, "") else None
+
+
+def _date_conflict(ev: TimelineEvent) -> Conflict:
+    by_date: dict[str, list[Evidence]] = defaultdict(list)
+    for e in ev.evidence:
+        by_date[ev.date or ""].append(e)
+    values = [Fact({"type": ev.type, "date": ev.date}, tuple(ev.evidence))]
+    values += [Fact({"type": ev.type, "date": d}, ()) for d in ev.other_dates]
+    return Conflict(f"{ev.type} date", tuple(values))
+
+
+def _explain(merge: dict[str, object]) -> str:
+    reasons = merge.get("reasons") or []
+    who = "a reviewer" if merge.get("by") == "reviewer" else "Vigil"
+    joined = "; ".join(str(r) for r in reasons) if isinstance(reasons, list) else str(reasons)
+    return f"{who} merged {merge.get('a')} and {merge.get('b')}: {joined}"
+
+
+def charge_label(value: dict[str, object]) -> str:
+    law, article, offence = value.get("law"), value.get("article"), value.get("offence")
+    if article:
+        return f"{law or 'article'} art. {article}" if law else f"article {article}"
+    return str(offence or law or "charge")
+
+
+def summarize(
+    case: CaseRow,
+    name_counts: Counter[str],
+    spelled: dict[str, str],
+    timeline: list[TimelineEvent],
+    charges: list[Fact],
+    report_ids: list[int],
+    published: dict[int, str | None],
+) -> CaseSummary:
+    # The name most reports use; among equals, the fullest spelling.
+    name = max(name_counts, key=lambda n: (name_counts[n], len(n)), default=case.name)
+    aliases = tuple(sorted(v for k, v in spelled.items() if k != name_key(name)))
+    dated = []
+    for ev in timeline:
+        when = ev.date or max((published.get(e.report_id) or "" for e in ev.evidence), default="")
+        dated.append((ev.type, when or None))
+    latest = max(timeline, key=lambda e: (date_key(e.date),), default=None)
+    countries = Counter(e.country for e in timeline if e.country)
+    countries.update(str(f.value["country"]) for f in charges if f.value.get("country"))
+    return CaseSummary(
+        id=case.id,
+        name=name,
+        aliases=aliases,
+        status=derive_status(dated),
+        country=countries.most_common(1)[0][0] if countries else None,
+        latest_event=latest.type if latest else None,
+        latest_event_date=latest.date if latest else None,
+        charges=tuple(dict.fromkeys(charge_label(f.value) for f in charges)),
+        sources=tuple(report_ids),
+        updated_at=(case.updated_at.isoformat() if case.updated_at else ""),
+    )
+
+
+def get_dossier(session: Session, case_id: int) -> Dossier:
+    return build_dossier(session, resolve_case_id(session, case_id))

@@ -1,0 +1,126 @@
+"""Lists over cases: filtered case lists, who is charged under which article."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import Select, select
+from sqlalchemy.orm import Session
+
+from vigil.cases.model import CaseSummary, Status
+from vigil.store.cases import CaseFacetRow, CaseRow
+
+
+def _summary(row: CaseRow) -> CaseSummary:
+    status: Status = row.status  # type: ignore[assignment]
+    return CaseSummary(
+        id=row.id,
+        name=row.name,
+        aliases=tuple(row.aliases),
+        status=status,
+        country=row.country,
+        latest_event=row.latest_event,
+        latest_event_date=row.latest_event_date,
+        charges=tuple(row.charges),
+        sources=tuple(row.sources),
+        updated_at=row.updated_at.isoformat() if row.updated_at else "",
+    )
+
+
+def _with_facet(stmt: Select[tuple[CaseRow]], facet: str, value: str) -> Select[tuple[CaseRow]]:
+    sub = select(CaseFacetRow.case_id).where(
+        CaseFacetRow.facet == facet, CaseFacetRow.value == value
+    )
+    return stmt.where(CaseRow.id.in_(sub))
+
+
+def list_cases(
+    session: Session,
+    *,
+    country: str | None = None,
+    status: str | None = None,
+    event_type: str | None = None,
+    organization: str | None = None,
+    article: str | None = None,
+    ids: list[int] | None = None,
+    limit: int = 50,
+    offset: int = 0,
+) -> list[CaseSummary]:
+    """Cases, those with the most recent events first."""
+    stmt = select(CaseRow).where(CaseRow.merged_into.is_(None))
+    if country:
+        stmt = stmt.where(CaseRow.country == country.upper())
+    if status:
+        stmt = stmt.where(CaseRow.status == status)
+    if ids is not None:
+        stmt = stmt.where(CaseRow.id.in_(ids))
+    for facet, value in (("event", event_type), ("organization", organization),
+                         ("article", article)):  # fmt: skip
+        if value:
+            stmt = _with_facet(stmt, facet, value)
+    stmt = stmt.order_by(
+        CaseRow.latest_event_date.desc().nulls_last(), CaseRow.updated_at.desc(), CaseRow.id
+    )
+    return [_summary(r) for r in session.scalars(stmt.limit(limit).offset(offset))]
+
+
+def find_cases(session: Session, ref: str) -> list[CaseSummary]:
+    """Cases by id or by a name or spelling (folded, as in search)."""
+    from vigil.cases.facts import name_key
+
+    if ref.strip().isdigit():
+        return list_cases(session, ids=[int(ref)])
+    wanted = name_key(ref)
+    found = []
+    for row in session.scalars(select(CaseRow).where(CaseRow.merged_into.is_(None))):
+        names = [row.name, *row.aliases]
+        if any(name_key(n) == wanted for n in names):
+            found.append(_summary(row))
+    if not found:
+        for row in session.scalars(select(CaseRow).where(CaseRow.merged_into.is_(None))):
+            if any(wanted in name_key(n) for n in [row.name, *row.aliases]):
+                found.append(_summary(row))
+    return found
+
+
+@dataclass(frozen=True, slots=True)
+class ChargedPerson:
+    case_id: int
+    name: str
+    status: str
+    since: str | None  # the case's earliest charge event date, when known
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleGroup:
+    article: str
+    country: str | None
+    people: tuple[ChargedPerson, ...]
+
+
+def charges_by_article(session: Session, *, country: str | None = None) -> list[ArticleGroup]:
+    """Everyone charged under each article (per country), earliest first within it."""
+    stmt = (
+        select(CaseFacetRow.value, CaseRow)
+        .join(CaseRow, CaseRow.id == CaseFacetRow.case_id)
+        .where(CaseFacetRow.facet == "article", CaseRow.merged_into.is_(None))
+    )
+    if country:
+        stmt = stmt.where(CaseRow.country == country.upper())
+    charge_dates: dict[int, str | None] = {
+        int(cid): date
+        for cid, date in session.execute(
+            select(CaseFacetRow.case_id, CaseFacetRow.date).where(
+                CaseFacetRow.facet == "event", CaseFacetRow.value == "charge"
+            )
+        )
+    }
+    groups: dict[tuple[str, str | None], list[ChargedPerson]] = {}
+    for article, case in session.execute(stmt):
+        groups.setdefault((article, case.country), []).append(
+            ChargedPerson(case.id, case.name, case.status, charge_dates.get(case.id))
+        )
+    return [
+        ArticleGroup(a, c, tuple(sorted(p, key=lambda x: (x.since or "9999", x.name))))
+        for (a, c), p in sorted(groups.items(), key=lambda kv: (kv[0][1] or "", kv[0][0]))
+    ]
