@@ -55,6 +55,26 @@ def _negated(
     return bool(cues.search(clause))
 
 
+@cache
+def _after_cues() -> tuple[re.Pattern[str], int]:
+    data = load("events")
+    rx = re.compile(r"^\W*(?:\w+\W+){0,2}?(?:" + "|".join(data["after_cues"]) + r")", re.I)
+    return rx, int(data["after_window"])
+
+
+def _undone(body: str, end: int) -> bool:
+    rx, window = _after_cues()
+    return bool(rx.match(body[end : end + window]))
+
+
+_QUOTE = re.compile(r"[“\"]([^”\"]{60,})[”\"]")
+
+
+def _in_long_quote(body: str, pos: int) -> bool:
+    """Inside a long direct quotation: a speaker's comment, not the report's account."""
+    return any(m.start() < pos < m.end() for m in _QUOTE.finditer(body))
+
+
 def is_hypothetical(text: str, sent_start: int, pos: int) -> bool:
     """A negation, demand or hypothetical governs the words at ``pos``."""
     _t, cues, _p, window, _c = _rules()
@@ -108,17 +128,23 @@ def find_events(ctx: Context) -> None:
         fallback = para_date or last_event_date
         if not own and para_date and _NEXT_DAY.search(body):
             fallback = _shift(para_date, 1)
-        kinds: set[str] = set()
         if not _any_trigger().search(body):
             if own:
                 para_date = own[-1].value
             continue
+        found: list[tuple[str, list[re.Match[str]]]] = []
         for etype, rx in triggers:
             hits = [
-                m for m in rx.finditer(body) if not _negated(text, s, s + m.start(), cues, window)
+                m
+                for m in rx.finditer(body)
+                if not _negated(text, s, s + m.start(), cues, window)
+                and not _undone(body, m.end())
+                and not _in_long_quote(body, m.start())
             ]
-            if not hits:
-                continue
+            if hits:
+                found.append((etype, hits))
+        kinds = {etype for etype, _h in found}
+        for etype, hits in found:
             m = hits[0]
             trig = (s + m.start(), s + m.end())
             victims = [ctx.persons[i].name for i in victims_for(ctx, sent, carry=etype in carry)]
@@ -130,7 +156,6 @@ def find_events(ctx: Context) -> None:
                 and all(_IMPLIED_CHARGE.match(body, h.start()) for h in hits)
             ):
                 continue
-            kinds.add(etype)
             date = _nearest(dates, trig[0], s, e)
             inherited = date is None and fallback is not None
             date = date or fallback
