@@ -1,0 +1,85 @@
+"""The public site: crawl every public page and JSON answer with a real HTTP client and
+fail if any confidential value of the test data appears anywhere."""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import urljoin, urlparse
+
+from tests.web.conftest import Site, csrf_of
+from tests.web.fixtures import CONFIDENTIAL, PHONE, RELATIVE, SECRET_CASE_NAME
+
+PUBLIC_JSON = (
+    "/api/cases",
+    "/api/cases/1",
+    "/api/search?q=Sarsenbayeva",
+    "/api/search?country=KZ",
+    "/api/laws",
+    "/api/laws/view?article=Criminal+Code+art.+174",
+    "/api/organizations",
+    "/api/organizations/view?name=Adil+Soz",
+    "/api/session",
+    "/openapi.json",
+)
+HREF = re.compile(r'(?:href|src|action)="([^"#]*)')
+
+
+def leaks(body: str) -> list[str]:
+    low = body.casefold()
+    return [v for v in CONFIDENTIAL if v.casefold() in low]
+
+
+def crawl(site: Site) -> dict[str, str]:
+    client = site.client()
+    seen: dict[str, str] = {}
+    todo = ["/", "/search?q=Aliya", "/laws", "/organizations", *PUBLIC_JSON]
+    while todo:
+        path = todo.pop()
+        if path in seen or path.startswith(("/logout", "/static/")) or len(seen) > 300:
+            continue
+        answer = client.get(path)
+        seen[path] = answer.text
+        assert answer.status_code in (200, 303, 404), (path, answer.status_code)
+        for link in HREF.findall(answer.text):
+            url = urlparse(urljoin(site.url + path, link.replace("&amp;", "&")))
+            if url.netloc == urlparse(site.url).netloc:
+                todo.append(url.path + (f"?{url.query}" if url.query else ""))
+    return seen
+
+
+def test_no_confidential_value_on_any_public_page_or_json(site: Site) -> None:
+    pages = crawl(site)
+    assert "/cases/1" in pages and "Aliya Sarsenbayeva" in pages["/cases/1"]
+    assert "[withheld]" in pages["/cases/1"]
+    assert len(pages) >= 15
+    found = {path: leaks(body) for path, body in pages.items() if leaks(body)}
+    assert not found, found
+
+
+def test_unpublished_cases_do_not_exist_for_the_public(site: Site) -> None:
+    client = site.client()
+    assert client.get("/cases/2").status_code == 404
+    assert client.get("/api/cases/2").status_code == 404
+    assert SECRET_CASE_NAME not in client.get("/api/cases").text
+
+
+def test_a_released_value_shows_and_others_stay_withheld(site: Site) -> None:
+    reviewer = site.login("rex")
+    page = reviewer.get("/cases/1")
+    assert PHONE in page.text and RELATIVE in page.text  # the internal view is complete
+    answer = reviewer.post(
+        "/cases/1/release", data={"csrf": csrf_of(page.text), "value": PHONE}
+    )
+    assert answer.status_code == 303
+    public = site.client().get("/api/cases/1").text
+    assert PHONE in public
+    assert RELATIVE not in public
+
+
+def test_public_pages_are_read_only(site: Site) -> None:
+    client = site.client()
+    assert client.post("/cases/1/publish", data={"action": "unpublish"}).status_code in (
+        401,
+        403,
+    )
+    assert client.get("/cases/1").status_code == 200
