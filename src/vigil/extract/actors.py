@@ -22,6 +22,11 @@ _PRONOUN = re.compile(
     r"(?:activists?|journalists?|defendants?|bloggers?|reporters?|defenders?|lawyers?|men|women))\b",
     re.I,
 )
+# "the charges", "the trial", "the verdict": the case the report is telling.
+_DEFINITE = re.compile(
+    r"\bthe\s+(?:charges?|case|trial|verdict|sentence|conviction|acquittal|appeal|arrest|detention)\b",
+    re.I,
+)
 _NOT_VICTIM_ROLES = frozenset({"official", "lawyer"})
 
 
@@ -101,7 +106,7 @@ def victims_for(ctx: Context, sent: tuple[int, int], *, carry: bool = True) -> l
     group = group_members(ctx, text)
     if group:
         return group
-    if not _PRONOUN.search(text):
+    if not _PRONOUN.search(text) and not _DEFINITE.search(text):
         return []
     idx = ctx.sentences.index(sent) if sent in ctx.sentences else -1
     for back in range(idx - 1, max(-1, idx - 4), -1):
