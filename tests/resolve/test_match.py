@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from vigil.resolve.match import compare
 from vigil.resolve.mention import PersonMention, Relative
@@ -85,3 +87,11 @@ def test_a_different_country_asks_a_person() -> None:
 def test_aliases_are_compared_too() -> None:
     a = PersonMention("1", "Ajzhangul Amirova", aliases=("Aizhan Serikova",))
     assert compare(a, m("Aizhan Serikova")).verdict == "same"
+
+
+@given(st.text(max_size=40), st.text(max_size=40))
+@settings(max_examples=200, deadline=None)
+def test_any_text_gives_a_decision(a: str, b: str) -> None:
+    decision = compare(m(a), m(b))
+    assert decision.verdict in {"same", "review", "different"}
+    assert 0.0 <= decision.score <= 1.0

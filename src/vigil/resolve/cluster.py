@@ -182,9 +182,8 @@ def candidate_pairs(mentions: list[PersonMention]) -> Iterable[tuple[int, int]]:
 
 
 def _conflict(a: PersonMention, b: PersonMention) -> bool:
-    """Evidence that the two mentions are two people (names, birth dates)."""
-    if _dates(a.birth_date, b.birth_date) < 0:
-        return True
+    """The two mentions' names say two people. (Only names: a birth date tells which of
+    two people a mention is, it does not make a third mention ambiguous.)"""
     return any(_names_conflict(x, y) for x in a.names for y in b.names)
 
 
@@ -194,14 +193,19 @@ def _drop_ambiguous(
     """A mention that is "the same" as two people who differ (Nam Dang, when there are a
     Dang Van Nam and a Dang Duc Nam) is not merged with either: it is proposed to both."""
     partners: dict[int, list[int]] = defaultdict(list)
+    linked: set[tuple[int, int]] = set()
     for _, i, j, _ in same:
         partners[i].append(j)
         partners[j].append(i)
+        linked.add((min(i, j), max(i, j)))
     ambiguous = {
         i
         for i, others in partners.items()
         if len(others) > 1
-        and any(_conflict(items[x], items[y]) for x, y in combinations(others[:MAX_PARTNERS], 2))
+        and any(
+            (min(x, y), max(x, y)) not in linked and _conflict(items[x], items[y])
+            for x, y in combinations(others[:MAX_PARTNERS], 2)
+        )
     }
     kept, doubtful = [], []
     for entry in same:
