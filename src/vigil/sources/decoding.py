@@ -233,7 +233,9 @@ def _detect(data: bytes) -> str | None:
         if codec and codec not in names:
             names.append(codec)
     sample = data[: int(cfg["judge_bytes"])]
-    best: tuple[int, int, int, str] | None = None
+    order = [normalise_codec(str(c)) for c in cfg.get("prefer_on_tie", [])]
+    preference = {c: i for i, c in enumerate(order) if c}
+    best: tuple[int, int, int, int, str] | None = None
     for rank, codec in enumerate(names):
         text = sample.decode(codec, errors="ignore")
         if control_ratio(text) > float(cfg["max_control_ratio"]):
@@ -241,7 +243,7 @@ def _detect(data: bytes) -> str | None:
         if _try(data, codec) is None:
             continue
         _, stops, letters = language_evidence(text)
-        key = (stops, letters, -rank, codec)
-        if best is None or key[:3] > best[:3]:
+        key = (stops, letters, -preference.get(codec, len(preference)), -rank, codec)
+        if best is None or key[:4] > best[:4]:
             best = key
-    return best[3] if best else None
+    return best[4] if best else None
