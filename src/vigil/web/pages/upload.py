@@ -9,9 +9,10 @@ import threading
 import unicodedata
 from typing import Any
 
-from fastapi import APIRouter, Depends, Request, UploadFile
+from fastapi import APIRouter, Depends, Request
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 from starlette.concurrency import run_in_threadpool
+from starlette.datastructures import UploadFile
 
 from vigil.errors import InputError
 from vigil.pipeline.extraction import ExtractionStage
