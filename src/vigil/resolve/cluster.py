@@ -26,13 +26,11 @@ import hashlib
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from functools import lru_cache
 from itertools import combinations
 
 from vigil.errors import InputError
-from vigil.resolve.match import MatchDecision, _dates, compare
+from vigil.resolve.match import MatchDecision, _dates, compare, match_names
 from vigil.resolve.mention import PersonMention
-from vigil.resolve.namematch import compare_names
 from vigil.resolve.names import parse_name
 
 
@@ -78,14 +76,12 @@ def cluster_id(mention_ids: Iterable[str], prefix: str = "p") -> str:
 MAX_PARTNERS = 30  # partners checked for ambiguity per mention (bounds the cost)
 
 
-@lru_cache(maxsize=500_000)
 def _names_conflict(a: str, b: str) -> bool:
-    return compare_names(parse_name(a), parse_name(b)).conflict
+    return match_names(a, b).conflict
 
 
-@lru_cache(maxsize=500_000)
 def _names_same(a: str, b: str) -> bool:
-    return compare_names(parse_name(a), parse_name(b)).verdict == "same"
+    return match_names(a, b).verdict == "same"
 
 
 @dataclass

@@ -16,6 +16,7 @@ Verdicts: "same" (merge automatically), "review" (propose to a person), "differe
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from rapidfuzz.distance import Indel
 
@@ -37,12 +38,22 @@ class MatchDecision:
     conflict: bool = False  # True: evidence of two people, never merged automatically
 
 
+@lru_cache(maxsize=1_000_000)
+def _name_pair(a: str, b: str) -> NameMatch:
+    return compare_names(parse_name(a), parse_name(b))
+
+
+def match_names(a: str, b: str) -> NameMatch:
+    """compare_names on two name strings, cached (the comparison is symmetric)."""
+    return _name_pair(a, b) if a <= b else _name_pair(b, a)
+
+
 def best_name_match(a: PersonMention, b: PersonMention) -> NameMatch:
     """The best-agreeing pair among the two mentions' names and aliases."""
     best: NameMatch | None = None
     for name_a in a.names:
         for name_b in b.names:
-            match = compare_names(parse_name(name_a), parse_name(name_b))
+            match = match_names(name_a, name_b)
             if best is None or (_RANK[match.verdict], match.score) > (
                 _RANK[best.verdict],
                 best.score,

@@ -43,18 +43,16 @@ class Token:
     readings: tuple[str, ...]
     skel: str = ""
     loose: tuple[str, ...] = ()  # loose readings, compared reading by reading
+    firsts: frozenset[str] = frozenset()  # first letters of the readings (for initials)
 
     @staticmethod
     def of(raw: str, readings: tuple[str, ...], loose: tuple[str, ...] = ()) -> Token:
-        return Token(raw, readings, skeleton(readings[0]) if readings else "", loose)
+        skel = skeleton(readings[0]) if readings else ""
+        return Token(raw, readings, skel, loose, frozenset(r[0] for r in readings if r))
 
     @property
     def key(self) -> str:
         return self.readings[0] if self.readings else ""
-
-    @property
-    def firsts(self) -> frozenset[str]:
-        return frozenset(r[0] for r in self.readings if r)
 
     def __str__(self) -> str:
         return spell(self.key)
