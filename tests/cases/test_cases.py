@@ -173,12 +173,33 @@ def test_merge_two_cases_and_bad_decisions(db: Database) -> None:
 
 
 def test_filters_and_charges_by_article(db: Database) -> None:
-    add(db, "f1", [*person("Natalia Sokolova"), event("sentence", "2011-08-08", "Natalia Sokolova"),
-                   charge("Natalia Sokolova", "164")])  # fmt: skip
-    add(db, "f2", [*person("Vadim Kuramshin"), event("arrest", "2011-12-05", "Vadim Kuramshin"),
-                   charge("Vadim Kuramshin", "164"), event("charge", "2011-12-06", "Vadim Kuramshin")])  # fmt: skip
-    add(db, "f3", [*person("Ales Bialiatski", country="BY"),
-                   event("arrest", "2021-07-14", "Ales Bialiatski", country="BY")])  # fmt: skip
+    add(
+        db,
+        "f1",
+        [
+            *person("Natalia Sokolova"),
+            event("sentence", "2011-08-08", "Natalia Sokolova"),
+            charge("Natalia Sokolova", "164"),
+        ],
+    )
+    add(
+        db,
+        "f2",
+        [
+            *person("Vadim Kuramshin"),
+            event("arrest", "2011-12-05", "Vadim Kuramshin"),
+            charge("Vadim Kuramshin", "164"),
+            event("charge", "2011-12-06", "Vadim Kuramshin"),
+        ],
+    )
+    add(
+        db,
+        "f3",
+        [
+            *person("Ales Bialiatski", country="BY"),
+            event("arrest", "2021-07-14", "Ales Bialiatski", country="BY"),
+        ],
+    )
     with db.read() as s:
         assert {c.name for c in list_cases(s, country="kz")} == {
             "Natalia Sokolova",
@@ -199,3 +220,21 @@ def test_filters_and_charges_by_article(db: Database) -> None:
         "Natalia Sokolova",
     ]
     assert group.people[0].since == "2011-12-06"
+
+
+def test_only_people_at_risk_are_listed_by_default(db: Database) -> None:
+    add(
+        db,
+        "o1",
+        [
+            *person("Bolot Temirov"),
+            event("restriction", "2022-11-23", "Bolot Temirov"),
+            *person("Ulan Niyazbekov", role="official"),
+        ],
+    )
+    with db.read() as s:
+        assert [c.name for c in list_cases(s)] == ["Bolot Temirov"]
+        assert {c.name for c in list_cases(s, everyone=True)} == {
+            "Bolot Temirov",
+            "Ulan Niyazbekov",
+        }

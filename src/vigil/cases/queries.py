@@ -43,11 +43,14 @@ def list_cases(
     organization: str | None = None,
     article: str | None = None,
     ids: list[int] | None = None,
+    everyone: bool = False,
     limit: int = 50,
     offset: int = 0,
 ) -> list[CaseSummary]:
-    """Cases, those with the most recent events first."""
+    """People at risk (``everyone``: all persons named), most recent events first."""
     stmt = select(CaseRow).where(CaseRow.merged_into.is_(None))
+    if not everyone and ids is None:
+        stmt = stmt.where(CaseRow.at_risk.is_(True))
     if country:
         stmt = stmt.where(CaseRow.country == country.upper())
     if status:

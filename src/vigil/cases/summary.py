@@ -23,6 +23,9 @@ def refresh_case(session: Session, case_id: int) -> None:
         list(s.charges),
         list(s.sources),
     )
+    case.at_risk = bool(dossier.timeline) or any(
+        f.value.get("role") == "victim" for f in dossier.roles
+    )
     case.updated_at = utcnow()
     session.execute(delete(CaseFacetRow).where(CaseFacetRow.case_id == case_id))
     facets: dict[tuple[str, str], str | None] = {}

@@ -20,9 +20,12 @@ COMMAND_MODULES: tuple[str, ...] = (
     "vigil.cli.reports",
     "vigil.cli.search",
     "vigil.cli.claims",
+    "vigil.cli.cases",
     "vigil.cli.extract",
     "vigil.cli.eval",
     "vigil.cli.alerts",
+    "vigil.cli.serve",
+    "vigil.cli.users",
 )
 
 app = typer.Typer(

@@ -11,7 +11,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import JSON, DateTime, ForeignKey, Integer, String, Text
+from sqlalchemy import JSON, Boolean, DateTime, ForeignKey, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from vigil.store.models import Base, utcnow
@@ -57,6 +57,10 @@ class CaseRow(Base):
     name: Mapped[str] = mapped_column(Text)
     aliases: Mapped[list[str]] = mapped_column(JSON, default=list)
     status: Mapped[str] = mapped_column(String(32), default="at liberty", index=True)
+    # A person at risk: a victim of some event, or called a victim by a report. Officials,
+    # lawyers and others only mentioned are cases too (they can be merged, reviewed), but
+    # lists of people at risk leave them out.
+    at_risk: Mapped[bool] = mapped_column(Boolean, default=False, index=True)
     country: Mapped[str | None] = mapped_column(String(8), index=True)
     latest_event: Mapped[str | None] = mapped_column(String(32), index=True)
     latest_event_date: Mapped[str | None] = mapped_column(String(32), index=True)

@@ -52,6 +52,7 @@ def upgrade() -> None:
         sa.Column("name", sa.Text, nullable=False),
         sa.Column("aliases", sa.JSON, nullable=False),
         sa.Column("status", sa.String(32), nullable=False),
+        sa.Column("at_risk", sa.Boolean, nullable=False, server_default=sa.false()),
         sa.Column("country", sa.String(8)),
         sa.Column("latest_event", sa.String(32)),
         sa.Column("latest_event_date", sa.String(32)),
@@ -63,7 +64,7 @@ def upgrade() -> None:
         sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
         sa.Column("updated_at", sa.DateTime(timezone=True), nullable=False),
     )
-    for col in ("status", "country", "latest_event", "latest_event_date"):
+    for col in ("status", "at_risk", "country", "latest_event", "latest_event_date"):
         op.create_index(f"ix_cases_{col}", "cases", [col])
     op.create_table(
         "case_decisions",

@@ -1,0 +1,264 @@
+"""``vigil cases``, ``case``, ``merge``, ``split``, ``undo``, ``decisions``, ``charges``:
+the people at risk across all reports, and reviewers' decisions about who is who."""
+
+from __future__ import annotations
+
+import dataclasses
+from typing import Any
+
+import typer
+from rich.markup import escape
+from rich.table import Table
+from sqlalchemy import select
+
+from vigil.cases import (
+    Dossier,
+    Fact,
+    charges_by_article,
+    find_cases,
+    get_dossier,
+    list_cases,
+    list_decisions,
+    merge_persons,
+    split_person,
+    undo_decision,
+)
+from vigil.cli.common import database, out, print_json_line
+from vigil.errors import NotFound
+from vigil.settings import get_settings
+from vigil.store.cases import PersonMentionRow
+
+
+def _summary_json(summary: Any) -> dict[str, Any]:
+    data = dataclasses.asdict(summary)
+    data["aliases"], data["charges"] = list(summary.aliases), list(summary.charges)
+    data["sources"] = list(summary.sources)
+    return data
+
+
+def cases(
+    country: str = typer.Option(None, "--country", help="ISO country code, e.g. KZ."),
+    status: str = typer.Option(None, "--status", help="detained, charged, sentenced, ..."),
+    event_type: str = typer.Option(None, "--event", help="Cases with an event of this type."),
+    article: str = typer.Option(None, "--article", help="Cases charged under this article."),
+    everyone: bool = typer.Option(
+        False, "--all", help="Every person named, not only people at risk."
+    ),
+    limit: int = typer.Option(100, "--limit", "-n", min=1),
+    as_json: bool = typer.Option(False, "--json", help="A JSON array of cases."),
+) -> None:
+    """People at risk with their status, country, latest event, charges and sources."""
+    db = database()
+    try:
+        with db.read() as session:
+            rows = list_cases(
+                session,
+                country=country,
+                status=status,
+                event_type=event_type,
+                article=article,
+                everyone=everyone,
+                limit=limit,
+            )
+    finally:
+        db.close()
+    if as_json:
+        import json
+        import sys
+
+        sys.stdout.write(json.dumps([_summary_json(r) for r in rows], ensure_ascii=False) + "\n")
+        return
+    table = Table(show_edge=False)
+    for col in ("id", "name", "status", "country", "latest event", "charges", "reports"):
+        table.add_column(col)
+    for r in rows:
+        latest = f"{r.latest_event or ''} {r.latest_event_date or ''}".strip()
+        table.add_row(
+            str(r.id),
+            escape(r.name),
+            r.status,
+            r.country or "",
+            latest,
+            escape("; ".join(r.charges)[:50]),
+            str(len(r.sources)),
+        )
+    out.print(table)
+    out.print(f"{len(rows)} cases")
+
+
+def _resolve_ref(session: Any, ref: str) -> int:
+    found = find_cases(session, ref)
+    if not found:
+        raise NotFound("no case with that id or name", subject=ref)
+    if len(found) > 1:
+        names = ", ".join(f"{c.id} ({c.name})" for c in found[:8])
+        raise NotFound(f"several cases match: {names}; give an id", subject=ref)
+    return found[0].id
+
+
+def _fact_line(fact: Fact, fields: tuple[str, ...]) -> str:
+    value = ", ".join(str(fact.value.get(f)) for f in fields if fact.value.get(f))
+    return f"{value}  [dim](reports {', '.join(map(str, fact.sources))})[/]"
+
+
+def case(
+    ref: str = typer.Argument(..., help="Case id, or a name or spelling of the person."),
+    as_json: bool = typer.Option(False, "--json"),
+) -> None:
+    """The dossier of one person: names, biography, affiliations, relatives, status,
+    charges, sentences, and the timeline of events from all reports with their sources."""
+    db = database()
+    try:
+        with db.read() as session:
+            dossier = get_dossier(session, _resolve_ref(session, ref))
+            mentions = session.execute(
+                select(PersonMentionRow.id, PersonMentionRow.report_id, PersonMentionRow.name)
+                .where(PersonMentionRow.case_id == dossier.summary.id)
+                .order_by(PersonMentionRow.report_id)
+            ).all()
+    finally:
+        db.close()
+    if as_json:
+        data = dataclasses.asdict(dossier)
+        data["mentions"] = [
+            {"id": m.id, "report_id": m.report_id, "name": m.name} for m in mentions
+        ]
+        print_json_line(data)
+        return
+    _print_dossier(dossier, mentions)
+
+
+def _print_dossier(d: Dossier, mentions: Any) -> None:
+    s = d.summary
+    out.print(f"[bold]{escape(s.name)}[/]  case {s.id}  [bold]{s.status}[/]  {s.country or ''}")
+    if s.aliases:
+        out.print(f"also written: {escape(', '.join(s.aliases))}")
+    for title, facts, fields in (
+        ("born", d.birth_dates, ("birth_date",)),
+        ("birthplace", d.birth_places, ("birth_place",)),
+        ("role", d.roles, ("role",)),
+        ("affiliations", d.affiliations, ("position", "organization")),
+        ("relatives", d.relatives, ("relation", "relative")),
+        ("charges", d.charges, ("law", "article", "offence")),
+        ("sentences", d.sentences, ("penalty", "term_months", "amount", "currency", "note")),
+    ):
+        for fact in facts:
+            out.print(f"{title}: {escape(_fact_line(fact, fields))}".replace("\\[dim]", "[dim]"))
+    out.print("[bold]timeline[/]")
+    for ev in d.timeline:
+        where = ", ".join(x for x in (ev.place, ev.country) if x)
+        out.print(
+            f"  {ev.date or 'undated':<10} {ev.type:<12} {escape(where)}  "
+            f"[dim]reports {', '.join(map(str, ev.sources))}[/]"
+        )
+        for e in ev.evidence[:2]:
+            out.print(f"      [dim]“{escape(e.quote[:160])}”[/]")
+    for c in d.conflicts:
+        values = " / ".join(
+            f"{v.value.get('date') or v.value} ({', '.join(map(str, v.sources)) or 'other report'})"
+            for v in c.values
+        )
+        out.print(f"[yellow]reports disagree on {escape(c.field)}[/]: {escape(values)}")
+    for why in d.merges:
+        out.print(f"[dim]{escape(why)}[/]")
+    out.print("mentions: " + ", ".join(f"{m.id} (report {m.report_id})" for m in mentions))
+
+
+def merge(
+    a: str = typer.Argument(..., help="A case id or name."),
+    b: str = typer.Argument(..., help="Another case id or name: the same person."),
+) -> None:
+    """Record that two cases are one person; Vigil keeps them together from now on."""
+    db = database()
+    try:
+        with db.transaction() as session:
+            survivor = merge_persons(
+                session, _resolve_ref(session, a), _resolve_ref(session, b),
+                actor=get_settings().actor,
+            )  # fmt: skip
+    finally:
+        db.close()
+    out.print(f"merged into case {survivor}")
+
+
+def split(
+    ref: str = typer.Argument(..., help="The case id or name."),
+    mentions: list[str] = typer.Argument(..., help="Mention ids to move out (see vigil case)."),
+) -> None:
+    """Move some mentions out of a case into a new one; Vigil never merges them back
+    unless a reviewer does."""
+    db = database()
+    try:
+        with db.transaction() as session:
+            new = split_person(
+                session, _resolve_ref(session, ref), mentions, actor=get_settings().actor
+            )
+    finally:
+        db.close()
+    out.print(f"split off as case {new}")
+
+
+def decisions(
+    limit: int = typer.Option(50, "--limit", "-n", min=1),
+    as_json: bool = typer.Option(False, "--json"),
+) -> None:
+    """Reviewers' merges and splits, newest first, with who, when and whether undone."""
+    db = database()
+    try:
+        with db.read() as session:
+            rows = list_decisions(session, limit=limit)
+    finally:
+        db.close()
+    for d in rows:
+        item = {
+            "id": d.id,
+            "action": d.action,
+            "actor": d.actor,
+            "at": d.at.isoformat(),
+            "detail": d.detail,
+            "undone_by": d.undone_by,
+            "undone_at": d.undone_at.isoformat() if d.undone_at else None,
+        }
+        if as_json:
+            print_json_line(item)
+        else:
+            undone = f"  undone by {d.undone_by}" if d.undone_by else ""
+            out.print(f"{d.id}  {d.at:%Y-%m-%d %H:%M}  {d.actor}  {d.action} {d.detail}{undone}")
+
+
+def undo(decision: int = typer.Argument(..., help="Decision id (see vigil decisions).")) -> None:
+    """Undo a reviewer's merge or split; the cases are resolved again without it."""
+    db = database()
+    try:
+        with db.transaction() as session:
+            undo_decision(session, decision, actor=get_settings().actor)
+    finally:
+        db.close()
+    out.print(f"decision {decision} undone")
+
+
+def charges(
+    country: str = typer.Option(None, "--country", help="ISO country code, e.g. KZ."),
+    as_json: bool = typer.Option(False, "--json"),
+) -> None:
+    """Who was charged under each article, and since when."""
+    db = database()
+    try:
+        with db.read() as session:
+            groups = charges_by_article(session, country=country)
+    finally:
+        db.close()
+    for g in groups:
+        if as_json:
+            print_json_line(dataclasses.asdict(g))
+            continue
+        out.print(f"[bold]{escape(g.country or '??')} article {escape(g.article)}[/]")
+        for p in g.people:
+            out.print(
+                f"  {p.since or 'date unknown':<12} {escape(p.name)} (case {p.case_id}, {p.status})"
+            )
+
+
+def register(app: typer.Typer) -> None:
+    for fn in (cases, case, merge, split, decisions, undo, charges):
+        app.command(fn.__name__)(fn)
