@@ -48,3 +48,19 @@ def test_one_act_with_several_victims_and_organisation_victim(extractor: Extract
     (search,) = [e for e in evs if e["type"] == "search"]
     assert search["victims"] == ["Human Rights Centre Viasna"]
     assert search["date"] == "2021-07-14"  # the date of the paragraph
+
+
+def test_doer_before_active_verb_is_perpetrator(extractor: Extractor) -> None:
+    text = (
+        "Timur Kulibayev, who illegally dismissed Zhanar Saktaganova from her job, "
+        "was praised by officials."
+    )
+    (ev,) = [e for e in _events(extractor, text) if e["type"] == "restriction"]
+    assert ev["victims"] == ["Zhanar Saktaganova"]
+    assert "Timur Kulibayev" in ev["perpetrators"]
+
+
+def test_birth_date_does_not_date_later_acts(extractor: Extractor) -> None:
+    text = "Ivan Petrov was born on 18.08.1972 in Minsk. He joined the strikers and was beaten."
+    (ev,) = [e for e in _events(extractor, text) if e["type"] == "attack"]
+    assert ev["date"] is None

@@ -9,7 +9,7 @@ from typing import Any
 from vigil.extract.context import Context, Organization
 from vigil.extract.data import load
 from vigil.extract.gazetteer import demonyms, fold, is_place
-from vigil.extract.names import looks_like_person, tokens, trim
+from vigil.extract.names import looks_like_person, title_role, tokens, trim
 
 _CAP = r"(?:[A-Z\u00c0-\u00de][\w&!-]*|[A-Z]{2,}[\w-]*)"
 _POSS = re.compile(r"['’]s(?:\s.*)?$")
@@ -173,7 +173,8 @@ def find_organizations(ctx: Context) -> list[Organization]:
         name, s, e = trim(m.group(1), m.start(1))
         inner = m.group(2).strip()
         first = inner.split()[0]
-        if looks_like_person(name) and not lex["acronym"].match(first):
+        described = kind_of(inner) == "other" or title_role(first) is not None
+        if looks_like_person(name) and described and not lex["acronym"].match(first):
             continue
         if lex["acronym"].match(first) or kind_of(inner) != "other":
             # "(RSF)" after a long name is still its acronym; require some initial to match

@@ -112,7 +112,7 @@ def _add(items: list[dict[str, str]], item: dict[str, str]) -> None:
 @stage("roles.v1", order=80)
 def assign_roles(ctx: Context) -> None:
     """Victim when the report says something happened to them; titles were read earlier."""
-    victims = {v for ev in ctx.events for v in ev.victims}
+    victims = {v for ev in ctx.events if ev.type != "protest" for v in ev.victims}
     victims |= {c.person for c in ctx.charges} | {p.person for p in ctx.penalties}
     perps = {p for ev in ctx.events for p in ev.perpetrators}
     for person in ctx.persons:

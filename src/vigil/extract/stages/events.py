@@ -14,6 +14,11 @@ EVIDENCE_MAX = 300
 _CLAUSE = re.compile(
     r"[;:]|,\s+(?:but|while|whereas|although|and)\s|\b(?:after|before|since|because|who|which|when|where)\b"
 )
+# Between a doer's name and the verb: ", who", an adverb, an auxiliary.
+_AGENT_GAP = re.compile(r"^,?\s*(?:who\s+)?(?:\w+ly\s+)?(?:has\s+|had\s+|have\s+)?$")
+_VERB = re.compile(r"(?:ed|shot|beat|threw)$", re.I)
+_BORN = re.compile(r"\bborn\b", re.I)
+_PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are|be|get|got)\s+(?:\w+ly\s+)?$", re.I)
 _NEXT_DAY = re.compile(r"\b(?:the\s+)?(?:next|following)\s+day\b", re.I)
 _SAME_DAY = re.compile(
     r"\b(?:the\s+)?same\s+day\b|\bthat\s+(?:morning|evening|night|afternoon)\b", re.I
@@ -109,7 +114,9 @@ def evidence(text: str, sent: tuple[int, int], trig: tuple[int, int]) -> tuple[i
 def find_events(ctx: Context) -> None:
     triggers, cues, perps, window, carry = _rules()
     text = ctx.clean
-    dates = [(d.start, d.end, d.value) for d in ctx.dates]
+    # Birth dates never date an act.
+    dated = [d for d in ctx.dates if not _BORN.search(text[max(0, d.start - 25) : d.start])]
+    dates = [(d.start, d.end, d.value) for d in dated]
     times = [(t.start, t.end, t.value) for t in ctx.times]
     places = [(p.start, p.end, p.name) for p in ctx.places if not p.sensitive]
     place_country = {p.name: p.country for p in ctx.places}
@@ -124,7 +131,7 @@ def find_events(ctx: Context) -> None:
         prev_end = e
         if is_furniture(text, sent):
             continue
-        own = [d for d in ctx.dates if s <= d.start < e]
+        own = [d for d in dated if s <= d.start < e]
         fallback = para_date or last_event_date
         if not own and para_date and _NEXT_DAY.search(body):
             fallback = _shift(para_date, 1)
@@ -147,7 +154,13 @@ def find_events(ctx: Context) -> None:
         for etype, hits in found:
             m = hits[0]
             trig = (s + m.start(), s + m.end())
-            victims = [ctx.persons[i].name for i in victims_for(ctx, sent, carry=etype in carry)]
+            agents = _agents(ctx, sent, trig) if etype in carry else []
+            victims = [
+                ctx.persons[i].name
+                for i in victims_for(ctx, sent, carry=etype in carry)
+                if i not in agents
+            ]
+            perp_names = [ctx.persons[i].name for i in agents]
             if not victims and etype in ("search", "restriction", "threat", "attack"):
                 victims = [ctx.organizations[i].name for i in orgs_in(ctx, s, e)]
             if (
@@ -163,7 +176,9 @@ def find_events(ctx: Context) -> None:
                 last_event_date = date
             place = _nearest(places, trig[0], s, e)
             ev_s, ev_e = evidence(text, sent, trig)
-            perpetrators = list(dict.fromkeys(p.group() for p in perps.finditer(body)))[:3]
+            perpetrators = list(
+                dict.fromkeys([*perp_names, *(p.group() for p in perps.finditer(body))])
+            )[:3]
             ctx.events.append(
                 Event(
                     type=etype,
@@ -185,6 +200,27 @@ def find_events(ctx: Context) -> None:
     _merge(ctx)
     keep = frozenset(load("events")["unnamed_ok"])
     ctx.events = [e for e in ctx.events if e.victims or e.type in keep]
+
+
+def _agents(ctx: Context, sent: tuple[int, int], trig: tuple[int, int]) -> list[int]:
+    """Persons who do the act: named just before an active-voice trigger in its clause.
+
+    "Timur Kulibayev, who illegally dismissed thousands" makes Kulibayev the perpetrator.
+    """
+    before = ctx.clean[sent[0] : trig[0]]
+    if _PASSIVE.search(before):
+        return []
+    clause_start = sent[0]
+    for cm in _CLAUSE.finditer(before):
+        if cm.group().strip().lower() not in ("who", "which"):
+            clause_start = sent[0] + cm.end()
+    out = []
+    for pm in ctx.mentions_in(clause_start, trig[0], "person"):
+        gap = ctx.clean[pm.end : trig[0]]
+        if _AGENT_GAP.match(gap) and _VERB.search(ctx.clean[trig[0] : trig[1]]):
+            out.append(pm.index)
+    # A victim named right after the trigger ("detained X") keeps the act's victim side.
+    return out
 
 
 def _shift(iso: str, days: int) -> str | None:

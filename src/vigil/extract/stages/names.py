@@ -192,6 +192,12 @@ def _cluster(ctx: Context) -> list[_Cluster]:
             )
         ]
         if fits:
+            exact = [
+                cl
+                for cl in fits
+                if any(fold(last) == fold(t) for f in cl.full_forms() for t in tokens(f))
+            ]
+            fits = exact or fits
             before = [cl for cl in fits if cl.first <= s] or fits
             cl = max(before, key=lambda c: c.first)
             cl.forms[name] += 1
