@@ -4,6 +4,7 @@ result page can be shared; anonymous visitors search published cases only."""
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from fastapi import APIRouter, Query, Request
@@ -19,7 +20,7 @@ from vigil.web.render import page
 
 router = APIRouter()
 PAGE = 20
-_DATE = r"^\d{4}(-\d{2}(-\d{2})?)?$"
+_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 
 
 def _matches(case: dict[str, Any], words: list[str]) -> bool:
@@ -68,9 +69,12 @@ def _params(
     article: str | None = Query(None, max_length=128),
     status: str | None = Query(None, max_length=32),
     organization: str | None = Query(None, max_length=200),
-    since: str | None = Query(None, pattern=_DATE),
-    until: str | None = Query(None, pattern=_DATE),
+    since: str | None = Query(None, max_length=10),
+    until: str | None = Query(None, max_length=10),
 ) -> dict[str, Any]:
+    # A date that is not YYYY, YYYY-MM or YYYY-MM-DD (or empty, as forms send) is ignored.
+    since = since if since and _DATE.match(since) else None
+    until = until if until and _DATE.match(until) else None
     return {
         "q": q,
         "country": country,
@@ -92,8 +96,8 @@ def search_page(
     article: str | None = Query(None, max_length=128),
     status: str | None = Query(None, max_length=32),
     organization: str | None = Query(None, max_length=200),
-    since: str | None = Query(None, pattern=_DATE),
-    until: str | None = Query(None, pattern=_DATE),
+    since: str | None = Query(None, max_length=10),
+    until: str | None = Query(None, max_length=10),
     page_no: int = Query(1, alias="page", ge=1, le=10000),
 ) -> Response:
     params = _params(q, country, event_type, article, status, organization, since, until)
@@ -110,8 +114,8 @@ def api_search(
     article: str | None = Query(None, max_length=128),
     status: str | None = Query(None, max_length=32),
     organization: str | None = Query(None, max_length=200),
-    since: str | None = Query(None, pattern=_DATE),
-    until: str | None = Query(None, pattern=_DATE),
+    since: str | None = Query(None, max_length=10),
+    until: str | None = Query(None, max_length=10),
     page_no: int = Query(1, alias="page", ge=1, le=10000),
 ) -> dict[str, Any]:
     """Reports by full text (logged in) and cases by facets; same parameters as /search."""
