@@ -83,3 +83,15 @@ def test_blocking_keys_are_shared_by_variants_and_relatives() -> None:
     a = set(parse_name("Ajzhangul Amirova").key.keys)
     assert a & set(parse_name("Амирова А.").key.keys)
     assert not a & set(parse_name("Elmurat Amirov").key.keys)  # other initial
+
+
+def test_double_family_name_alone_is_the_family_name() -> None:
+    # Reports write "Vladimir Kara-Murza" and later just "Kara-Murza": one person.
+    from vigil.resolve.cluster import resolve
+    from vigil.resolve.mention import PersonMention
+
+    a = PersonMention("a", "Vladimir Kara-Murza", aliases=("Kara-Murza",))
+    b = PersonMention("b", "Vladimir Kara-Murza", aliases=("Kara-Murza",), country="RU")
+    assert len(resolve([a, b])) == 1
+    assert parse_name("Vladimir Kara-Murza").family is not None
+    assert str(parse_name("Vladimir Kara-Murza").family) == "karamurza"

@@ -28,8 +28,11 @@ from vigil.cases.model import (
     Dossier,
     Evidence,
     Fact,
+    OrganizationDossier,
+    OrganizationSummary,
     TimelineEvent,
 )
+from vigil.cases.organizations import get_organization, list_organizations, update_report_orgs
 from vigil.cases.queries import ArticleGroup, charges_by_article, find_cases, list_cases
 from vigil.cases.resolution import update_report
 
@@ -41,14 +44,19 @@ __all__ = [
     "Dossier",
     "Evidence",
     "Fact",
+    "OrganizationDossier",
+    "OrganizationSummary",
     "TimelineEvent",
     "charges_by_article",
     "find_cases",
     "get_dossier",
+    "get_organization",
     "list_cases",
     "list_decisions",
+    "list_organizations",
     "merge_persons",
     "split_person",
     "undo_decision",
     "update_report",
+    "update_report_orgs",
 ]

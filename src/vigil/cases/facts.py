@@ -32,6 +32,7 @@ CASE_KINDS = (
     "event",
     "charge",
     "sentence",
+    "organization",
 )
 
 

@@ -101,3 +101,20 @@ class Dossier:
     timeline: tuple[TimelineEvent, ...] = ()
     conflicts: tuple[Conflict, ...] = ()
     merges: tuple[str, ...] = field(default_factory=tuple)  # why names were merged
+
+
+@dataclass(frozen=True, slots=True)
+class OrganizationSummary:
+    id: int
+    name: str
+    aliases: tuple[str, ...]
+    kind: str | None
+    sources: tuple[int, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class OrganizationDossier:
+    summary: OrganizationSummary
+    members: tuple[tuple[CaseSummary, tuple[str, ...]], ...]  # case and positions held
+    timeline: tuple[TimelineEvent, ...]  # acts against the organisation (searches, bans)
+    merges: tuple[str, ...] = ()

@@ -21,6 +21,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "vigil.cli.search",
     "vigil.cli.claims",
     "vigil.cli.cases",
+    "vigil.cli.organizations",
     "vigil.cli.extract",
     "vigil.cli.eval",
     "vigil.cli.alerts",

@@ -85,16 +85,18 @@ class ExtractionStage:
             stats[row.id] = self._store(
                 session, row.id, row.filename, result.record, result.claims, result.warnings
             )
-        from vigil.cases import update_report
+        from vigil.cases import update_report, update_report_orgs
 
         for report_id in stats:
             update_report(session, report_id)
+            update_report_orgs(session, report_id)
         return stats
 
 
 def update_cases(session: Session, report_id: int, doc: SourceDocument) -> list[str]:
     """After-store stage: fold the report's persons into cases (runs after extraction)."""
-    from vigil.cases import update_report
+    from vigil.cases import update_report, update_report_orgs
 
     update_report(session, report_id)
+    update_report_orgs(session, report_id)
     return []

@@ -211,7 +211,12 @@ def _pieces(name: str, lex: Lexicon) -> tuple[list[_Piece], list[Token]]:
                 if part and fold_word(part):
                     initials.append(Token.of(part, fold_word(part), fold_loose(part)))
             continue
-        for part in split_words(word):
+        parts = split_words(word)
+        if len(parts) > 1 and "-" in word and not _particle_in(parts, lex):
+            # A double family name (Kara-Murza, Quisumbing-Ignacio) is one name: written
+            # alone as a surname-only mention it must still be the family name.
+            parts = ["".join(parts)]
+        for part in parts:
             readings = fold_word(part)
             if readings and readings[0] not in lex.honorifics:
                 up = mixed and part.isupper() and len(part) > 1
@@ -221,6 +226,16 @@ def _pieces(name: str, lex: Lexicon) -> tuple[list[_Piece], list[Token]]:
                     readings = fold_word(part)
                 pieces.append(_Piece(part, readings, fold_loose(part), up, index in comma_words))
     return pieces, initials
+
+
+def _particle_in(parts: list[str], lex: Lexicon) -> bool:
+    """Whether a hyphenated word holds an Arabic article or Abd-/Abu- (al-Harbi, Abd-el):
+    those are split and handled by ``_arabic``."""
+    for part in parts:
+        readings = fold_word(part)
+        if readings and readings[0] in lex.articles | lex.abd_words | {"abu", "abo", "bin", "ibn"}:
+            return True
+    return False
 
 
 def _arabic(pieces: list[_Piece], lex: Lexicon) -> list[_Piece]:

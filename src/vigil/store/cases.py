@@ -110,3 +110,39 @@ class CaseFacetRow(Base):
     facet: Mapped[str] = mapped_column(String(16), primary_key=True)  # event|article|organization
     value: Mapped[str] = mapped_column(String(256), primary_key=True)
     date: Mapped[str | None] = mapped_column(String(32))  # earliest date it applies from
+
+
+class OrgMentionRow(Base):
+    """An organisation as one report names it (with the other names that report gives)."""
+
+    __tablename__ = "org_mentions"
+
+    id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    report_id: Mapped[int] = mapped_column(ForeignKey("reports.id", ondelete="CASCADE"), index=True)
+    organization_id: Mapped[int | None] = mapped_column(Integer, index=True)
+    name: Mapped[str] = mapped_column(Text)
+    aliases: Mapped[list[str]] = mapped_column(JSON, default=list)
+    kind: Mapped[str | None] = mapped_column(String(32))
+
+
+class OrgKeyRow(Base):
+    __tablename__ = "org_keys"
+
+    mention_id: Mapped[str] = mapped_column(
+        ForeignKey("org_mentions.id", ondelete="CASCADE"), primary_key=True
+    )
+    key: Mapped[str] = mapped_column(String(128), primary_key=True, index=True)
+
+
+class OrganizationRow(Base):
+    __tablename__ = "organizations"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    name: Mapped[str] = mapped_column(Text)
+    aliases: Mapped[list[str]] = mapped_column(JSON, default=list)
+    kind: Mapped[str | None] = mapped_column(String(32), index=True)
+    sources: Mapped[list[int]] = mapped_column(JSON, default=list)
+    merges: Mapped[list[dict[str, Any]]] = mapped_column(JSON, default=list)
+    proposals: Mapped[list[dict[str, Any]]] = mapped_column(JSON, default=list)
+    merged_into: Mapped[int | None] = mapped_column(Integer)
+    updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)

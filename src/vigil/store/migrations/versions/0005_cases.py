@@ -95,6 +95,43 @@ def upgrade() -> None:
         sa.Column("date", sa.String(32)),
     )
     op.create_index("ix_case_facets_facet_value", "case_facets", ["facet", "value"])
+    op.create_table(
+        "org_mentions",
+        sa.Column("id", sa.String(64), primary_key=True),
+        sa.Column(
+            "report_id", sa.Integer, sa.ForeignKey("reports.id", ondelete="CASCADE"), nullable=False
+        ),
+        sa.Column("organization_id", sa.Integer),
+        sa.Column("name", sa.Text, nullable=False),
+        sa.Column("aliases", sa.JSON, nullable=False),
+        sa.Column("kind", sa.String(32)),
+    )
+    op.create_index("ix_org_mentions_report_id", "org_mentions", ["report_id"])
+    op.create_index("ix_org_mentions_organization_id", "org_mentions", ["organization_id"])
+    op.create_table(
+        "org_keys",
+        sa.Column(
+            "mention_id",
+            sa.String(64),
+            sa.ForeignKey("org_mentions.id", ondelete="CASCADE"),
+            primary_key=True,
+        ),
+        sa.Column("key", sa.String(128), primary_key=True),
+    )
+    op.create_index("ix_org_keys_key", "org_keys", ["key"])
+    op.create_table(
+        "organizations",
+        sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+        sa.Column("name", sa.Text, nullable=False),
+        sa.Column("aliases", sa.JSON, nullable=False),
+        sa.Column("kind", sa.String(32)),
+        sa.Column("sources", sa.JSON, nullable=False),
+        sa.Column("merges", sa.JSON, nullable=False),
+        sa.Column("proposals", sa.JSON, nullable=False),
+        sa.Column("merged_into", sa.Integer),
+        sa.Column("updated_at", sa.DateTime(timezone=True), nullable=False),
+    )
+    op.create_index("ix_organizations_kind", "organizations", ["kind"])
 
 
 def downgrade() -> None:

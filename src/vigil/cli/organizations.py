@@ -1,0 +1,74 @@
+"""``vigil organizations`` and ``vigil organization``: organisations across reports."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import typer
+from rich.markup import escape
+from rich.table import Table
+
+from vigil.cases import get_organization, list_organizations
+from vigil.cli.common import database, out, print_json_line
+
+
+def organizations(
+    kind: str = typer.Option(None, "--kind", help="party, movement, ngo, media, court, ..."),
+    limit: int = typer.Option(200, "--limit", "-n", min=1),
+    as_json: bool = typer.Option(False, "--json", help="One JSON object per organization."),
+) -> None:
+    """Organisations named in reports, each once with all its names."""
+    db = database()
+    try:
+        with db.read() as session:
+            rows = list_organizations(session, kind=kind, limit=limit)
+    finally:
+        db.close()
+    if as_json:
+        for row in rows:
+            print_json_line(dataclasses.asdict(row))
+        return
+    table = Table(show_edge=False)
+    for col in ("id", "name", "also named", "kind", "reports"):
+        table.add_column(col)
+    for r in rows:
+        table.add_row(
+            str(r.id),
+            escape(r.name),
+            escape("; ".join(r.aliases)),
+            r.kind or "",
+            str(len(r.sources)),
+        )
+    out.print(table)
+
+
+def organization(
+    org_id: int = typer.Argument(..., help="Organization id (see vigil organizations)."),
+    as_json: bool = typer.Option(False, "--json"),
+) -> None:
+    """One organisation: its names, its people and their positions, what was done to it."""
+    db = database()
+    try:
+        with db.read() as session:
+            page = get_organization(session, org_id)
+    finally:
+        db.close()
+    if as_json:
+        print_json_line(dataclasses.asdict(page))
+        return
+    s = page.summary
+    out.print(f"[bold]{escape(s.name)}[/]  organization {s.id}  {s.kind or ''}")
+    if s.aliases:
+        out.print(f"also named: {escape(', '.join(s.aliases))}")
+    for case, positions in page.members:
+        out.print(
+            f"  {escape(case.name)} (case {case.id}, {case.status}): {escape('; '.join(positions))}"
+        )
+    for ev in page.timeline:
+        out.print(f"  {ev.date or 'undated':<10} {ev.type}  [dim]reports {ev.sources}[/]")
+    out.print(f"reports: {', '.join(map(str, s.sources))}")
+
+
+def register(app: typer.Typer) -> None:
+    app.command("organizations")(organizations)
+    app.command("organization")(organization)
