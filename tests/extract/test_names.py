@@ -43,3 +43,13 @@ def test_known_as_joins_the_person(extractor: Extractor) -> None:
 def test_places_and_demonyms_are_not_persons(extractor: Extractor) -> None:
     text = "Zhanar Saktaganova was attacked in Zhanaozen. The Kazakh authorities stayed silent."
     assert set(_persons(extractor, text)) == {"Zhanar Saktaganova"}
+
+
+def test_shared_family_name_goes_to_the_protagonist(extractor: Extractor) -> None:
+    text = (
+        "Police detained journalist Ihar Ilyash in Brest. His wife, Volha Ilyash, said he was "
+        "taken away. Ilyash is accused of treason. Katsiaryna Andreyeva (Bakhvalava) was jailed."
+    )
+    persons = _persons(extractor, text)
+    assert "Ilyash" in persons["Ihar Ilyash"] and "Ilyash" not in persons["Volha Ilyash"]
+    assert "Bakhvalava" in persons["Katsiaryna Andreyeva"]

@@ -63,7 +63,9 @@ def _show(source: str, text: str, result: Any) -> None:
             f"art. {c['article'] or '-'} {c['offence'] or ''}"
         )
     for s in rec["sentences"]:
-        extra = s.get("term_months") or s.get("amount") or ""
+        extra = " ".join(
+            str(x) for x in (s.get("term_months"), s.get("amount"), s.get("currency")) if x
+        )
         console.print(
             f"[bold red]sentence[/] {s['person']}: {s['penalty']} {extra} {s.get('note') or ''}"
         )

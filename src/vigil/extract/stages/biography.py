@@ -89,7 +89,7 @@ def find_biography(ctx: Context) -> None:
             elif 0 < pm.start - om.end <= 80:
                 gap = text[om.end : pm.start]
                 if re.fullmatch(
-                    r"[”\"»]?\s*(?:[\w’' -]{0,40}?)\s*(?:leader|member|founder|head|editor|"
+                    r"[”\"»]?(?:[’']s)?\s*(?:(?![\w-]*ed\b)[\w-]+\s+){0,2}(?:leader|member|founder|head|editor|"
                     r"journalist|volunteer|chairperson|chairman|coordinator|director|"
                     r"correspondent)s?\s*,?\s*",
                     gap,

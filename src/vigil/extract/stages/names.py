@@ -95,7 +95,7 @@ def _candidates(
     # "Sergey Babinets and Dmitry Dimitriev": a name coordinated with a person's name.
     for s0, e0, _name in list(full):
         paren = _PAREN_NAME.match(text[e0 : e0 + 60])
-        if paren and looks_like_person(paren.group(1)):
+        if paren and len(tokens(paren.group(1))) >= 2 and looks_like_person(paren.group(1)):
             full.append((e0 + paren.start(1), e0 + paren.end(1), paren.group(1)))
         before = _COORD_BEFORE.search(text[max(0, s0 - 40) : s0])
         if before:
@@ -116,7 +116,7 @@ def _candidates(
 
 
 _LEFT_WORD = re.compile(r"(?:^|[\s(“\"«])([A-Z][a-z’'-]+)[ ]$")
-_PAREN_NAME = re.compile(rf"^\s*\(\s*({_NAME2}(?:\s+[A-Z][a-z’'-]+)?)\s*\)")
+_PAREN_NAME = re.compile(r"^\s*\(\s*([A-Z][a-z’'-]+(?:\s+[A-Z][a-z’'-]+){0,2})\s*\)")
 
 
 _ACTED_ON = re.compile(
@@ -197,9 +197,11 @@ def _cluster(ctx: Context) -> list[_Cluster]:
                 for cl in fits
                 if any(fold(last) == fold(t) for f in cl.full_forms() for t in tokens(f))
             ]
-            fits = exact or fits
-            before = [cl for cl in fits if cl.first <= s] or fits
-            cl = max(before, key=lambda c: c.first)
+            if exact:
+                cl = min(exact, key=lambda c: c.first)  # shared family name: the protagonist
+            else:
+                before = [cl for cl in fits if cl.first <= s] or fits
+                cl = max(before, key=lambda c: c.first)
             cl.forms[name] += 1
             cl.spans.append((s, e))
             continue
@@ -237,6 +239,16 @@ def _known_as(ctx: Context, clusters: list[_Cluster]) -> list[_Cluster]:
         if all(fold(f) != fold(alias) for f in owner.forms):
             owner.forms[alias] += 1
             owner.spans.append((m.end() - len(alias), m.end()))
+    # "Katsiaryna Andreyeva (Bakhvalava)": a maiden name or other single-word form.
+    for cl in clusters:
+        for _s, e in list(cl.spans):
+            paren = _PAREN_NAME.match(ctx.clean[e : e + 40])
+            if not paren or len(tokens(paren.group(1))) != 1:
+                continue
+            word = paren.group(1)
+            if looks_like_person(word) and word not in cl.forms and not is_place(word):
+                cl.forms[word] += 1
+                cl.spans.append((e + paren.start(1), e + paren.end(1)))
     return clusters
 
 
@@ -271,18 +283,21 @@ def _initial_forms(ctx: Context, clusters: list[_Cluster]) -> None:
 def _scan(ctx: Context, clusters: list[_Cluster]) -> None:
     """Find every occurrence of every form (and lone surname/first name) in the text."""
     _initial_forms(ctx, clusters)
-    owner: dict[str, int] = {}
-    clash: set[str] = set()
+    claims: dict[str, list[int]] = {}
     for i, cl in enumerate(clusters):
         words = set(cl.forms)
         for f in cl.full_forms():
             toks = [t for t in tokens(f) if not is_initial(t) and len(t) >= 3]
             words.update(toks)
         for w in words:
-            k = fold(w)
-            if k in owner and owner[k] != i:
-                clash.add(k)
-            owner[k] = i
+            claims.setdefault(fold(w), []).append(i)
+    owner: dict[str, int] = {}
+    for k, idxs in claims.items():
+        # A word two persons share (a family name): the one the text already uses it for
+        # on its own, else the person the report introduces first (its protagonist).
+        alone = [i for i in idxs if any(fold(f) == k for f in clusters[i].forms)]
+        pool = alone if len(alone) == 1 else idxs
+        owner[k] = min(pool, key=lambda i: clusters[i].first)
     forms = sorted(
         {w for cl in clusters for w in cl.forms}
         | {
@@ -295,7 +310,6 @@ def _scan(ctx: Context, clusters: list[_Cluster]) -> None:
         key=len,
         reverse=True,
     )
-    forms = [f for f in forms if fold(f) not in clash]
     if not forms:
         return
     rx = re.compile(
