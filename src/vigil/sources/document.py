@@ -70,7 +70,9 @@ class OffsetMap:
     def to_json(self) -> dict[str, object]:
         return {
             "unit": self.unit,
-            "segments": [[s.text_start, s.text_end, s.orig_start, s.orig_end] for s in self.segments],
+            "segments": [
+                [s.text_start, s.text_end, s.orig_start, s.orig_end] for s in self.segments
+            ],
         }
 
     @classmethod
