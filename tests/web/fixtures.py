@@ -92,6 +92,8 @@ class FakeCases:
 
     dossiers: dict[int, Dossier] = field(default_factory=dict)
     merged: list[tuple[int, int]] = field(default_factory=list)
+    split: list[tuple[int, list[str]]] = field(default_factory=list)
+    changed: list[int] = field(default_factory=list)
 
     def list_cases(self, session: Session, **filters: Any) -> list[CaseSummary]:
         found = [d.summary for d in self.dossiers.values()]
@@ -113,14 +115,33 @@ class FakeCases:
     def merge_persons(self, session: Session, keep: int, other: int, actor: str) -> None:
         self.merged.append((keep, other))
 
-    def split_person(self, session: Session, case_id: int, report_id: int, actor: str) -> None:
-        raise NotImplementedError
+    def split_person(
+        self, session: Session, case_id: int, mention_ids: list[str], actor: str
+    ) -> None:
+        self.split.append((case_id, mention_ids))
+
+    def mentions(self, session: Session, case_id: int) -> list[dict[str, Any]]:
+        return [{"id": f"pm-1-{case_id}", "report_id": 1, "name": "A. Sarsenbayeva"},
+                {"id": f"pm-2-{case_id}", "report_id": 2, "name": "Aliya S."}]  # fmt: skip
+
+    def claims_changed(self, session: Session, report_id: int) -> None:
+        self.changed.append(report_id)
 
     def organizations(self, session: Session) -> list[dict[str, Any]]:
         return [{"name": "Adil Soz", "cases": 1}]
 
     def charges_by_article(self, session: Session) -> list[dict[str, Any]]:
-        return [{"article": "Criminal Code art. 174", "cases": 1}]
+        # The shape of vigil.cases.charges_by_article: both cases charged, one published.
+        people = [
+            {
+                "case_id": 1,
+                "name": "Aliya Sarsenbayeva",
+                "status": "charged",
+                "since": "2021-03-15",
+            },
+            {"case_id": 2, "name": SECRET_CASE_NAME, "status": "detained", "since": "2022-01-02"},
+        ]
+        return [{"article": "174", "country": "KZ", "people": people}]
 
 
 def fake_cases() -> FakeCases:

@@ -63,7 +63,7 @@ def test_review_queue_accept_edit_reject_are_final(site: Site) -> None:
     assert rows["place"].status == "rejected"
     assert rows["event"].value == {"type": "detention", "date": "2021-03-13"}
     assert "Nothing waiting" in client.get("/review").text
-    assert rid
+    assert site.cases.changed == [rid, rid, rid]  # the cases follow each review
 
 
 def test_review_api_needs_the_csrf_header(site: Site) -> None:
@@ -98,9 +98,12 @@ def test_search_finds_reports_and_cases_with_shareable_urls(site: Site) -> None:
 def test_law_and_organization_pages(site: Site) -> None:
     client = site.login("vic")
     laws = client.get("/laws").text
-    assert "/laws/view?article=Criminal+Code+art.+174" in laws
-    law = client.get("/laws/view?article=Criminal+Code+art.+174").text
+    assert "/laws/view?article=174" in laws
+    law = client.get("/laws/view?article=174").text
     assert "Aliya Sarsenbayeva" in law and ">2021</h2>" in law
+    assert law.index(">2021</h2>") < law.index(">2022</h2>")  # over time, earliest first
+    public = site.client().get("/api/laws/view?article=174").json()
+    assert [p["case_id"] for y in public["years"] for p in y["people"]] == [1]
     assert "Adil Soz" in client.get("/organizations").text
 
 
@@ -113,7 +116,7 @@ def test_openapi_is_served_and_docs_need_no_cdn(site: Site) -> None:
     assert "/api/search" in api and "cdn" not in api.lower()
 
 
-def test_merge_persons_goes_to_the_case_functions(site: Site) -> None:
+def test_merge_and_split_persons_go_to_the_case_functions(site: Site) -> None:
     client = site.login("rex")
     csrf = csrf_of(client.get("/review").text)
     answer = client.post(
@@ -121,3 +124,12 @@ def test_merge_persons_goes_to_the_case_functions(site: Site) -> None:
     )
     assert answer.status_code == 303
     assert site.cases.merged == [(1, 2)]
+    dossier = client.get("/cases/1").text
+    assert 'name="mention" value="pm-2-1"' in dossier
+    client.post(
+        "/review-persons",
+        data={"csrf": csrf, "action": "split", "case_id": 1, "mention": ["pm-2-1"]},
+    )
+    assert site.cases.split == [(1, ["pm-2-1"])]
+    nothing = client.post("/review-persons", data={"csrf": csrf, "action": "split", "case_id": 1})
+    assert nothing.status_code == 400

@@ -15,7 +15,7 @@ PUBLIC_JSON = (
     "/api/search?q=Sarsenbayeva",
     "/api/search?country=KZ",
     "/api/laws",
-    "/api/laws/view?article=Criminal+Code+art.+174",
+    "/api/laws/view?article=174",
     "/api/organizations",
     "/api/organizations/view?name=Adil+Soz",
     "/api/session",

@@ -12,6 +12,7 @@ import importlib
 from collections.abc import Callable
 from typing import Any, Protocol
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from vigil.cases.model import CaseSummary, Dossier
@@ -26,7 +27,11 @@ class CaseSource(Protocol):
     def list_cases(self, session: Session, **filters: Any) -> list[CaseSummary]: ...
     def get_dossier(self, session: Session, case_id: int) -> Dossier: ...
     def merge_persons(self, session: Session, keep: int, other: int, actor: str) -> None: ...
-    def split_person(self, session: Session, case_id: int, report_id: int, actor: str) -> None: ...
+    def split_person(
+        self, session: Session, case_id: int, mention_ids: list[str], actor: str
+    ) -> None: ...
+    def mentions(self, session: Session, case_id: int) -> list[dict[str, Any]]: ...
+    def claims_changed(self, session: Session, report_id: int) -> None: ...
     def organizations(self, session: Session) -> list[dict[str, Any]]: ...
     def charges_by_article(self, session: Session) -> list[dict[str, Any]]: ...
 
@@ -69,15 +74,48 @@ class LiveCases:
             raise Unavailable("merging persons is not available in this version")
         fn(session, keep, other, actor=actor)
 
-    def split_person(self, session: Session, case_id: int, report_id: int, actor: str) -> None:
+    def split_person(
+        self, session: Session, case_id: int, mention_ids: list[str], actor: str
+    ) -> None:
         fn = self._fn("split_person")
         if fn is None:
             raise Unavailable("splitting persons is not available in this version")
-        fn(session, case_id, report_id, actor=actor)
+        fn(session, case_id, mention_ids, actor=actor)
+
+    def mentions(self, session: Session, case_id: int) -> list[dict[str, Any]]:
+        """The persons as each report names them that make up the case (for splits)."""
+        try:
+            from vigil.store.cases import PersonMentionRow
+        except ImportError:
+            return []
+        rows = session.scalars(
+            select(PersonMentionRow)
+            .where(PersonMentionRow.case_id == case_id)
+            .order_by(PersonMentionRow.report_id)
+        )
+        return [{"id": r.id, "report_id": r.report_id, "name": r.name} for r in rows]
+
+    def claims_changed(self, session: Session, report_id: int) -> None:
+        """A reviewer changed claims of a report: the cases built from it follow."""
+        for name in ("update_report", "update_report_orgs"):
+            fn = self._fn(name)
+            if fn is not None:
+                fn(session, report_id)
 
     def organizations(self, session: Session) -> list[dict[str, Any]]:
-        fn = self._fn("organizations")
-        return [as_row(r) for r in fn(session)] if fn else []
+        fn = self._fn("list_organizations") or self._fn("organizations")
+        if fn is None:
+            return []
+        rows = [as_row(r) for r in fn(session, limit=1000)]
+        return [
+            {
+                "name": r.get("name"),
+                "also": ", ".join(r.get("aliases") or ()),
+                "kind": r.get("kind"),
+                "reports": len(r.get("sources") or ()),
+            }
+            for r in rows
+        ]
 
     def charges_by_article(self, session: Session) -> list[dict[str, Any]]:
         fn = self._fn("charges_by_article")

@@ -47,6 +47,7 @@ def _dossier(request: Request, case_id: int) -> dict[str, Any]:
                 {"by": pub.published_by, "at": pub.published_at.isoformat()} if pub else None
             ),
             "withheld": withheld_preview(dossier, released),
+            "mentions": cases(request).mentions(session, case_id),
         }
 
 

@@ -9,6 +9,7 @@ from typing import Any
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse, Response
 
+from vigil.redaction import redact_text
 from vigil.store.accounts import published_ids
 from vigil.web.auth import current_user
 from vigil.web.deps import cases, database
@@ -32,27 +33,50 @@ def _organizations(request: Request) -> list[dict[str, Any]]:
     return [{"name": n, "cases": c} for n, c in counts.most_common()]
 
 
-def _articles(request: Request) -> list[dict[str, Any]]:
+def _groups(request: Request) -> list[dict[str, Any]]:
+    """Charge groups (article, country, people charged), people limited to what the asker
+    may see: every case when logged in, published cases only for the public."""
     with database(request).read() as session:
+        groups = cases(request).charges_by_article(session)
         if current_user(request) is not None:
-            return cases(request).charges_by_article(session)
-        found = visible_cases(request, session, limit=5000)
-    counts = Counter(charge for c in found for charge in c["charges"])
-    return [{"article": a, "cases": n} for a, n in counts.most_common()]
+            return groups
+        published = published_ids(session)
+    kept = []
+    for group in groups:
+        people = [p for p in group.get("people") or () if p.get("case_id") in published]
+        if people:
+            kept.append({**group, "people": [_public_person(p) for p in people]})
+    return kept
 
 
-def _by_year(found: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    years: dict[str, list[dict[str, Any]]] = {}
-    for case in found:
-        year = (case.get("latest_event_date") or "")[:4] or "undated"
-        years.setdefault(year, []).append(case)
-    return [{"year": y, "cases": years[y]} for y in sorted(years, reverse=True)]
+def _public_person(person: dict[str, Any]) -> dict[str, Any]:
+    return {
+        "case_id": person.get("case_id"),
+        "name": redact_text(str(person.get("name") or "")).text,
+        "status": person.get("status"),
+        "since": person.get("since"),
+    }
+
+
+def _articles(request: Request) -> list[dict[str, Any]]:
+    return [
+        {"article": g.get("article"), "country": g.get("country"), "people": len(g["people"])}
+        for g in _groups(request)
+    ]
 
 
 def _article_cases(request: Request, article: str) -> dict[str, Any]:
-    with database(request).read() as session:
-        found = visible_cases(request, session, article=article, limit=500)
-    return {"article": article, "total": len(found), "years": _by_year(found)}
+    """Everyone charged under ``article``, grouped by the year they were charged."""
+    people = [p for g in _groups(request) if g.get("article") == article for p in g["people"]]
+    years: dict[str, list[dict[str, Any]]] = {}
+    for person in sorted(people, key=lambda p: p.get("since") or "9999"):
+        year = (person.get("since") or "")[:4] or "undated"
+        years.setdefault(year, []).append(person)
+    return {
+        "article": article,
+        "total": len(people),
+        "years": [{"year": y, "people": years[y]} for y in sorted(years)],
+    }
 
 
 def _organization_cases(request: Request, name: str) -> dict[str, Any]:
@@ -98,5 +122,5 @@ def api_laws(request: Request) -> dict[str, Any]:
 
 @router.get("/api/laws/view", tags=["directory"])
 def api_law(request: Request, article: str = Query(..., max_length=300)) -> dict[str, Any]:
-    """Everyone charged under ``article``, grouped by the year of their latest event."""
+    """Everyone charged under ``article``, grouped by the year they were charged."""
     return _article_cases(request, article)

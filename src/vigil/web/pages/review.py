@@ -7,7 +7,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from fastapi import APIRouter, Body, Depends, Form, Query, Request
+from fastapi import APIRouter, Body, Depends, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from sqlalchemy import func, select
 from starlette.concurrency import run_in_threadpool
@@ -102,6 +102,7 @@ def _decide(
             raise InputError("an edit needs the new value", subject=str(claim_id))
         row = review_claim(session, claim_id, action, actor=user.name, value=value)  # type: ignore[arg-type]
         audit(session, user.name, f"claim.{action}", f"claim:{claim_id}")
+        cases(request).claims_changed(session, row.report_id)  # dossiers follow the review
         return {"id": row.id, "status": row.status, "value": row.value}
 
 
@@ -146,23 +147,31 @@ def api_review(
 
 
 @router.post("/review-persons", include_in_schema=False)
-def persons(
-    request: Request,
-    csrf: str = Form(""),
-    action: str = Form(...),
-    case_id: int = Form(..., ge=1),
-    other: int = Form(..., ge=1),
-    user: Account = Depends(reviewer),
-) -> Response:
-    """Merge case ``other`` into ``case_id``, or split report ``other`` out of ``case_id``."""
-    check_csrf(request, csrf)
+async def persons(request: Request, user: Account = Depends(reviewer)) -> Response:
+    """Merge case ``other`` into ``case_id``, or split the checked ``mention`` ids out of
+    ``case_id`` into a new case."""
+    form = await request.form(max_fields=500)
+    check_csrf(request, str(form.get("csrf") or ""))
+    action = str(form.get("action") or "")
+    try:
+        case_id = int(str(form.get("case_id") or ""))
+        other = int(str(form.get("other") or "0") or "0")
+    except ValueError as exc:
+        raise InputError("case numbers are whole numbers") from exc
+    mentions = [str(m) for m in form.getlist("mention")]
+    await run_in_threadpool(_persons, request, action, case_id, other, mentions, user)
+    return RedirectResponse(f"/cases/{case_id}", status_code=303)
+
+
+def _persons(
+    request: Request, action: str, case_id: int, other: int, mentions: list[str], user: Account
+) -> None:
     source = cases(request)
     with database(request).transaction() as session:
-        if action == "merge":
+        if action == "merge" and other > 0:
             source.merge_persons(session, case_id, other, user.name)
-        elif action == "split":
-            source.split_person(session, case_id, other, user.name)
+        elif action == "split" and mentions:
+            source.split_person(session, case_id, mentions, user.name)
         else:
-            raise InputError("unknown action", subject=action)
+            raise InputError("merge needs another case; split needs checked mentions")
         audit(session, user.name, f"person.{action}", f"case:{case_id}", other=other)
-    return RedirectResponse(f"/cases/{case_id}", status_code=303)
