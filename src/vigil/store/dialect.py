@@ -121,7 +121,7 @@ def tsquery(query: Query) -> str:
 
 
 # How many of the newest matches PostgreSQL ranks by relevance (see search_ids).
-RANK_CANDIDATES = 2000
+RANK_CANDIDATES = 500
 
 
 def search_ids(conn: Connection, query: Query, limit: int, offset: int) -> list[tuple[int, float]]:
