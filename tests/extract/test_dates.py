@@ -57,3 +57,11 @@ def test_times() -> None:
     got = [v for _s, _e, v in find_times("at 9:30 am local time, at around 10.00pm, at 14:05")]
     assert got == ["09:30", "22:00", "14:05"]
     assert find_times("6.6 years and article 535.1") == []
+
+
+def test_numeric_date_after_publication_flips_order() -> None:
+    pub = dt.date(2023, 4, 25)
+    got = [
+        resolve(f, pub, None) for f in find_dates("on 04/12/2023", day_first=True, published=pub)
+    ]
+    assert got == ["2023-04-12"]

@@ -64,3 +64,12 @@ def test_terms() -> None:
     assert _months("2 years and 6 months") == 30
     assert _months("five days in prison") is None
     assert re.search(TERM, "a day") is None
+
+
+def test_named_act_and_bracketed_offence() -> None:
+    arts = find_articles(
+        "under Section 124A IPC (sedition) and Section 13 of the Unlawful Activities (Prevention) Act"
+    )
+    got = [(a.number, a.law, a.offence) for a in arts]
+    assert ("124A", "Indian Penal Code", "sedition") in got
+    assert ("13", "Unlawful Activities (Prevention) Act", None) in got

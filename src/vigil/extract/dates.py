@@ -91,8 +91,14 @@ def decide_day_first(text: str, country: str | None) -> bool:
     return country not in set(load("dates")["month_first_countries"])
 
 
-def find_dates(text: str, *, day_first: bool = True) -> list[Found]:
-    """Every date candidate in ``text``, longest match first where they overlap."""
+def find_dates(
+    text: str, *, day_first: bool = True, published: dt.date | None = None
+) -> list[Found]:
+    """Every date candidate in ``text``, longest match first where they overlap.
+
+    A numeric date that would fall after ``published`` in the report's order, but not in
+    the other, is read in the other order (a report cannot tell of a later day).
+    """
     rx = _rx()
     months = _months()
     out: list[Found] = []
@@ -115,7 +121,11 @@ def find_dates(text: str, *, day_first: bool = True) -> list[Found]:
         d, mo = (a, b) if day_first else (b, a)
         if mo > 12 and d <= 12:
             d, mo = mo, d
-        put(_checked(m.start(), m.end(), int(m.group("year")), mo, d))
+        y = int(m.group("year"))
+        if published is not None and d <= 12 and _after(y, mo, d, published):
+            if not _after(y, d, mo, published):
+                d, mo = mo, d
+        put(_checked(m.start(), m.end(), y, mo, d))
     for key in ("dmy", "mdy"):
         for m in rx[key].finditer(text):
             mo = months[m.group("mon").lower().rstrip(".")]
@@ -159,6 +169,13 @@ def find_dates(text: str, *, day_first: bool = True) -> list[Found]:
     for m in rx["rel_units"].finditer(text):
         put(Found(m.start(), m.end(), None, None, None, str(rel_units[m.group().lower()])))
     return sorted(out, key=lambda f: f.start)
+
+
+def _after(y: int, mo: int, d: int, published: dt.date) -> bool:
+    try:
+        return dt.date(y, mo, d) > published
+    except ValueError:
+        return True
 
 
 def _checked(s: int, e: int, y: int | None, mo: int, d: int, rel: str | None = None) -> Found:

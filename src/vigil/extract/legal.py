@@ -33,12 +33,19 @@ class Article:
 
 
 @cache
-def _codes() -> list[tuple[re.Pattern[str], str]]:
+def _codes() -> list[tuple[re.Pattern[str], str | None]]:
+    """(pattern, recorded name); a name of None records the law as the text writes it."""
     data = load("legal")["codes"]
     return [
-        (re.compile(r"^[\s,]*(?:\w+\s+)?(?:of|under)?\s*(?:the\s+)?(?:" + k + r")\b"), str(v))
+        (
+            re.compile(r"^[\s,]*(?:\w+\s+)?(?:of|under)?\s*(?:the\s+)?(?P<law>" + k + r")\b"),
+            None if v is None else str(v),
+        )
         for k, v in data.items()
     ]
+
+
+_PAREN_OFFENCE = re.compile(r"^\s*\((?:“|\")?([a-z][^()]{2,60}?)(?:”|\")?\)")
 
 
 def _split(nums: str) -> list[str]:
@@ -69,8 +76,12 @@ def find_articles(text: str) -> list[Article]:
         law = None
         tail = text[pos : pos + 80]
         for rx, name in _codes():
-            if rx.match(tail):
-                law = name
+            lm = rx.match(tail)
+            if lm:
+                law = name or lm.group("law")
+                po = _PAREN_OFFENCE.match(tail[lm.end() :])
+                if po and len(items) == 1 and not items[0][2]:
+                    items[0] = (items[0][0], items[0][1], po.group(1))
                 break
         for i, (num, sub, off) in enumerate(items):
             base = num.replace("-", ".")

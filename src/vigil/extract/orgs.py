@@ -11,8 +11,14 @@ from vigil.extract.data import load
 from vigil.extract.gazetteer import demonyms, fold, is_place
 from vigil.extract.names import looks_like_person, title_role, tokens, trim
 
-_CAP = r"(?:[A-Z\u00c0-\u00de][\w&!-]*|[A-Z]{2,}[\w-]*)"
-_POSS = re.compile(r"['’]s(?:\s.*)?$")
+_CAP = r"(?:[A-Z\u00c0-\u00de][\w&!-]*(?:['’]s)?|[A-Z]{2,}[\w-]*)"
+_GENERIC_POSS = re.compile(r"^(?:People|Women|Workers|Children|Citizens|Peoples)['’]s?$")
+_LAW_NAME = re.compile(r"\b(?:Act|Law|Code|Decree|Constitution)$")
+_LAW_AFTER = re.compile(r"^\s*(?:\([^)]{1,40}\)\s*)?(?:Act|Law|Code)\b")
+_POSS = re.compile(
+    r"(?<!People)(?<!Women)(?<!Workers)(?<!Children)(?<!Citizens)(?<!Journalists)(?<!Mothers)"
+    r"(?<!Farmers)(?<!Writers)(?<!Lawyers)(?<!Defenders)(?<!Peoples)['’]s(?:\s.*)?$"
+)
 _TITLE_TAIL = re.compile(r"\s+(?:Special Rapporteur|Rapporteur|Secretary[- ]General|spokes\w+)$")
 _PLACE_TAIL = re.compile(r"\s(?:Palace|Prison|Airport|Square|Street|Avenue)$")
 _GOVERNMENT = re.compile(r"^(?:\w+\s+)?[Gg]overnment(?:\s+of\s+.+)?$")
@@ -91,7 +97,11 @@ def _ok(name: str) -> bool:
         return False
     if is_place(name) and not lex["acronym"].match(name):
         return False
-    if _GOVERNMENT.match(name) or _PLACE_TAIL.search(name):
+    if _GOVERNMENT.match(name) or _PLACE_TAIL.search(name) or _LAW_NAME.search(name):
+        return False
+    # "People’s party": a generic possessive and lower-case words name nothing.
+    proper = [t for t in tokens(name) if t[:1].isupper() and not _GENERIC_POSS.match(t)]
+    if not proper:
         return False
     return not any(ch.isdigit() for ch in name[:1])
 
@@ -209,6 +219,8 @@ def find_organizations(ctx: Context) -> list[Organization]:
         name, s, e = trim(ent.text, ent.start)
         if ent.label != "ORG" and kind_of(name) == "other":
             continue
+        if _LAW_AFTER.match(text[e : e + 50]) or _LAW_NAME.search(ent.text.strip(" .,")):
+            continue  # "the Unlawful Activities (Prevention) Act" is a law
         inside = orgs.covered(s, e)
         if inside is not None:
             inside.spans.append((s, e))

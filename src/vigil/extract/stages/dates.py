@@ -10,7 +10,7 @@ from vigil.extract.registry import stage
 @stage("dates.v1", order=40)
 def find_report_dates(ctx: Context) -> None:
     ctx.day_first = decide_day_first(ctx.clean, ctx.country)
-    found = find_dates(ctx.clean, day_first=ctx.day_first)
+    found = find_dates(ctx.clean, day_first=ctx.day_first, published=ctx.published)
     years = [(f.start, f.year) for f in found if f.year is not None and f.relative is None]
     for f in found:
         # Nearest explicit year before the candidate, else the first one in the text.

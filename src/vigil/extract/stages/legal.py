@@ -41,6 +41,12 @@ def _penalty_rx() -> dict[str, Any]:
             + r")",
         ),
         "currencies": {k: v for k, v in data["currencies"].items()},
+        # "a fine of Rs 50,000", "fined $500"
+        "fine_before": re.compile(
+            r"\b(?:fined|fine of|fine|pay)\s+(?P<cur>"
+            + "|".join(cur)
+            + r")\s?(?P<amt>\d[\d,.]*\d|\d)"
+        ),
         "range": re.compile(rf"\b(?:from|between)\s+{NUM}\s+(?:to|and)\s+{NUM}\s+years", re.I),
     }
 
@@ -139,7 +145,7 @@ def _penalties(ctx: Context, sent: tuple[int, int], body: str) -> None:
             note = "suspended"
         found.append(Penalty("", "imprisonment", (s + m.start(), s + m.end()), months, note=note))
         break
-    fm = rx["fine"].search(body)
+    fm = rx["fine"].search(body) or rx["fine_before"].search(body)
     if fm and not re.search(r"costs?|fees", body[fm.end() : fm.end() + 60]):
         amt = number(re.sub(r"[ ,]", "", fm.group("amt"))) if fm.group("amt") else None
         cur = next(

@@ -48,6 +48,8 @@ def find_places(ctx: Context) -> None:
         if ent.label not in ("GPE", "LOC", "FAC", "PERSON", "ORG"):
             continue
         name, s, e = trim(ent.text, ent.start)
+        if not name[:1].isupper() or "\n" in name:
+            continue
         if (s, e) in seen or any(a <= s < b for a, b in seen):
             continue
         hit = lookup(name)
