@@ -121,11 +121,11 @@ def find_dates(
         d, mo = (a, b) if day_first else (b, a)
         if mo > 12 and d <= 12:
             d, mo = mo, d
-        y = int(m.group("year"))
-        if published is not None and d <= 12 and _after(y, mo, d, published):
-            if not _after(y, d, mo, published):
-                d, mo = mo, d
-        put(_checked(m.start(), m.end(), y, mo, d))
+        year = int(m.group("year"))
+        later = published is not None and d <= 12 and _after(year, mo, d, published)
+        if later and published is not None and not _after(year, d, mo, published):
+            d, mo = mo, d
+        put(_checked(m.start(), m.end(), year, mo, d))
     for key in ("dmy", "mdy"):
         for m in rx[key].finditer(text):
             mo = months[m.group("mon").lower().rstrip(".")]
