@@ -68,7 +68,8 @@ def test_terms() -> None:
 
 def test_named_act_and_bracketed_offence() -> None:
     arts = find_articles(
-        "under Section 124A IPC (sedition) and Section 13 of the Unlawful Activities (Prevention) Act"
+        "under Section 124A IPC (sedition) and "
+        "Section 13 of the Unlawful Activities (Prevention) Act"
     )
     got = [(a.number, a.law, a.offence) for a in arts]
     assert ("124A", "Indian Penal Code", "sedition") in got
