@@ -19,3 +19,14 @@ def test_birth_affiliation_relative_and_roles(extractor: Extractor) -> None:
     assert {"person": "Elmurat Amirov", "relation": "brother"} in amirova["relatives"]
     assert amirova["role"] == "victim"
     assert people["Gulnar Dauleshova"]["role"] == "official"
+
+
+def test_biography_claims_have_evidence(extractor: Extractor) -> None:
+    text = "Ajzhangul Amirova, was born 18.08.1972 in Zhanaozen, 5th District, Building 62."
+    res = extractor.extract(text)
+    born = next(c for c in res.claims if c.kind == "birth_date")
+    s, e = born.spans[0]
+    assert "18.08.1972" in text[s:e]
+    places = [c for c in res.claims if c.kind == "place"]
+    assert any(c.value["sensitive"] for c in places)  # the street address
+    assert any(c.value["country"] == "KZ" for c in places)

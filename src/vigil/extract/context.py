@@ -34,6 +34,8 @@ class Person:
     affiliations: list[dict[str, str]] = field(default_factory=list)
     relatives: list[dict[str, str]] = field(default_factory=list)
     confidence: float = 0.8
+    # Evidence of biography facts, keyed like their claims ("birth_date", "aff:Alga!", ...).
+    evidence: dict[str, list[tuple[int, int]]] = field(default_factory=dict)
 
 
 @dataclass(slots=True)

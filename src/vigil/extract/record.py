@@ -39,7 +39,7 @@ def build(ctx: Context) -> tuple[dict[str, Any], list[Claim]]:
                     "alias",
                     f"{key}:alias:{a}",
                     {"person": p.name, "alias": a},
-                    [],
+                    [sp for sp in p.spans if ctx.text[sp[0] : sp[1]] == a][:5],
                     "names.v1",
                     p.confidence,
                 )
@@ -50,7 +50,7 @@ def build(ctx: Context) -> tuple[dict[str, Any], list[Claim]]:
                     "affiliation",
                     f"{key}:aff:{aff['organization']}",
                     {"person": p.name, **aff},
-                    [],
+                    p.evidence.get(f"aff:{aff['organization']}", []),
                     "biography.v1",
                     0.5,
                 )
@@ -61,7 +61,7 @@ def build(ctx: Context) -> tuple[dict[str, Any], list[Claim]]:
                     "relative",
                     f"{key}:rel:{rel['person']}",
                     {"person": p.name, **rel},
-                    [],
+                    p.evidence.get(f"rel:{rel['person']}", []),
                     "biography.v1",
                     0.5,
                 )
@@ -72,7 +72,7 @@ def build(ctx: Context) -> tuple[dict[str, Any], list[Claim]]:
                     "birth_date",
                     f"{key}:birth_date",
                     {"person": p.name, "birth_date": p.birth_date},
-                    [],
+                    p.evidence.get("birth_date", []),
                     "biography.v1",
                     0.7,
                 )
@@ -83,7 +83,7 @@ def build(ctx: Context) -> tuple[dict[str, Any], list[Claim]]:
                     "birth_place",
                     f"{key}:birth_place",
                     {"person": p.name, "birth_place": p.birth_place},
-                    [],
+                    p.evidence.get("birth_place", []),
                     "biography.v1",
                     0.6,
                 )
@@ -140,6 +140,24 @@ def build(ctx: Context) -> tuple[dict[str, Any], list[Claim]]:
             sitem["note"] = pen.note
         sentences.append(sitem)
         claims.append(Claim("sentence", f"sentence:{i}", sitem, [pen.span], "legal.v1", 0.6))
+    for i, pl in enumerate(ctx.places):
+        # Places are claims only (the record has no list of them); addresses stay marked.
+        claims.append(
+            Claim(
+                "place",
+                f"place:{i}",
+                {
+                    "name": pl.name,
+                    "country": pl.country,
+                    "lat": pl.lat,
+                    "lon": pl.lon,
+                    "sensitive": pl.sensitive,
+                },
+                [(pl.start, pl.end)],
+                "places.v1",
+                0.7 if pl.country else 0.4,
+            )
+        )
     record = {
         "language": ctx.language or "en",
         "persons": persons,

@@ -46,10 +46,12 @@ def find_biography(ctx: Context) -> None:
             for d in ctx.dates:
                 if pm.end + bm.end() <= d.start <= pm.end + bm.end() + 25:
                     person.birth_date = d.value
+                    person.evidence["birth_date"] = [(pm.start, d.end)]
                     break
             for p in ctx.places:
                 if pm.end + bm.end() <= p.start <= pm.end + bm.end() + 60:
                     person.birth_place = p.name
+                    person.evidence["birth_place"] = [(pm.start, p.end)]
                     break
         # Relatives: "her brother Elmurat Amirov" -> the nearest person before is the other.
         rm = relation.search(text[max(sent[0], pm.start - 40) : pm.start])
@@ -63,6 +65,9 @@ def find_biography(ctx: Context) -> None:
                 owner = ctx.persons[owners[-1].index]
                 rel = rm.group("rel").lower()
                 _add(owner.relatives, {"person": person.name, "relation": rel})
+                span = (owners[-1].start, pm.end)
+                owner.evidence[f"rel:{person.name}"] = [span]
+                person.evidence[f"rel:{owner.name}"] = [span]
                 _add(
                     person.relatives,
                     {"person": owner.name, "relation": inverse.get(rel, "relative")},
@@ -79,6 +84,8 @@ def find_biography(ctx: Context) -> None:
                     continue
                 m = position.search(gap)
                 if m and re.match(r"^\s*[,(–—-]?\s*(?:is\s+|was\s+)?(?:an?\s+|the\s+)?", gap):
+                    org_name = ctx.organizations[om.index].name
+                    person.evidence[f"aff:{org_name}"] = [(pm.start, om.end)]
                     _add(
                         person.affiliations,
                         {
@@ -95,6 +102,8 @@ def find_biography(ctx: Context) -> None:
                     gap,
                     re.I,
                 ):
+                    org_name = ctx.organizations[om.index].name
+                    person.evidence[f"aff:{org_name}"] = [(om.start, pm.end)]
                     _add(
                         person.affiliations,
                         {
