@@ -38,7 +38,11 @@ def dossier(
         relatives=(Fact({"person": "Dana Bekova", "relation": "sister"}, EV),),
         charges=(
             Fact(
-                {"law": "Criminal Code", "article": "274", "offence": "spreading false information"},
+                {
+                    "law": "Criminal Code",
+                    "article": "274",
+                    "offence": "spreading false information",
+                },
                 EV,
             ),
         ),

@@ -26,7 +26,7 @@ class _Handler:
     def __init__(self, sink: MailSink) -> None:
         self.sink = sink
 
-    async def handle_EHLO(  # noqa: N802 (aiosmtpd's hook name)
+    async def handle_EHLO(
         self, server: Any, session: Any, envelope: Any, hostname: str, responses: list[str]
     ) -> list[str]:
         session.host_name = hostname
@@ -34,7 +34,7 @@ class _Handler:
             responses.insert(-1, "250-PIPELINING")
         return responses
 
-    async def handle_RCPT(  # noqa: N802
+    async def handle_RCPT(
         self, server: Any, session: Any, envelope: Any, address: str, options: list[str]
     ) -> str:
         if address in self.sink.reject:
@@ -42,7 +42,7 @@ class _Handler:
         envelope.rcpt_tos.append(address)
         return "250 OK"
 
-    async def handle_DATA(self, server: Any, session: Any, envelope: Any) -> str:  # noqa: N802
+    async def handle_DATA(self, server: Any, session: Any, envelope: Any) -> str:
         with self.sink.lock:
             for rcpt in envelope.rcpt_tos:
                 self.sink.messages.append((rcpt, bytes(envelope.content)))
@@ -95,7 +95,7 @@ class HookSink:
         class Handler(BaseHTTPRequestHandler):
             protocol_version = "HTTP/1.1"
 
-            def do_POST(self) -> None:  # noqa: N802
+            def do_POST(self) -> None:
                 n = int(self.headers.get("Content-Length", "0"))
                 body = self.rfile.read(n)
                 with sink.lock:

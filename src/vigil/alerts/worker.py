@@ -114,7 +114,8 @@ class Worker:
                     stop.wait(self.poll)
                     continue
                 if smtp is not None:
-                    self._emails(smtp, rows, stop)
+                    if not self._emails(smtp, rows, stop) and until_idle:
+                        return  # the server is down: draining ends, the rows wait
                 elif hooks is not None:
                     self._webhooks(hooks, rows, stop)
         finally:
@@ -136,7 +137,8 @@ class Worker:
                 self._alerts[alert_id] = public
         return public
 
-    def _emails(self, smtp: SmtpSender, rows: list[Claimed], stop: threading.Event) -> None:
+    def _emails(self, smtp: SmtpSender, rows: list[Claimed], stop: threading.Event) -> bool:
+        """Send a batch; False when the server went down (the rest waits for a retry)."""
         ids = [r.subscriber_id for r in rows if r.subscriber_id is not None]
         with self.db.read() as session:
             subs = {
@@ -153,7 +155,7 @@ class Worker:
         for i, row in enumerate(rows):
             if stop.is_set():
                 self._release(rows[i:])
-                return
+                return True
             sub = subs.get(row.subscriber_id or -1)
             wanted = "active" if row.purpose == "alert" else "pending"
             if sub is None or sub[2] != wanted:
@@ -194,7 +196,8 @@ class Worker:
                     for rest in rows[i + 1 :]:
                         self._failed(rest, exc, False)
                     stop.wait(min(self.settings.retry_base, 5.0))
-                    return
+                    return False
+        return True
 
     def _webhooks(self, sender: WebhookSender, rows: list[Claimed], stop: threading.Event) -> None:
         ids = [r.webhook_id for r in rows if r.webhook_id is not None]
@@ -240,15 +243,16 @@ class Worker:
 
     # --- outcomes -------------------------------------------------------------------------
 
-    def backoff(self, attempts: int) -> datetime | None:
-        """When to try again after ``attempts`` failures; None: give up."""
-        if attempts >= self.settings.max_attempts:
+    def backoff(self, attempts: int, *, forever: bool = False) -> datetime | None:
+        """When to try again after ``attempts`` failures; None: give up. A server or
+        network that is down (``forever``) is no fault of the message: it waits on."""
+        if attempts >= self.settings.max_attempts and not forever:
             return None
         delay = min(self.settings.retry_base * 2 ** max(attempts - 1, 0), self.settings.retry_max)
         return utcnow() + timedelta(seconds=delay * random.uniform(0.8, 1.2))  # noqa: S311
 
     def _failed(self, row: Claimed, exc: DeliveryError, undo_sent: bool) -> None:
-        at = self.backoff(row.attempts + 1) if exc.temporary else None
+        at = self.backoff(row.attempts + 1, forever=exc.connection) if exc.temporary else None
         with self.db.transaction() as session:
             mark_retry(session, row.id, row.claim, str(exc), at=at, undo_sent=undo_sent)
         self.stats.add("retried" if at else "failed")
