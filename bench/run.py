@@ -18,6 +18,7 @@ BENCHES: list[tuple[str, list[str], list[str]]] = [
     ("bench_store.py", [], ["--ingest", "1000", "--search", "10000"]),
     ("bench_extract.py", [], ["--quick"]),
     ("bench_resolve.py", [], ["--quick"]),
+    ("bench_cases.py", [], ["--quick"]),
 ]
 
 

@@ -240,6 +240,11 @@ def resolve_around(session: Session, seeds: list[str], cases: set[int]) -> Resol
             gone.sources, gone.updated_at = [], utcnow()
         else:
             session.delete(gone)  # its only report is gone
-    for cid in taken:
+    # Only cases whose membership changed, or that hold the changed mentions, need their
+    # summary rebuilt; the rest of the neighbourhood was only looked at.
+    changed = {rows[m].case_id for m in seeds if m in rows}
+    changed |= {rows[m].case_id for m, was in old_case.items() if was != rows[m].case_id}
+    changed |= {was for m, was in old_case.items() if was != rows[m].case_id}
+    for cid in sorted(c for c in changed if c is not None and c in taken):
         refresh_case(session, cid)
     return ResolutionResult(frozenset(taken | emptied), len(rows))

@@ -95,6 +95,7 @@ def sync_claims(
         for row in session.scalars(select(ClaimRow).where(ClaimRow.report_id == report_id))
     }
     seen: set[str] = set()
+    fresh: list[ClaimRow] = []
     added = updated = unchanged = kept = 0
     for claim in claims:
         fp = fingerprint(claim.kind, claim.value)
@@ -117,8 +118,7 @@ def sync_claims(
                 status="machine",
             )
             session.add(row)
-            session.flush()
-            _record(session, row, actor, "extracted", None)
+            fresh.append(row)
             added += 1
         elif row.status != "machine":
             kept += 1
@@ -130,6 +130,10 @@ def sync_claims(
             updated += 1
         else:
             unchanged += 1
+    if fresh:
+        session.flush()  # one round of inserts gives every new claim its id
+        for row in fresh:
+            _record(session, row, actor, "extracted", None)
     retracted = 0
     for fp, row in existing.items():
         if fp not in seen and row.status == "machine":
