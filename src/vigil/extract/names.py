@@ -82,7 +82,7 @@ def trim(text: str, start: int) -> tuple[str, int, int]:
 
 
 def tokens(name: str) -> list[str]:
-    return [t for t in re.split(r"\s+", name) if t]
+    return name.split()
 
 
 def is_initial(token: str) -> bool:
@@ -131,14 +131,19 @@ def strong_person(name: str) -> bool:
 
 def title_role(before: str) -> str | None:
     """The role a title just before a name implies ("Judge", "his lawyer")."""
-    lex = _lex()
-    words = before.strip().split()[-3:]
-    tail = " ".join(words)
-    for role, titles in lex["titles"].items():
-        for t in titles:
-            if tail.endswith(t) or tail.endswith(t + ","):
-                return str(role)
-    return None
+    tail = " ".join(before.strip().split()[-3:])
+    m = _title_tail().search(tail)
+    return m.lastgroup if m else None
+
+
+@cache
+def _title_tail() -> re.Pattern[str]:
+    """One pattern per role, each matching a title at the very end of a text."""
+    groups = []
+    for role, titles in _lex()["titles"].items():
+        alts = "|".join(sorted((re.escape(t) for t in titles), key=len, reverse=True))
+        groups.append(f"(?P<{role}>(?:{alts}),?)$")
+    return re.compile("|".join(groups))
 
 
 def similar_token(a: str, b: str) -> bool:

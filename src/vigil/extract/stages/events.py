@@ -72,12 +72,8 @@ def _undone(body: str, end: int) -> bool:
     return bool(rx.match(body[end : end + window]))
 
 
+# A long direct quotation: a speaker's comment, not the report's account.
 _QUOTE = re.compile(r"[“\"]([^”\"]{60,})[”\"]")
-
-
-def _in_long_quote(body: str, pos: int) -> bool:
-    """Inside a long direct quotation: a speaker's comment, not the report's account."""
-    return any(m.start() < pos < m.end() for m in _QUOTE.finditer(body))
 
 
 def is_hypothetical(text: str, sent_start: int, pos: int) -> bool:
@@ -135,18 +131,20 @@ def find_events(ctx: Context) -> None:
         fallback = para_date or last_event_date
         if not own and para_date and _NEXT_DAY.search(body):
             fallback = _shift(para_date, 1)
-        if not _any_trigger().search(body):
+        first = _any_trigger().search(body)
+        if not first:
             if own:
                 para_date = own[-1].value
             continue
         found: list[tuple[str, list[re.Match[str]]]] = []
+        quotes = [q.span() for q in _QUOTE.finditer(body)] if "“" in body or '"' in body else []
         for etype, rx in triggers:
             hits = [
                 m
-                for m in rx.finditer(body)
-                if not _negated(text, s, s + m.start(), cues, window)
+                for m in rx.finditer(body, first.start())
+                if not any(a < m.start() < b for a, b in quotes)
+                and not _negated(text, s, s + m.start(), cues, window)
                 and not _undone(body, m.end())
-                and not _in_long_quote(body, m.start())
             ]
             if hits:
                 found.append((etype, hits))
