@@ -238,3 +238,16 @@ def test_only_people_at_risk_are_listed_by_default(db: Database) -> None:
             "Bolot Temirov",
             "Ulan Niyazbekov",
         }
+
+
+def test_unsure_matches_are_proposed_for_review(db: Database) -> None:
+    add(
+        db, "p1", [*person("Ajzhangul Amirova"), event("arrest", "2012-01-06", "Ajzhangul Amirova")]
+    )
+    add(db, "p2", [*person("A. Amirova"), event("search", "2012-01-07", "A. Amirova")])
+    with db.read() as s:
+        cases = {c.name: c.id for c in list_cases(s)}
+        assert len(cases) == 2, cases
+        d = get_dossier(s, cases["Ajzhangul Amirova"])
+    assert [p.other_case for p in d.proposals] == [cases["A. Amirova"]]
+    assert d.proposals[0].reasons

@@ -30,6 +30,7 @@ from vigil.cases.model import (
     Fact,
     OrganizationDossier,
     OrganizationSummary,
+    Proposal,
     TimelineEvent,
 )
 from vigil.cases.organizations import get_organization, list_organizations, update_report_orgs
@@ -46,6 +47,7 @@ __all__ = [
     "Fact",
     "OrganizationDossier",
     "OrganizationSummary",
+    "Proposal",
     "TimelineEvent",
     "charges_by_article",
     "find_cases",

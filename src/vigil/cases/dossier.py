@@ -9,7 +9,15 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from vigil.cases.facts import StoredClaim, claims_of_reports, name_key, report_dates
-from vigil.cases.model import CaseSummary, Conflict, Dossier, Evidence, Fact, TimelineEvent
+from vigil.cases.model import (
+    CaseSummary,
+    Conflict,
+    Dossier,
+    Evidence,
+    Fact,
+    Proposal,
+    TimelineEvent,
+)
 from vigil.cases.status import date_key, derive_status
 from vigil.cases.timeline import Telling, build_timeline
 from vigil.errors import NotFound
@@ -127,7 +135,26 @@ def build_dossier(session: Session, case: CaseRow) -> Dossier:
         timeline=tuple(timeline),
         conflicts=tuple(conflicts),
         merges=tuple(_explain(m) for m in case.merges),
+        proposals=_proposals(session, case),
     )
+
+
+def _proposals(session: Session, case: CaseRow) -> tuple[Proposal, ...]:
+    best: dict[int, Proposal] = {}
+    for p in case.proposals:
+        other = p.get("other_case")
+        if not isinstance(other, int) or other == case.id:
+            continue
+        try:
+            other = resolve_case_id(session, other).id
+        except NotFound:
+            continue
+        if other == case.id:
+            continue
+        score = float(p.get("score") or 0)
+        if other not in best or score > best[other].score:
+            best[other] = Proposal(other, score, tuple(str(r) for r in p.get("reasons") or ()))
+    return tuple(sorted(best.values(), key=lambda x: -x.score))
 
 
 def _str(value: object) -> str | None:

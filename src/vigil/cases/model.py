@@ -75,6 +75,16 @@ class Conflict:
 
 
 @dataclass(frozen=True, slots=True)
+class Proposal:
+    """Vigil is unsure whether this case and ``other_case`` are one person: a reviewer
+    decides (``vigil merge``)."""
+
+    other_case: int
+    score: float
+    reasons: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
 class CaseSummary:
     id: int
     name: str
@@ -101,6 +111,7 @@ class Dossier:
     timeline: tuple[TimelineEvent, ...] = ()
     conflicts: tuple[Conflict, ...] = ()
     merges: tuple[str, ...] = field(default_factory=tuple)  # why names were merged
+    proposals: tuple[Proposal, ...] = ()  # possible same persons, for a reviewer
 
 
 @dataclass(frozen=True, slots=True)

@@ -161,6 +161,11 @@ def _print_dossier(d: Dossier, mentions: Any) -> None:
         out.print(f"[yellow]reports disagree on {escape(c.field)}[/]: {escape(values)}")
     for why in d.merges:
         out.print(f"[dim]{escape(why)}[/]")
+    for p in d.proposals:
+        out.print(
+            f"[yellow]may be the same person as case {p.other_case}[/] ({p.score:.2f}: "
+            f"{escape('; '.join(p.reasons))}); decide with vigil merge {s.id} {p.other_case}"
+        )
     out.print("mentions: " + ", ".join(f"{m.id} (report {m.report_id})" for m in mentions))
 
 
