@@ -10,10 +10,10 @@ from __future__ import annotations
 import re
 
 from vigil.extract.context import Context
+from vigil.extract.data import load
 
 _SPEAKER = re.compile(
-    r"\b(?:said|says|told|stated|tweeted|wrote|noted|urged|called|expressed|condemned|"
-    r"welcomed|added|explained|reported|raised|warned|claimed|asserted|argued|declared)\b",
+    r"\b(?:" + "|".join(load("names")["speech_verbs"]) + r")\b",
     re.I,
 )
 _PRONOUN = re.compile(

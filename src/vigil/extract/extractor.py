@@ -93,7 +93,11 @@ class Extractor:
             language=language,
         )
         for st in self.pre:
-            st.fn(ctx)
+            try:
+                st.fn(ctx)
+            except Exception as exc:  # a stage must not lose the whole record
+                log.warning("stage %s failed: %s", st.name, type(exc).__name__)
+                ctx.warnings.append(f"stage {st.name} failed ({type(exc).__name__})")
         if len(ctx.clean) > MAX_CHARS:
             ctx.warnings.append(
                 f"the report is {len(ctx.clean):,} characters long; "

@@ -13,6 +13,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from vigil.extract.context import Context, Mention, Person
+from vigil.extract.data import load
 from vigil.extract.gazetteer import demonyms, fold, is_place
 from vigil.extract.names import (
     is_initial,
@@ -119,14 +120,11 @@ _LEFT_WORD = re.compile(r"(?:^|[\s(“\"«])([A-Z][a-z’'-]+)[ ]$")
 _PAREN_NAME = re.compile(r"^\s*\(\s*([A-Z][a-z’'-]+(?:\s+[A-Z][a-z’'-]+){0,2})\s*\)")
 
 
-_ACTED_ON = re.compile(
-    r"\b(?:detained|arrested|sentenced|charged|released|freed|convicted|jailed|abducted|"
-    r"summoned|beat|attacked|killed|murdered|tortured|interrogated|prosecuted|acquitted)\s+$"
-)
+_ACTED_ON = re.compile(r"\b(?:" + "|".join(load("names")["acted_on_verbs"]) + r")\s+$")
 _ACTS = re.compile(
-    r"^[’']?s?\s+(?:was|were|has\s+been|had\s+been|is|is\s+being|had|has)?\s*(?:arrested|detained|"
-    r"sentenced|charged|released|freed|convicted|jailed|beaten|attacked|killed|summoned|fined|"
-    r"received|said|told|says|added|reported|wrote)\b"
+    r"^[’']?s?\s+(?:was|were|has\s+been|had\s+been|is|is\s+being|had|has)?\s*(?:"
+    + "|".join(load("names")["acting_verbs"])
+    + r")\b"
 )
 
 
