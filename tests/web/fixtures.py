@@ -97,6 +97,8 @@ class FakeCases:
 
     def list_cases(self, session: Session, **filters: Any) -> list[CaseSummary]:
         found = [d.summary for d in self.dossiers.values()]
+        if filters.get("ids") is not None:
+            found = [s for s in found if s.id in filters["ids"]]
         for key in ("country", "status"):
             if filters.get(key):
                 found = [s for s in found if getattr(s, key) == filters[key]]
@@ -123,6 +125,9 @@ class FakeCases:
     def mentions(self, session: Session, case_id: int) -> list[dict[str, Any]]:
         return [{"id": f"pm-1-{case_id}", "report_id": 1, "name": "A. Sarsenbayeva"},
                 {"id": f"pm-2-{case_id}", "report_id": 2, "name": "Aliya S."}]  # fmt: skip
+
+    def cases_of_reports(self, session: Session, report_ids: list[int]) -> list[int]:
+        return [1] if report_ids else []
 
     def claims_changed(self, session: Session, report_id: int) -> None:
         self.changed.append(report_id)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import importlib
 import logging
+import threading
 from collections.abc import Awaitable, Callable
 from importlib import resources
 
@@ -16,6 +17,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from vigil.errors import NotFound, VigilError
 from vigil.settings import Settings, get_settings
 from vigil.store.db import Database, open_database
+from vigil.web import geo
 from vigil.web.auth import PRE_COOKIE, CsrfFailed, Forbidden, LoginRequired
 from vigil.web.casesource import CaseSource, LiveCases
 from vigil.web.config import WebConfig, get_web_config
@@ -78,6 +80,8 @@ def create_app(
     for name in PAGE_MODULES:
         app.include_router(importlib.import_module(name).router)
     _install_handlers(app)
+    # Maps need city coordinates (a second to load): load them before the first dossier.
+    threading.Thread(target=geo.warm, name="vigil-geo", daemon=True).start()
     return app
 
 

@@ -32,6 +32,7 @@ class CaseSource(Protocol):
     ) -> None: ...
     def mentions(self, session: Session, case_id: int) -> list[dict[str, Any]]: ...
     def claims_changed(self, session: Session, report_id: int) -> None: ...
+    def cases_of_reports(self, session: Session, report_ids: list[int]) -> list[int]: ...
     def organizations(self, session: Session) -> list[dict[str, Any]]: ...
     def charges_by_article(self, session: Session) -> list[dict[str, Any]]: ...
 
@@ -94,6 +95,26 @@ class LiveCases:
             .order_by(PersonMentionRow.report_id)
         )
         return [{"id": r.id, "report_id": r.report_id, "name": r.name} for r in rows]
+
+    def cases_of_reports(self, session: Session, report_ids: list[int]) -> list[int]:
+        """The cases whose persons the reports name, in the order of the reports."""
+        try:
+            from vigil.store.cases import PersonMentionRow
+        except ImportError:
+            return []
+        if not report_ids:
+            return []
+        rows = session.execute(
+            select(PersonMentionRow.report_id, PersonMentionRow.case_id).where(
+                PersonMentionRow.report_id.in_(report_ids)
+            )
+        ).all()
+        rank = {rid: i for i, rid in enumerate(report_ids)}
+        found: list[int] = []
+        for _, case_id in sorted(rows, key=lambda r: rank.get(r[0], 0)):
+            if case_id is not None and case_id not in found:
+                found.append(int(case_id))
+        return found
 
     def claims_changed(self, session: Session, report_id: int) -> None:
         """A reviewer changed claims of a report: the cases built from it follow."""

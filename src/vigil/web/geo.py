@@ -56,6 +56,11 @@ def _ascii_alternates(city: dict[str, Any]) -> list[str]:
     return [n for n in names if isinstance(n, str) and n.isascii() and len(n) > 2][:8]
 
 
+def warm() -> None:
+    with _lock:
+        _cities()
+
+
 def locate(place: str, country: str | None = None) -> tuple[float, float] | None:
     """(latitude, longitude) of a city named ``place``; the last comma part is tried too."""
     with _lock:

@@ -15,7 +15,7 @@ from vigil.web.auth import current_user
 from vigil.web.deps import cases
 from vigil.web.shapes import case_summary
 
-FILTERS = ("country", "status", "event_type", "organization", "article")
+FILTERS = ("country", "status", "event_type", "organization", "article", "ids")
 # Anonymous lists are filtered after the query; read this many to fill a page.
 PUBLIC_SCAN = 2000
 
@@ -37,7 +37,7 @@ def visible_cases(
     until: str | None = None,
     **filters: Any,
 ) -> list[dict[str, Any]]:
-    wanted = {k: v for k, v in filters.items() if k in FILTERS and v}
+    wanted = {k: v for k, v in filters.items() if k in FILTERS and v is not None and v != ""}
     source = cases(request)
     dated = bool(since or until)
     if current_user(request) is not None:

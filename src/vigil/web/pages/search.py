@@ -13,13 +13,15 @@ from fastapi.responses import HTMLResponse, Response
 from vigil.store.fold import fold
 from vigil.store.search import search as search_reports
 from vigil.web.auth import current_user
-from vigil.web.deps import database
+from vigil.web.deps import cases, database
 from vigil.web.listing import visible_cases
 from vigil.web.pages.home import EVENT_TYPES, STATUSES
 from vigil.web.render import page
 
 router = APIRouter()
 PAGE = 20
+# Anonymous searches match words against this many published cases' public fields.
+PUBLIC_MATCH = 1000
 _DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 
 
@@ -35,8 +37,8 @@ def _search(request: Request, params: dict[str, Any], page_no: int) -> dict[str,
     reports: list[dict[str, Any]] = []
     total_reports = 0
     with database(request).read() as session:
-        found = visible_cases(request, session, limit=PAGE * 10 if q else PAGE, **params)
         if q and logged_in:
+            # Cases whose persons the matching reports name (report text is internal).
             result = search_reports(session, q, limit=PAGE, offset=offset)
             total_reports = result.total
             reports = [
@@ -48,9 +50,16 @@ def _search(request: Request, params: dict[str, Any], page_no: int) -> dict[str,
                 }
                 for h in result.hits
             ]
-    if q:
-        words = fold(q).split()
-        found = [c for c in found if _matches(c, words)][:PAGE]
+            ids = cases(request).cases_of_reports(session, [h.report.id for h in result.hits])
+            found = visible_cases(request, session, limit=PAGE, ids=ids, **params)
+            words = fold(q).split()
+            found.sort(key=lambda c: not _matches(c, words))  # named by the words first
+        elif q:
+            # The public: published cases whose public fields (names, charges) match.
+            candidates = visible_cases(request, session, limit=PUBLIC_MATCH, **params)
+            found = [c for c in candidates if _matches(c, fold(q).split())][:PAGE]
+        else:
+            found = visible_cases(request, session, limit=PAGE, offset=offset, **params)
     return {
         "q": q,
         "filters": params,

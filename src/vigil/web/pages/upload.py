@@ -16,7 +16,7 @@ from starlette.datastructures import UploadFile
 
 from vigil.errors import InputError
 from vigil.pipeline.extraction import ExtractionStage
-from vigil.pipeline.ingest import Ingestor, Outcome
+from vigil.pipeline.ingest import AfterStore, Ingestor, Outcome
 from vigil.settings import Settings
 from vigil.sources import read_bytes
 from vigil.store.accounts import Account, audit
@@ -49,6 +49,17 @@ def _stage(request: Request) -> ExtractionStage:
     return stage
 
 
+def _stages(request: Request) -> list[AfterStore]:
+    """Extraction, then folding the report's persons into cases (as ``vigil ingest``)."""
+    import vigil.pipeline.extraction as extraction
+
+    stages: list[AfterStore] = [_stage(request)]
+    update_cases = getattr(extraction, "update_cases", None)
+    if update_cases is not None:
+        stages.append(update_cases)
+    return stages
+
+
 async def _read_limited(upload: UploadFile, limit: int) -> bytes | None:
     chunks, size = [], 0
     while chunk := await upload.read(1024 * 1024):
@@ -69,7 +80,7 @@ def _ingest(request: Request, name: str, data: bytes, user: Account) -> dict[str
         database(request),
         actor=user.name,
         max_bytes=config(request).max_upload_bytes,
-        after_store=[_stage(request)],
+        after_store=_stages(request),
     )
     with _lock:
         outcome: Outcome = ingestor.store(name, doc)
