@@ -3,7 +3,13 @@
 from __future__ import annotations
 
 from tests.cases.conftest import C, add, event, person
-from vigil.cases import get_organization, list_organizations, update_report_orgs
+from vigil.cases import (
+    get_organization,
+    list_organizations,
+    merge_organizations,
+    split_organization,
+    update_report_orgs,
+)
 from vigil.store.db import Database
 
 
@@ -47,3 +53,24 @@ def test_translations_join_one_organization(db: Database) -> None:
     assert member.name == "Ajzhangul Amirova"
     assert positions == ("member of the Central Council",)
     assert [e.type for e in page.timeline] == ["search"]
+
+
+def test_reviewer_merges_and_splits_organizations(db: Database) -> None:
+    add_with_orgs(db, "x1", [org("Viasna Human Rights Centre", kind="ngo")])
+    add_with_orgs(db, "x2", [org("Spring-96", kind="ngo")])
+    with db.read() as s:
+        ids = [o.id for o in list_organizations(s)]
+    assert len(ids) == 2
+    with db.transaction() as s:
+        survivor = merge_organizations(s, ids[0], ids[1], actor="rev")
+    with db.read() as s:
+        [only] = list_organizations(s)
+        assert only.id == survivor and len(only.sources) == 2
+        page = get_organization(s, survivor)
+    leaving = [m for m, _, name in page.mentions if name == "Spring-96"]
+    with db.transaction() as s:
+        new = split_organization(s, survivor, leaving, actor="rev")
+    add_with_orgs(db, "x3", [org("Spring-96", kind="ngo")])
+    with db.read() as s:
+        assert len(list_organizations(s)) == 2
+        assert get_organization(s, new).summary.name == "Spring-96"

@@ -33,7 +33,13 @@ from vigil.cases.model import (
     Proposal,
     TimelineEvent,
 )
-from vigil.cases.organizations import get_organization, list_organizations, update_report_orgs
+from vigil.cases.organizations import (
+    get_organization,
+    list_organizations,
+    merge_organizations,
+    split_organization,
+    update_report_orgs,
+)
 from vigil.cases.queries import ArticleGroup, charges_by_article, find_cases, list_cases
 from vigil.cases.resolution import update_report
 
@@ -56,7 +62,9 @@ __all__ = [
     "list_cases",
     "list_decisions",
     "list_organizations",
+    "merge_organizations",
     "merge_persons",
+    "split_organization",
     "split_person",
     "undo_decision",
     "update_report",

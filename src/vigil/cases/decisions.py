@@ -108,6 +108,11 @@ def undo_decision(session: Session, decision_id: int, *, actor: str) -> None:
     """Undo a merge or split: its links no longer bind; the cases are resolved again."""
     _lock(session)
     decision = _undo(session, decision_id, actor)
+    if decision.action.endswith("-org"):
+        from vigil.cases.organizations import resolve_org_decision
+
+        resolve_org_decision(session, decision.id)
+        return
     mentions = list(
         {
             x

@@ -129,3 +129,4 @@ class OrganizationDossier:
     members: tuple[tuple[CaseSummary, tuple[str, ...]], ...]  # case and positions held
     timeline: tuple[TimelineEvent, ...]  # acts against the organisation (searches, bans)
     merges: tuple[str, ...] = ()
+    mentions: tuple[tuple[str, int, str], ...] = ()  # (mention id, report id, name)

@@ -14,6 +14,7 @@ from collections import Counter
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
+from vigil.cases.decisions import DecisionError
 from vigil.cases.dossier import _evidence, _str, _texts
 from vigil.cases.facts import claims_of_reports, name_key, report_dates
 from vigil.cases.model import OrganizationDossier, OrganizationSummary
@@ -23,7 +24,14 @@ from vigil.errors import NotFound
 from vigil.resolve.mention import OrgMention
 from vigil.resolve.orgs import acronym, org_key, resolve_organizations
 from vigil.store import dialect
-from vigil.store.cases import CaseFacetRow, OrganizationRow, OrgKeyRow, OrgMentionRow
+from vigil.store.cases import (
+    CaseDecisionRow,
+    CaseFacetRow,
+    OrganizationRow,
+    OrgKeyRow,
+    OrgLinkRow,
+    OrgMentionRow,
+)
 from vigil.store.models import utcnow
 
 
@@ -96,10 +104,17 @@ def _resolve_around(session: Session, seeds: list[str], orgs: set[int]) -> set[i
             select(OrgMentionRow).where(OrgMentionRow.organization_id.in_(orgs))
         ):
             rows[r.id] = r
+    links = _active_org_links(session, list(rows))
+    for link in links:  # mentions a reviewer tied to these belong to the neighbourhood
+        for mid in (link.a, link.b):
+            if mid not in rows and (extra := session.get(OrgMentionRow, mid)) is not None:
+                rows[mid] = extra
     before = {r.organization_id: r for r in rows.values()}
     old = {mid: r.organization_id for mid, r in rows.items()}
     clusters = resolve_organizations(
-        OrgMention(r.id, r.name, str(r.report_id), tuple(r.aliases)) for r in rows.values()
+        (OrgMention(r.id, r.name, str(r.report_id), tuple(r.aliases)) for r in rows.values()),
+        must_link={frozenset((lk.a, lk.b)) for lk in links if lk.link == "must"},
+        cannot_link={frozenset((lk.a, lk.b)) for lk in links if lk.link == "cannot"},
     )
     taken: set[int] = set()
     for cluster in sorted(clusters, key=lambda c: (-len(c.mention_ids), c.id)):
@@ -144,6 +159,95 @@ def _resolve_around(session: Session, seeds: list[str], orgs: set[int]) -> set[i
     return taken
 
 
+def _active_org_links(session: Session, mention_ids: list[str]) -> list[OrgLinkRow]:
+    found: list[OrgLinkRow] = []
+    for start in range(0, len(mention_ids), 500):
+        chunk = mention_ids[start : start + 500]
+        found += session.scalars(
+            select(OrgLinkRow)
+            .join(CaseDecisionRow, CaseDecisionRow.id == OrgLinkRow.decision_id)
+            .where(CaseDecisionRow.undone_at.is_(None))
+            .where(OrgLinkRow.a.in_(chunk) | OrgLinkRow.b.in_(chunk))
+        ).all()
+    return found
+
+
+def _org_row(session: Session, org_id: int) -> OrganizationRow:
+    row = session.get(OrganizationRow, org_id)
+    for _ in range(50):
+        if row is None or row.merged_into is None:
+            break
+        row = session.get(OrganizationRow, row.merged_into)
+    if row is None:
+        raise NotFound("no such organization", subject=str(org_id))
+    return row
+
+
+def _org_mentions(session: Session, org_id: int) -> list[str]:
+    stmt = select(OrgMentionRow.id).where(OrgMentionRow.organization_id == org_id)
+    return list(session.scalars(stmt.order_by(OrgMentionRow.id)))
+
+
+def merge_organizations(session: Session, a: int, b: int, *, actor: str) -> int:
+    """A reviewer says two organisations are one. Returns the surviving id."""
+    dialect.lock_cases(session.connection())
+    session.expire_all()
+    org_a, org_b = _org_row(session, a), _org_row(session, b)
+    if org_a.id == org_b.id:
+        raise DecisionError("these are already one organization", subject=f"{a} {b}")
+    ma, mb = _org_mentions(session, org_a.id), _org_mentions(session, org_b.id)
+    decision = CaseDecisionRow(
+        action="merge-org", actor=actor, detail={"organizations": [org_a.id, org_b.id]}
+    )
+    session.add(decision)
+    session.flush()
+    session.add(OrgLinkRow(decision_id=decision.id, a=ma[0], b=mb[0], link="must"))
+    session.flush()
+    _resolve_around(session, ma + mb, {org_a.id, org_b.id})
+    return _org_row(session, org_a.id).id
+
+
+def split_organization(session: Session, org_id: int, mention_ids: list[str], *, actor: str) -> int:
+    """Move mentions out of an organisation; they are never merged back automatically."""
+    dialect.lock_cases(session.connection())
+    session.expire_all()
+    org = _org_row(session, org_id)
+    members = _org_mentions(session, org.id)
+    leaving = [m for m in mention_ids if m in members]
+    staying = [m for m in members if m not in leaving]
+    if sorted(set(mention_ids) - set(members)) or not leaving or not staying:
+        raise DecisionError(
+            "a split needs mentions of this organization to leave and others to stay",
+            subject=str(org_id),
+        )
+    decision = CaseDecisionRow(
+        action="split-org", actor=actor, detail={"organization": org.id, "mentions": leaving}
+    )
+    session.add(decision)
+    session.flush()
+    for x in leaving:
+        for y in staying:
+            session.add(OrgLinkRow(decision_id=decision.id, a=x, b=y, link="cannot"))
+    session.flush()
+    _resolve_around(session, members, {org.id})
+    new = session.scalar(
+        select(OrgMentionRow.organization_id).where(OrgMentionRow.id == leaving[0])
+    )
+    assert new is not None
+    return int(new)
+
+
+def resolve_org_decision(session: Session, decision_id: int) -> None:
+    """Resolve again the organisations an (undone) decision's links touched."""
+    links = session.scalars(select(OrgLinkRow).where(OrgLinkRow.decision_id == decision_id))
+    mentions = list({x for link in links for x in (link.a, link.b)})
+    orgs = set(
+        session.scalars(select(OrgMentionRow.organization_id).where(OrgMentionRow.id.in_(mentions)))
+    )
+    session.flush()
+    _resolve_around(session, mentions, {o for o in orgs if o is not None})
+
+
 def _summary(row: OrganizationRow) -> OrganizationSummary:
     return OrganizationSummary(row.id, row.name, tuple(row.aliases), row.kind, tuple(row.sources))
 
@@ -159,13 +263,7 @@ def list_organizations(
 
 
 def get_organization(session: Session, org_id: int) -> OrganizationDossier:
-    row = session.get(OrganizationRow, org_id)
-    for _ in range(50):
-        if row is None or row.merged_into is None:
-            break
-        row = session.get(OrganizationRow, row.merged_into)
-    if row is None:
-        raise NotFound("no such organization", subject=str(org_id))
+    row = _org_row(session, org_id)
     names = [row.name, *row.aliases]
     keys = {name_key(n) for n in names}
     # People: cases whose affiliations name any of the organisation's names.
@@ -208,6 +306,12 @@ def get_organization(session: Session, org_id: int) -> OrganizationDossier:
         if c.kind == "event" and any(name_key(str(v)) in keys for v in c.value.get("victims") or [])
     ]
     merges = tuple(f"merged {m['a']} and {m['b']}: {'; '.join(m['reasons'])}" for m in row.merges)
+    mentions = tuple(
+        (m.id, m.report_id, m.name)
+        for m in session.scalars(
+            select(OrgMentionRow).where(OrgMentionRow.organization_id == row.id)
+        )
+    )
     return OrganizationDossier(
-        _summary(row), tuple(members), tuple(build_timeline(tellings)), merges
+        _summary(row), tuple(members), tuple(build_timeline(tellings)), merges, mentions
     )

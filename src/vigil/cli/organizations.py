@@ -8,8 +8,14 @@ import typer
 from rich.markup import escape
 from rich.table import Table
 
-from vigil.cases import get_organization, list_organizations
+from vigil.cases import (
+    get_organization,
+    list_organizations,
+    merge_organizations,
+    split_organization,
+)
 from vigil.cli.common import database, out, print_json_line
+from vigil.settings import get_settings
 
 
 def organizations(
@@ -69,6 +75,37 @@ def organization(
     out.print(f"reports: {', '.join(map(str, s.sources))}")
 
 
+def merge_org(
+    a: int = typer.Argument(..., help="An organization id."),
+    b: int = typer.Argument(..., help="Another organization id: the same organization."),
+) -> None:
+    """Record that two organisations are one (attributed, undoable with vigil undo)."""
+    db = database()
+    try:
+        with db.transaction() as session:
+            survivor = merge_organizations(session, a, b, actor=get_settings().actor)
+    finally:
+        db.close()
+    out.print(f"merged into organization {survivor}")
+
+
+def split_org(
+    org_id: int = typer.Argument(..., help="The organization id."),
+    mentions: list[str] = typer.Argument(..., help="Mention ids to move out (see --json)."),
+) -> None:
+    """Move some of an organisation's mentions into a new one; never merged back
+    automatically."""
+    db = database()
+    try:
+        with db.transaction() as session:
+            new = split_organization(session, org_id, mentions, actor=get_settings().actor)
+    finally:
+        db.close()
+    out.print(f"split off as organization {new}")
+
+
 def register(app: typer.Typer) -> None:
     app.command("organizations")(organizations)
     app.command("organization")(organization)
+    app.command("merge-org")(merge_org)
+    app.command("split-org")(split_org)

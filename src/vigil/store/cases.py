@@ -146,3 +146,16 @@ class OrganizationRow(Base):
     proposals: Mapped[list[dict[str, Any]]] = mapped_column(JSON, default=list)
     merged_into: Mapped[int | None] = mapped_column(Integer)
     updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+
+class OrgLinkRow(Base):
+    """A reviewer's must (same organisation) or cannot link between two org mentions;
+    ``decision_id`` is the merge or split in ``case_decisions`` it belongs to."""
+
+    __tablename__ = "org_links"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    decision_id: Mapped[int] = mapped_column(ForeignKey("case_decisions.id"), index=True)
+    a: Mapped[str] = mapped_column(String(64), index=True)
+    b: Mapped[str] = mapped_column(String(64), index=True)
+    link: Mapped[str] = mapped_column(String(8))

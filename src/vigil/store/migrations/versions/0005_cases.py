@@ -132,6 +132,18 @@ def upgrade() -> None:
         sa.Column("updated_at", sa.DateTime(timezone=True), nullable=False),
     )
     op.create_index("ix_organizations_kind", "organizations", ["kind"])
+    op.create_table(
+        "org_links",
+        sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+        sa.Column(
+            "decision_id", sa.Integer, sa.ForeignKey("case_decisions.id"), nullable=False
+        ),
+        sa.Column("a", sa.String(64), nullable=False),
+        sa.Column("b", sa.String(64), nullable=False),
+        sa.Column("link", sa.String(8), nullable=False),
+    )
+    op.create_index("ix_org_links_a", "org_links", ["a"])
+    op.create_index("ix_org_links_b", "org_links", ["b"])
 
 
 def downgrade() -> None:
