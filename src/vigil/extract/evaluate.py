@@ -2,7 +2,9 @@
 
 Every category is matched one-to-one (maximum bipartite matching), then precision, recall
 and F1 are computed from the matched counts; ``micro`` pools persons, organizations,
-events (strict), charges and sentences. A gold event date of ``null`` accepts any date.
+events (strict), charges and sentences. In ``events_strict`` a gold date of ``null`` has no
+precision and so accepts any date; ``events_exact`` (reported, not pooled) also requires a
+``null`` date where gold has one, for those who read the rule that way.
 """
 
 from __future__ import annotations
@@ -17,7 +19,15 @@ from typing import Any, Protocol
 from vigil.extract.gazetteer import fold
 from vigil.extract.model import ExtractionResult
 
-CATEGORIES = ("persons", "organizations", "events_strict", "events_loose", "charges", "sentences")
+CATEGORIES = (
+    "persons",
+    "organizations",
+    "events_strict",
+    "events_loose",
+    "events_exact",
+    "charges",
+    "sentences",
+)
 MICRO = ("persons", "organizations", "events_strict", "charges", "sentences")
 _HONORIFIC = re.compile(r"^(?:mr|mrs|ms|miss|dr|prof|sir|madam|mme)\s+")
 _WORD = re.compile(r"\w+")
@@ -166,6 +176,11 @@ def score_record(pred: dict[str, Any], gold: dict[str, Any]) -> dict[str, Score]
         gd = ge.get("date")
         return gd is None or str(pe.get("date") or "").startswith(str(gd))
 
+    def exact_date(pe: dict[str, Any], ge: dict[str, Any]) -> bool:
+        if ge.get("date") is None:
+            return pe.get("date") is None
+        return same_date(pe, ge)
+
     def loose(pe: dict[str, Any], ge: dict[str, Any]) -> bool:
         return bool(pe.get("type") == ge.get("type") and shared_victim(pe, ge))
 
@@ -197,6 +212,7 @@ def score_record(pred: dict[str, Any], gold: dict[str, Any]) -> dict[str, Score]
         ),
         "events_strict": _score(pev, gev, lambda p, g: loose(p, g) and same_date(p, g)),
         "events_loose": _score(pev, gev, loose),
+        "events_exact": _score(pev, gev, lambda p, g: loose(p, g) and exact_date(p, g)),
         "charges": _score(pred.get("charges", []), gold.get("charges", []), charge_ok),
         "sentences": _score(pred.get("sentences", []), gold.get("sentences", []), penalty_ok),
     }

@@ -117,7 +117,6 @@ def find_events(ctx: Context) -> None:
     places = [(p.start, p.end, p.name) for p in ctx.places if not p.sensitive]
     place_country = {p.name: p.country for p in ctx.places}
     para_date: str | None = None
-    last_event_date: str | None = None  # the narrative's current day, across paragraphs
     prev_end = 0
     for sent in ctx.sentences:
         s, e = sent
@@ -128,7 +127,8 @@ def find_events(ctx: Context) -> None:
         if is_furniture(text, sent):
             continue
         own = [d for d in dated if s <= d.start < e]
-        fallback = para_date or last_event_date
+        # Only the paragraph's own date carries over; beyond it a date would be a guess.
+        fallback = para_date
         if not own and para_date and _NEXT_DAY.search(body):
             fallback = _shift(para_date, 1)
         first = _any_trigger().search(body)
@@ -170,8 +170,6 @@ def find_events(ctx: Context) -> None:
             date = _nearest(dates, trig[0], s, e)
             inherited = date is None and fallback is not None
             date = date or fallback
-            if date and len(date) == 10:
-                last_event_date = date
             place = _nearest(places, trig[0], s, e)
             ev_s, ev_e = evidence(text, sent, trig)
             perpetrators = list(
