@@ -38,6 +38,7 @@ def test_report_view_highlights_facts_in_place_and_offers_the_original(site: Sit
     original = client.get(f"/reports/{rid}/original")
     assert original.content == TEXT.encode()
     assert original.headers["content-disposition"].startswith("attachment")
+    assert client.get("/api/reports").json()["reports"][0]["id"] == rid
     data = client.get(f"/api/reports/{rid}").json()
     assert {c["kind"] for c in data["claims"]} == {"person", "event", "place"}
 

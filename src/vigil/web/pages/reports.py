@@ -89,6 +89,31 @@ def reports_page(
     return page(request, "reports.html", {"reports": found, "page_no": page_no})
 
 
+@router.get("/api/reports", tags=["reports"])
+def api_reports(
+    request: Request,
+    page_no: int = Query(1, alias="page", ge=1, le=100000),
+    _: Account = Depends(viewer),
+) -> dict[str, Any]:
+    """Reports, latest first, 50 a page (metadata only)."""
+    with database(request).read() as session:
+        found = list_reports(session, limit=50, offset=(page_no - 1) * 50)
+    return {
+        "page": page_no,
+        "reports": [
+            {
+                "id": r.id,
+                "title": r.title,
+                "filename": r.filename,
+                "media_type": r.media_type,
+                "published": r.published,
+                "ingested_at": r.ingested_at.isoformat(),
+            }
+            for r in found
+        ],
+    }
+
+
 @router.get("/reports/{report_id}", response_class=HTMLResponse, include_in_schema=False)
 def report_page(request: Request, report_id: int, _: Account = Depends(viewer)) -> Response:
     data = _load(request, report_id)
