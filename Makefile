@@ -1,4 +1,5 @@
-# Vigil's two commands: `make run` (set up, ingest the samples, serve) and `make test`
+# Vigil's two commands: `make run` (set up, ingest the samples, serve them on
+# http://127.0.0.1:8000) and `make test`
 # (set up, lint, type-check, run the whole suite). Both work on a fresh machine with
 # Python 3.11+; `make bench` prints the speed figures the issues ask for.
 
@@ -21,7 +22,9 @@ $(STAMP): pyproject.toml requirements/model.txt
 
 run: setup
 	$(BIN)/vigil ingest --samples
-	$(BIN)/vigil reports
+	$(BIN)/vigil cases
+	@echo "Vigil is at http://127.0.0.1:8000 (create a reviewer with: $(BIN)/vigil user add NAME --role reviewer)"
+	$(BIN)/vigil serve --host 127.0.0.1 --port 8000
 
 lint: setup
 	$(BIN)/ruff check src tests bench scripts
