@@ -82,7 +82,21 @@ def is_hypothetical(text: str, sent_start: int, pos: int) -> bool:
     return _negated(text, sent_start, pos, cues, window)
 
 
-def _nearest(items: list[tuple[int, int, str]], pos: int, lo: int, hi: int) -> str | None:
+def _nearest(
+    items: list[tuple[int, int, str]], pos: int, lo: int, hi: int, text: str | None = None
+) -> str | None:
+    """The item nearest ``pos`` in ``[lo, hi)``; with ``text``, its own clause comes first."""
+    if text is not None:
+        c_lo, c_hi = lo, hi
+        for m in _CLAUSE.finditer(text, lo, hi):
+            if m.end() <= pos:
+                c_lo = m.end()
+            elif m.start() > pos:
+                c_hi = m.start()
+                break
+        inside = _nearest(items, pos, c_lo, c_hi)
+        if inside is not None:
+            return inside
     best: tuple[int, str] | None = None
     for s, e, v in items:
         if s >= lo and e <= hi:
@@ -138,6 +152,8 @@ def find_events(ctx: Context) -> None:
             continue
         found: list[tuple[str, list[re.Match[str]]]] = []
         quotes = [q.span() for q in _QUOTE.finditer(body)] if "“" in body or '"' in body else []
+        # Words of a name are not triggers ("Regional Trial Court", "Popular Front").
+        quotes += [(m.start - s - 1, m.end - s + 1) for m in ctx.mentions_in(s, e, "organization")]
         for etype, rx in triggers:
             hits = [
                 m
@@ -167,7 +183,7 @@ def find_events(ctx: Context) -> None:
                 and all(_IMPLIED_CHARGE.match(body, h.start()) for h in hits)
             ):
                 continue
-            date = _nearest(dates, trig[0], s, e)
+            date = _nearest(dates, trig[0], s, e, text)
             inherited = date is None and fallback is not None
             date = date or fallback
             place = _nearest(places, trig[0], s, e)
