@@ -7,6 +7,8 @@ development: on first serve one is generated into ``VIGIL_HOME/secret_key``.
 
 from __future__ import annotations
 
+import hashlib
+import hmac
 import os
 import secrets
 from dataclasses import dataclass
@@ -30,21 +32,33 @@ class WebConfig:
     https: bool
 
 
-def _secret(settings: Settings) -> str:
+def _master(settings: Settings) -> str:
     raw = os.environ.get("VIGIL_SECRET_KEY", "").strip()
     if raw:
         if len(raw) < 32:
             raise ConfigError("VIGIL_SECRET_KEY must have at least 32 characters")
         return raw
     path: Path = settings.home / "secret_key"
-    if path.exists():
-        return path.read_text(encoding="ascii").strip()
-    path.parent.mkdir(parents=True, exist_ok=True)
-    key = secrets.token_urlsafe(48)
-    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-    with os.fdopen(fd, "w", encoding="ascii") as fh:
-        fh.write(key + "\n")
-    return key
+    if not path.exists():
+        path.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        except FileExistsError:
+            pass  # another process (a second worker, vigil worker) made it meanwhile
+        else:
+            with os.fdopen(fd, "w", encoding="ascii") as fh:
+                fh.write(secrets.token_urlsafe(48) + "\n")
+    master = path.read_text(encoding="ascii").strip()
+    if len(master) < 32:
+        raise ConfigError("the key file is too short", subject=str(path))
+    return master
+
+
+def _secret(settings: Settings) -> str:
+    """The site's own key, derived from the one secret (alerts derive theirs alike), so
+    that CSRF tokens and alert links never share a key."""
+    master = _master(settings).encode("utf-8")
+    return hmac.new(master, b"vigil.web.csrf.v1", hashlib.sha256).hexdigest()
 
 
 def _bool(raw: str | None, default: bool) -> bool:
