@@ -114,3 +114,22 @@ def test_sigkill_mid_batch_leaves_nothing_half_stored(
     home = Path(vigil_env["VIGIL_HOME"])
     leftovers = [p.name for p in home.rglob("*") if p.is_file()] if home.exists() else []
     assert all(name.startswith("vigil.db") for name in leftovers), leftovers
+
+
+def test_a_failing_stage_never_loses_the_report(db: Database, tmp_path: Path) -> None:
+    [p] = write_reports(tmp_path / "s", 1)
+    calls = []
+
+    def broken_stage(session, report_id, doc):  # type: ignore[no-untyped-def]
+        calls.append(report_id)
+        session.execute(text("UPDATE reports SET title = 'tampered'"))  # must roll back
+        raise RuntimeError("extraction blew up")
+
+    ingestor = Ingestor(db, actor="t", max_bytes=10**7, after_store=[broken_stage])
+    [outcome] = list(ingestor.ingest(expand([str(p)])))
+    assert calls, "the stage ran"
+    assert outcome.status == "stored"
+    assert any("broken_stage failed (RuntimeError)" in w for w in outcome.warnings)
+    assert _integrity(db) == (1, 1, 1)
+    with db.read() as s:
+        assert s.execute(text("SELECT title FROM reports")).scalar_one() != "tampered"

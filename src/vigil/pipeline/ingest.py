@@ -58,6 +58,12 @@ class Outcome:
         }
 
 
+class _StageFailed(Exception):
+    def __init__(self, stage: str, error: str) -> None:
+        super().__init__(stage, error)
+        self.stage, self.error = stage, error
+
+
 class Ingestor:
     def __init__(
         self,
@@ -88,17 +94,36 @@ class Ingestor:
         return self.store(item.name, doc)
 
     def store(self, source: str, doc: SourceDocument) -> Outcome:
-        """Store one document and its children in one transaction."""
+        """Store one document and its children in one transaction.
+
+        If a stage after storage fails (extraction meeting a text it cannot handle), the
+        transaction is rolled back and the report is stored again without the stages, with
+        a warning: a report is never lost because a later stage failed.
+        """
+        try:
+            return self._attempt(source, doc, self.after_store)
+        except _StageFailed as failed:
+            outcome = self._attempt(source, doc, [])
+            note = (
+                f"{failed.stage} failed ({failed.error}); the report is stored without its "
+                "claims: run 'vigil reextract' after upgrading"
+            )
+            outcome.warnings.append(note)
+            return outcome
+
+    def _attempt(self, source: str, doc: SourceDocument, stages: list[AfterStore]) -> Outcome:
         try:
             with self.db.transaction() as session:
-                outcome = self._store_tree(session, source, doc, None)
+                outcome = self._store_tree(session, source, doc, None, stages)
+        except _StageFailed:
+            raise
         except DuplicateReport as dup:
             return Outcome(source, "duplicate", sha256=dup.sha256, title=doc.title)
         except VigilError as exc:
             exc.subject = exc.subject or source
             return Outcome(source, "rejected", error=str(exc))
         except Exception as exc:
-            # A defect in a stage must not end the batch; the report is not stored (its
+            # A defect while storing must not end the batch; the report is not stored (its
             # transaction rolled back) and the user sees which input and what kind of fault.
             log.debug("ingest of %s failed", source, exc_info=True)
             return Outcome(
@@ -108,13 +133,23 @@ class Ingestor:
         return outcome
 
     def _store_tree(
-        self, session: Session, source: str, doc: SourceDocument, parent: int | None
+        self,
+        session: Session,
+        source: str,
+        doc: SourceDocument,
+        parent: int | None,
+        stages: list[AfterStore],
     ) -> Outcome:
         stored: Stored = add_report(session, doc, ingested_by=self.actor, parent_id=parent)
         warnings = list(doc.warnings)
         if not stored.duplicate:
-            for stage in self.after_store:
-                warnings.extend(stage(session, stored.report_id, doc))
+            for stage in stages:
+                try:
+                    warnings.extend(stage(session, stored.report_id, doc))
+                except Exception as exc:
+                    log.debug("stage failed on %s", source, exc_info=True)
+                    name = getattr(stage, "__name__", type(stage).__name__)
+                    raise _StageFailed(name, type(exc).__name__) from exc
         outcome = Outcome(
             source,
             "duplicate" if stored.duplicate else "stored",
@@ -127,7 +162,9 @@ class Ingestor:
         )
         for child in doc.children:
             name = f"{source} > {child.filename}"
-            outcome.children.append(self._store_tree(session, name, child, stored.report_id))
+            outcome.children.append(
+                self._store_tree(session, name, child, stored.report_id, stages)
+            )
         return outcome
 
 
