@@ -4,6 +4,7 @@ what arrived; nothing on the sending side is mocked."""
 
 from __future__ import annotations
 
+import asyncio
 import email
 import email.policy
 import json
@@ -43,9 +44,14 @@ class _Handler:
         return "250 OK"
 
     async def handle_DATA(self, server: Any, session: Any, envelope: Any) -> str:
+        # Like Postfix and other MTAs, the server is responsible for a message once the
+        # final "." arrived, even if the client vanishes before reading the reply ("lost
+        # connection after END-OF-MESSAGE"); the delay is its slow reply.
         with self.sink.lock:
             for rcpt in envelope.rcpt_tos:
                 self.sink.messages.append((rcpt, bytes(envelope.content)))
+        if self.sink.delay:
+            await asyncio.sleep(self.sink.delay)
         return "250 OK queued"
 
 
@@ -55,6 +61,7 @@ class MailSink:
     def __init__(self, port: int | None = None, *, pipelining: bool = False) -> None:
         self.port = port or free_port()
         self.pipelining = pipelining
+        self.delay = 0.0  # seconds the server takes to accept each message
         self.reject: set[str] = set()
         self.messages: list[tuple[str, bytes]] = []
         self.lock = threading.Lock()

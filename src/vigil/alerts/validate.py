@@ -31,7 +31,9 @@ _CONTROL = re.compile(r"[\x00-\x1f\x7f\u2028\u2029\x85]")
 
 
 def normalize_email(raw: str) -> str:
-    """The address to store (domain lower-cased, IDN domains as punycode) or InvalidAddress."""
+    """The address to store, lower-cased (one person, one subscription, whatever the case
+    they type; no mainstream provider treats case as significant), IDN domains as punycode;
+    or InvalidAddress."""
     addr = raw.strip()
     if _CONTROL.search(addr):
         raise HeaderInjection("e-mail address contains a line break or control character")
@@ -52,7 +54,7 @@ def normalize_email(raw: str) -> str:
         or labels[-1].isdigit()
     ):
         raise InvalidAddress(f"not an e-mail address: {_show(addr)}")
-    return f"{local}@{domain}"
+    return f"{local.lower()}@{domain}"
 
 
 def header_text(raw: str, what: str, *, max_len: int = 200) -> str:
