@@ -64,3 +64,17 @@ def test_birth_date_does_not_date_later_acts(extractor: Extractor) -> None:
     text = "Ivan Petrov was born on 18.08.1972 in Minsk. He joined the strikers and was beaten."
     (ev,) = [e for e in _events(extractor, text) if e["type"] == "attack"]
     assert ev["date"] is None
+
+
+def test_spanish_names_regions_and_relatives(extractor: Extractor) -> None:
+    text = (
+        "Social leader José Antonio Pérez Gómez was shot dead by unknown gunmen on "
+        "September 3, 2022 in Tumaco, Nariño. Mr. Pérez's brother, Carlos Pérez, was "
+        "detained for 36 hours in 2019."
+    )
+    rec = extractor.extract(text).record
+    assert {p["name"] for p in rec["persons"]} == {"José Antonio Pérez Gómez", "Carlos Pérez"}
+    types = [e["type"] for e in rec["events"]]
+    assert "killing" in types and "attack" not in types  # "shot dead" is one act
+    (arrest,) = [e for e in rec["events"] if e["type"] == "arrest"]
+    assert arrest["victims"] == ["Carlos Pérez"] and arrest["date"] == "2019"

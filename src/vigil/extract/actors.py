@@ -27,6 +27,10 @@ _DEFINITE = re.compile(
     r"\bthe\s+(?:charges?|case|trial|verdict|sentence|conviction|acquittal|appeal|arrest|detention)\b",
     re.I,
 )
+_OWNER = re.compile(
+    r"^[’']s?\s+(?:" + "|".join(load("names")["relations"]) + r"|lawyers?|colleagues?|friends?)\b",
+    re.I,
+)
 _NOT_VICTIM_ROLES = frozenset({"official", "lawyer"})
 
 
@@ -38,6 +42,8 @@ def persons_in(ctx: Context, start: int, end: int) -> list[int]:
         if p.role in _NOT_VICTIM_ROLES:
             continue
         after = ctx.clean[m.end : min(end, m.end + 25)]
+        if _OWNER.match(after):
+            continue  # "Mr Pérez's brother, Carlos Pérez": the brother is meant
         after = re.sub(r"^[’']s?\s*|^,\s*(?:today|also|on \w+),?\s*", "", after.strip(" "))
         if _SPEAKER.match(after.strip(" ,")):
             continue  # "Jeanne Cavelier said": a source, not a victim

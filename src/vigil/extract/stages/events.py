@@ -164,6 +164,22 @@ def find_events(ctx: Context) -> None:
             ]
             if hits:
                 found.append((etype, hits))
+        spans = [(h.start(), h.end(), t) for t, hs in found for h in hs]
+        found = [
+            (t, kept)
+            for t, hs in found
+            if (
+                kept := [
+                    h
+                    for h in hs
+                    if not any(
+                        a <= h.start() and h.end() <= b and (b - a) > (h.end() - h.start())
+                        for a, b, t2 in spans
+                        if t2 != t
+                    )
+                ]
+            )
+        ]
         kinds = {etype for etype, _h in found}
         for etype, hits in found:
             m = hits[0]

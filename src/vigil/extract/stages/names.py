@@ -73,6 +73,9 @@ def _candidates(
         name, s, e = trim(ent.text, ent.start)
         if not name or not looks_like_person(name):
             continue
+        after_place = _AFTER_PLACE.search(text[max(0, s - 40) : s])
+        if after_place and is_place(after_place.group(1)) and len(tokens(name)) == 1:
+            continue  # "Tumaco, Nariño": a region after its town
         if ent.label == "PERSON":
             name, s = _extend_left(text, name, s)
         n_tok = len([t for t in tokens(name) if not is_initial(t)])
@@ -126,6 +129,9 @@ _ACTS = re.compile(
     + "|".join(load("names")["acting_verbs"])
     + r")\b"
 )
+
+
+_AFTER_PLACE = re.compile(r"\b(?:in|at|near|from)\s+([A-Z][\w’'-]+(?:\s[A-Z][\w’'-]+)?),\s*$")
 
 
 def _person_context(text: str, start: int, end: int) -> bool:

@@ -44,9 +44,12 @@ def find_places(ctx: Context) -> None:
         if hit:
             ctx.places.append(Place(m.start(), m.end(), hit.name, hit.country, hit.lat, hit.lon))
             seen.add(m.span())
+    person_words = {fold(t) for p in ctx.persons for n in [p.name, *p.aliases] for t in n.split()}
     for ent in ctx.ents:
         if ent.label not in ("GPE", "LOC", "FAC", "PERSON", "ORG"):
             continue
+        if fold(ent.text) in person_words:
+            continue  # "Pérez" is a town too, but here it is a person
         name, s, e = trim(ent.text, ent.start)
         if not name[:1].isupper() or "\n" in name:
             continue
