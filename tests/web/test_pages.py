@@ -48,7 +48,8 @@ def test_review_queue_accept_edit_reject_are_final(site: Site) -> None:
     client = site.login("rex")
     page = client.get("/review")
     assert page.text.index("Aliya Sarsenbayeva") < page.text.index("arrest")  # certain first
-    assert "was arrested in Almaty on 12 March 2021." in page.text  # evidence sentence
+    # The evidence sentence, with the words the claim rests on marked.
+    assert '<mark class="k-person">Aliya Sarsenbayeva</mark> was arrested in Almaty' in page.text
     with site.db.read() as session:
         ids = {r.kind: r.id for r in session.scalars(select(ClaimRow))}
     csrf = csrf_of(page.text)

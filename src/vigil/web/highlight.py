@@ -47,6 +47,18 @@ def segments(text: str, marks: list[tuple[int, int, int, str]]) -> list[Segment]
 
 def sentence_around(text: str, start: int, end: int, *, limit: int = 400) -> str:
     """The sentence (or line) holding ``text[start:end]``, cut to ``limit`` characters."""
+    left, right = sentence_bounds(text, start, end, limit=limit)
+    return text[left:right].strip()
+
+
+def evidence_parts(text: str, start: int, end: int) -> tuple[str, str, str]:
+    """The sentence around a span as (before, the span, after), for showing it marked."""
+    left, right = sentence_bounds(text, start, end)
+    start, end = max(left, start), min(right, end)
+    return text[left:start].lstrip(), text[start:end], text[end:right].rstrip()
+
+
+def sentence_bounds(text: str, start: int, end: int, *, limit: int = 400) -> tuple[int, int]:
     start, end = max(0, start), min(len(text), end)
     left = 0
     for m in _SENTENCE_END.finditer(text, 0, start):
@@ -56,4 +68,4 @@ def sentence_around(text: str, start: int, end: int, *, limit: int = 400) -> str
     if right - left > limit:
         left = max(left, start - limit // 2)
         right = min(right, end + limit // 2)
-    return text[left:right].strip()
+    return left, max(left, right)

@@ -16,7 +16,7 @@ from vigil.store.models import ClaimRow, Report
 from vigil.store.reports import get_report, list_reports, original_bytes
 from vigil.web.auth import require
 from vigil.web.deps import database
-from vigil.web.highlight import segments, sentence_around
+from vigil.web.highlight import evidence_parts, segments, sentence_around
 from vigil.web.render import page
 
 router = APIRouter()
@@ -58,6 +58,7 @@ def claim_json(row: ClaimRow, text: str) -> dict[str, Any]:
         "stage": row.stage,
         "reviewed_by": row.reviewed_by,
         "evidence": sentence_around(text, first[0], first[1]) if text else "",
+        "evidence_parts": list(evidence_parts(text, first[0], first[1])) if text else [],
     }
 
 
