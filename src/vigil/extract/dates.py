@@ -29,7 +29,7 @@ class Found:
 def _rx() -> dict[str, re.Pattern[str]]:
     data = load("dates")
     mon = "|".join(sorted(data["months"], key=len, reverse=True))
-    mon = rf"(?P<mon>{mon})\.?"
+    mon = rf"(?=[JFMASONDjfmasond])(?P<mon>{mon})\.?"  # the lookahead skips most positions
     wd = "|".join(data["weekdays"])
     rel_days = "|".join(
         sorted((re.escape(k) for k in data["relative_days"]), key=len, reverse=True)
@@ -66,7 +66,7 @@ def _rx() -> dict[str, re.Pattern[str]]:
         "rel_units": re.compile(rf"\b(?:{rel_units})\b", re.I),
         "last_year_after": re.compile(r"^\s*(?:,\s*)?(?:of\s+)?last\s+year\b", re.I),
         "time": re.compile(
-            r"(?<![\d.:])(?P<h>[0-2]?\d)(?:[:.](?P<mi>[0-5]\d))?\s*(?P<ap>a\.?m\.?|p\.?m\.?)(?![a-z])"
+            r"(?=\d)(?<![\d.:])(?P<h>[0-2]?\d)(?:[:.](?P<mi>[0-5]\d))?\s*(?P<ap>a\.?m\.?|p\.?m\.?)(?![a-z])"
             r"|(?<![\d.:])(?P<h2>[0-2]?\d):(?P<mi2>[0-5]\d)(?![\d:])",
             re.I,
         ),
