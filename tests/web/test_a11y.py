@@ -9,7 +9,7 @@ from tests.web.fixtures import C, add_report_with_claims
 PUBLIC = ("/", "/login", "/search?q=Aliya", "/cases/1", "/laws", "/organizations",
           "/laws/view?article=174", "/organizations/view?name=Adil+Soz",
           "/cases/404")  # fmt: skip
-INTERNAL = ("/reports", "/review", "/upload", "/api", "/search?q=arrested")
+INTERNAL = ("/reports", "/review", "/upload", "/api", "/audit", "/search?q=arrested")
 
 
 def test_the_checker_catches_problems() -> None:

@@ -89,3 +89,13 @@ def test_changes_are_attributed_in_the_audit_trail(site: Site) -> None:
         rows = session.execute(select(AuditEntry.actor, AuditEntry.action)).all()
     assert ("rex", "login") in rows
     assert ("rex", "case.unpublish") in rows
+
+
+def test_admins_read_the_audit_trail_others_may_not(site: Site) -> None:
+    assert site.login("rex").get("/audit").status_code == 403
+    admin = site.login("ada")
+    entries = admin.get("/api/audit").json()["entries"]
+    assert {"actor": "ada", "action": "login"} in [
+        {"actor": e["actor"], "action": e["action"]} for e in entries
+    ]
+    assert "user.add" in admin.get("/audit").text

@@ -36,6 +36,7 @@ PAGE_MODULES: tuple[str, ...] = (
     "vigil.web.pages.upload",
     "vigil.web.pages.directory",
     "vigil.web.pages.apidocs",
+    "vigil.web.pages.audit",
 )
 
 _CSP = (
