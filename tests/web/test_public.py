@@ -81,3 +81,23 @@ def test_public_pages_are_read_only(site: Site) -> None:
         403,
     )
     assert client.get("/cases/1").status_code == 200
+
+
+def test_home_shows_published_alerts_in_their_frozen_public_shape(site: Site) -> None:
+    from vigil.store.alerts import AlertRow
+
+    with site.db.transaction() as session:
+        for case_id, status in ((1, "published"), (2, "published"), (1, "draft")):
+            session.add(
+                AlertRow(
+                    case_id=case_id, status=status, title=f"Secret draft {PHONE}",
+                    body="x", created_by="t", edited_by="t",
+                    public={"id": 1, "case_id": case_id, "title": f"Act now for case {case_id}",
+                            "country": "KZ", "event_type": "arrest",
+                            "published_at": "2024-03-12T10:00:00+00:00"},
+                )
+            )  # fmt: skip
+    home = site.client().get("/").text
+    assert "Act now for case 1" in home and "Act now for case 2" in home
+    assert 'href="/cases/2"' not in home  # the alert is public, its case is not
+    assert PHONE not in home and "Secret draft" not in home

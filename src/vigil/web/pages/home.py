@@ -6,7 +6,10 @@ from typing import Any
 
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse, Response
+from sqlalchemy.orm import Session
 
+from vigil.store.accounts import published_ids
+from vigil.web.auth import current_user
 from vigil.web.deps import database
 from vigil.web.listing import visible_cases
 from vigil.web.render import page
@@ -23,6 +26,26 @@ EVENT_TYPES = (
 )  # fmt: skip
 
 
+def published_alerts(
+    session: Session, country: str | None, event_type: str | None, limit: int = 10
+) -> list[dict[str, Any]]:
+    """Published urgent actions, newest first, in the public shape ``vigil.alerts`` froze
+    (already redacted) when they were published."""
+    try:
+        from vigil.alerts import list_alerts
+    except ImportError:
+        return []
+    rows = list_alerts(session, status="published", country=country or None, limit=limit * 3)
+    found = [dict(r.public) for r in rows if r.public]
+    if event_type:
+        found = [a for a in found if a.get("event_type") == event_type]
+    return [
+        {k: a.get(k) for k in ("id", "kind", "case_id", "title", "country", "event_type",
+                               "published_at")}
+        for a in found[:limit]
+    ]  # fmt: skip
+
+
 def _hot(
     request: Request, country: str | None, event_type: str | None, status: str | None
 ) -> dict[str, Any]:
@@ -30,10 +53,16 @@ def _hot(
         found = visible_cases(
             request, session, country=country, event_type=event_type, status=status, limit=50
         )
+        alerts = published_alerts(session, country, event_type)
+        if current_user(request) is None:
+            visible = published_ids(session)
+            for alert in alerts:  # no links to cases the public cannot open
+                alert["case_id"] = alert["case_id"] if alert["case_id"] in visible else None
     found.sort(key=lambda c: c.get("latest_event_date") or "", reverse=True)
     return {
         "filters": {"country": country, "event_type": event_type, "status": status},
-        "alerts": [c for c in found if c.get("latest_event")][:10],
+        "alerts": alerts,
+        "latest": [c for c in found if c.get("latest_event")][:10],
         "cases": found,
     }
 
