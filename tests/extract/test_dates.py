@@ -65,3 +65,10 @@ def test_numeric_date_after_publication_flips_order() -> None:
         resolve(f, pub, None) for f in find_dates("on 04/12/2023", day_first=True, published=pub)
     ]
     assert got == ["2023-04-12"]
+
+
+def test_scheduled_dates_may_lie_ahead() -> None:
+    pub = dt.date(2021, 6, 10)
+    (f,) = find_dates("on 20 June")
+    assert resolve(f, pub, None) == "2020-06-20"
+    assert resolve(f, pub, None, future=True) == "2021-06-20"

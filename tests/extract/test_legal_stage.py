@@ -41,3 +41,16 @@ def test_numbered_group_and_short_terms(extractor: Extractor) -> None:
     got = {(s["person"], s["penalty"], s.get("term_months")) for s in sents}
     assert ("Max Bokayev", "imprisonment", 60) in got and ("Talgat Ayan", "imprisonment", 60) in got
     assert ("Ihar Bantsar", "imprisonment", None) in got  # under a month: the term goes to note
+
+
+def test_quoted_offence_list_and_trade_lawyer_is_a_victim(extractor: Extractor) -> None:
+    text = (
+        "Egyptian authorities arrested human rights lawyer Mahienour El-Massry at her home. "
+        'She was detained pending investigation on charges of "joining a terrorist group" '
+        'and "spreading false news".'
+    )
+    rec = extractor.extract(text).record
+    offences = {c["offence"] for c in rec["charges"] if c["person"] == "Mahienour El-Massry"}
+    assert offences == {"joining a terrorist group", "spreading false news"}
+    (arrest,) = [e for e in rec["events"] if e["type"] == "arrest"]
+    assert arrest["victims"] == ["Mahienour El-Massry"]

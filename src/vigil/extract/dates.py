@@ -186,8 +186,14 @@ def _checked(s: int, e: int, y: int | None, mo: int, d: int, rel: str | None = N
     return Found(s, e, y, mo, d, rel)
 
 
-def resolve(found: Found, published: dt.date | None, anchor_year: int | None) -> str | None:
-    """ISO text of a candidate at the precision it has; None when it cannot be resolved."""
+def resolve(
+    found: Found, published: dt.date | None, anchor_year: int | None, *, future: bool = False
+) -> str | None:
+    """ISO text of a candidate at the precision it has; None when it cannot be resolved.
+
+    A day and month without a year take the publication year, or the year before when that
+    would put them after publication, unless ``future`` (the text speaks of what is to come).
+    """
     rel = found.relative
     if rel == "invalid":
         return None
@@ -218,7 +224,8 @@ def resolve(found: Found, published: dt.date | None, anchor_year: int | None) ->
         return None
     if published is not None:
         y = published.year
-        if rel == "last-year" or (found.month, found.day or 1) > (published.month, published.day):
+        later = (found.month, found.day or 1) > (published.month, published.day)
+        if rel == "last-year" or (later and not future):
             y -= 1
     elif anchor_year is not None:
         y = anchor_year - (1 if rel == "last-year" else 0)

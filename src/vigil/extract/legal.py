@@ -109,14 +109,20 @@ def offences_in(sentence: str) -> list[tuple[int, str]]:
     out: list[tuple[int, str]] = []
     for m in leads.finditer(sentence):
         rest = sentence[m.end() : m.end() + 160]
-        q = _QUOTED.match(rest)
-        if q:
-            out.append((m.end(), q.group(1).strip()))
-            continue
-        quotes = _QUOTED.findall(rest[:150])
-        if quotes and re.match(r"^\s*[–—:-]?\s*[“\"«‘]", rest):
+        if re.match(r"^\s*[–—:-]?\s*[“\"«‘]", rest):
+            # One quoted offence, or a list of them: “X” and “Y”
+            first = _QUOTED.search(rest)
+            quotes = [first.group(1)] if first else []
+            pos = first.end() if first else 0
+            while first:
+                more = re.match(r"\s*(?:,|and|or|,\s*and)\s*", rest[pos:])
+                first = _QUOTED.match(rest, pos + more.end()) if more else None
+                if first:
+                    quotes.append(first.group(1))
+                    pos = first.end()
             out.extend((m.end(), q.strip()) for q in quotes)
-            continue
+            if quotes:
+                continue
         sm = stop.search(rest)
         phrase = rest[: sm.start()] if sm else rest[:100]
         phrase = phrase.strip(" ,.“”\"'‘’")

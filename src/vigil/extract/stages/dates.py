@@ -2,9 +2,18 @@
 
 from __future__ import annotations
 
+import re
+
 from vigil.extract.context import Context, DateMention, TimeMention
 from vigil.extract.dates import decide_day_first, find_dates, find_times, resolve
 from vigil.extract.registry import stage
+
+# Words of what is to come: "the court is scheduled to hear her appeal on 20 June".
+_FUTURE = re.compile(
+    r"\b(?:scheduled|will|is due|are due|set for|next|upcoming|planned for"
+    r"|postponed (?:to|until))\b",
+    re.I,
+)
 
 
 @stage("dates.v1", order=40)
@@ -16,7 +25,9 @@ def find_report_dates(ctx: Context) -> None:
         # Nearest explicit year before the candidate, else the first one in the text.
         before = [y for s, y in years if s < f.start]
         anchor = before[-1] if before else (years[0][1] if years else None)
-        value = resolve(f, ctx.published, anchor)
+        sent = ctx.sentence_of(f.start)
+        future = bool(_FUTURE.search(ctx.clean[sent[0] : sent[1]]))
+        value = resolve(f, ctx.published, anchor, future=future)
         if value is not None:
             ctx.dates.append(DateMention(f.start, f.end, value, f.year is not None))
     for s, e, value in find_times(ctx.clean):

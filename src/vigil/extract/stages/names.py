@@ -134,6 +134,12 @@ _ACTS = re.compile(
 _AFTER_PLACE = re.compile(r"\b(?:in|at|near|from)\s+([A-Z][\w’'-]+(?:\s[A-Z][\w’'-]+)?),\s*$")
 
 
+_COUNSEL_OF = re.compile(
+    r"(?:\b(?:his|her|their|the)|['’]s?)\s+(?:\w+\s+)?(?:lawyer|attorney|counsel|advocate)s?,?\s*$",
+    re.I,
+)
+
+
 def _person_context(text: str, start: int, end: int) -> bool:
     """Words around a mention that only a person fits ("detained X", "X was sentenced")."""
     return bool(
@@ -351,7 +357,10 @@ def _build_persons(ctx: Context, clusters: list[_Cluster]) -> None:
                 aliases.append(f)
         role = None
         for s, _e in cl.spans:
-            role = title_role(ctx.clean[max(0, s - 40) : s])
+            before = ctx.clean[max(0, s - 40) : s]
+            role = title_role(before)
+            if role == "lawyer" and not _COUNSEL_OF.search(before):
+                role = None  # "human rights lawyer X" is a trade; "his lawyer X" acts in the case
             if role:
                 break
         ctx.persons.append(
