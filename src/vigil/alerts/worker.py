@@ -22,9 +22,11 @@ from typing import Any
 from sqlalchemy import select
 
 from vigil.alerts.config import AlertSettings
-from vigil.alerts.messages import alert_email, confirmation_email, webhook_body, webhook_headers
+from vigil.alerts.messages import AlertMail, confirmation_email, webhook_body, webhook_headers
 from vigil.alerts.smtp import DeliveryError, NotOurs, SmtpSender
+from vigil.alerts.validate import normalize_email
 from vigil.alerts.webhooks import WebhookSender
+from vigil.errors import InputError
 from vigil.store.alerts import (
     AlertRow,
     Claimed,
@@ -71,6 +73,7 @@ class Worker:
         self.poll = poll
         self.stats = Stats()
         self._alerts: dict[int, dict[str, Any]] = {}
+        self._mails: dict[int, AlertMail] = {}
         self._alerts_lock = threading.Lock()
         self._sender_addr = parseaddr(settings.mail_from)[1]
 
@@ -137,6 +140,18 @@ class Worker:
                 self._alerts[alert_id] = public
         return public
 
+    def _mail(self, alert_id: int) -> AlertMail | None:
+        with self._alerts_lock:
+            if alert_id in self._mails:
+                return self._mails[alert_id]
+        public = self._public(alert_id)
+        if public is None:
+            return None
+        mail = AlertMail(self.settings, public)
+        with self._alerts_lock:
+            self._mails[alert_id] = mail
+        return mail
+
     def _emails(self, smtp: SmtpSender, rows: list[Claimed], stop: threading.Event) -> bool:
         """Send a batch; False when the server went down (the rest waits for a retry)."""
         ids = [r.subscriber_id for r in rows if r.subscriber_id is not None]
@@ -162,30 +177,30 @@ class Worker:
                 self._give_up(row, f"subscriber is no longer {wanted}")
                 continue
             email, name, _ = sub
+            try:
+                email = normalize_email(email)  # also what goes into RCPT TO
+            except InputError as exc:
+                self._give_up(row, exc.message)
+                continue
             if row.purpose == "confirm":
-                msg = confirmation_email(
+                data = confirmation_email(
                     self.settings,
                     outbox_id=row.id,
                     subscriber_id=row.subscriber_id or 0,
                     to=email,
                     name=name,
-                )
+                ).as_bytes()
             else:
-                public = self._public(row.alert_id or 0)
-                if public is None:
+                mail = self._mail(row.alert_id or 0)
+                if mail is None:
                     self._give_up(row, "alert is not published")
                     continue
-                msg = alert_email(
-                    self.settings,
-                    public,
-                    outbox_id=row.id,
-                    subscriber_id=row.subscriber_id or 0,
-                    to=email,
-                    name=name,
+                data = mail.render(
+                    outbox_id=row.id, subscriber_id=row.subscriber_id or 0, to=email, name=name
                 )
             committed = _Commit(self.db, row)
             try:
-                smtp.send(msg.as_bytes(), self._sender_addr, email, committed)
+                smtp.send(data, self._sender_addr, email, committed)
                 self.stats.add("sent")
             except NotOurs:
                 continue
@@ -276,6 +291,6 @@ class _Commit:
         self.db, self.row, self.done = db, row, False
 
     def __call__(self) -> bool:
-        with self.db.transaction() as session:
-            self.done = mark_sent(session, self.row.id, self.row.claim)
+        with self.db.engine.begin() as conn:
+            self.done = mark_sent(conn, self.row.id, self.row.claim)
         return self.done

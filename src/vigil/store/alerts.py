@@ -22,15 +22,17 @@ from sqlalchemy import (
     ForeignKey,
     Integer,
     String,
+    Table,
     Text,
     UniqueConstraint,
     and_,
+    bindparam,
     func,
     or_,
     select,
-    text,
     update,
 )
+from sqlalchemy.engine import Connection
 from sqlalchemy.orm import Mapped, Session, mapped_column
 
 from vigil.store.models import Base, utcnow
@@ -223,27 +225,36 @@ def claim_batch(session: Session, channel: str, limit: int, lease: float) -> lis
     ]
 
 
-def _quick_commit(session: Session) -> None:
+def _quick_commit(conn: Connection) -> None:
     """The one SQLite/PostgreSQL difference of this area. A delivery is recorded in the
     instant before the message's last byte goes out; the time that commit takes is the
     time in which a killed worker would lose that message. PostgreSQL: do not wait for
     the WAL flush (a crash of the database server itself may forget the last fraction of
     a second of "sent" marks: those messages are then sent twice, never lost). SQLite in
     WAL mode with synchronous=NORMAL does not flush on commit anyway."""
-    if session.get_bind().dialect.name == "postgresql":
-        session.execute(text("SET LOCAL synchronous_commit = off"))
+    if conn.dialect.name == "postgresql":
+        conn.exec_driver_sql("SET LOCAL synchronous_commit = off")
 
 
-def mark_sent(session: Session, row_id: int, claim: str) -> bool:
-    """Record a delivery; False when the row is no longer ours (lease lost): do not send."""
-    _quick_commit(session)
-    result = session.execute(
-        update(OutboxRow)
-        .where(OutboxRow.id == row_id, OutboxRow.claim == claim, OutboxRow.status == SENDING)
-        .values(status=SENT, sent_at=utcnow(), locked_until=None, last_error=None)
-        .execution_options(synchronize_session=False)
+_outbox: Table = OutboxRow.__table__  # type: ignore[assignment]
+_MARK_SENT = (
+    update(_outbox)
+    .where(
+        _outbox.c.id == bindparam("row_id"),
+        _outbox.c.claim == bindparam("token"),
+        _outbox.c.status == SENDING,
     )
-    return bool(result.rowcount)  # type: ignore[attr-defined]
+    .values(status=SENT, sent_at=bindparam("now"), locked_until=None, last_error=None)
+)
+
+
+def mark_sent(conn: Connection, row_id: int, claim: str) -> bool:
+    """Record a delivery in the caller's transaction (``engine.begin()``: Core, no ORM
+    session, as this runs once per message); False when the row is no longer ours (lease
+    lost): then do not send."""
+    _quick_commit(conn)
+    result = conn.execute(_MARK_SENT, {"row_id": row_id, "token": claim, "now": utcnow()})
+    return bool(result.rowcount)
 
 
 def mark_retry(
