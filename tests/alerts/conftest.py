@@ -52,3 +52,16 @@ def alert_env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, mail: MailSink) -
 @pytest.fixture
 def settings(alert_env: dict[str, str]) -> AlertSettings:
     return get_alert_settings()
+
+
+@pytest.fixture(scope="module")
+def alert_settings(tmp_path_factory: pytest.TempPathFactory) -> Iterator[AlertSettings]:
+    """Settings without a database or receivers (for property tests)."""
+    mp = pytest.MonkeyPatch()
+    mp.setenv("VIGIL_HOME", str(tmp_path_factory.mktemp("home")))
+    mp.setenv("VIGIL_SECRET_KEY", "test-secret-key-0123456789-abcdefghijkl")
+    mp.setenv("VIGIL_PUBLIC_URL", "https://vigil.example")
+    try:
+        yield get_alert_settings()
+    finally:
+        mp.undo()
