@@ -55,7 +55,12 @@ def lock_cases(conn: Connection) -> None:
     an ingest and a reviewer never interleave; SQLite: write transactions already hold the
     database's single write lock (BEGIN IMMEDIATE)."""
     if not is_sqlite(conn):
-        conn.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": CASES_LOCK})
+        # Advisory locks are per database, and several Vigil schemas may share one (tests,
+        # staging): the schema is part of the key, so they never wait on each other.
+        conn.execute(
+            text("SELECT pg_advisory_xact_lock(hashtext(current_schema()), :k)"),
+            {"k": CASES_LOCK},
+        )
 
 
 def engine_options(url: str) -> dict[str, Any]:
