@@ -98,7 +98,10 @@ def _organizations(dossier: Dossier) -> tuple[str, ...]:
 
 
 def _withheld(dossier: Dossier) -> tuple[str, ...]:
-    names = [str(f.value.get("person") or "").strip() for f in dossier.relatives]
+    names = [
+        str(f.value.get("relative") or f.value.get("person") or "").strip()
+        for f in dossier.relatives
+    ]
     return tuple(dict.fromkeys(n for n in names if n))
 
 

@@ -60,7 +60,9 @@ def build(ctx: Context) -> tuple[dict[str, Any], list[Claim]]:
                 Claim(
                     "relative",
                     f"{key}:rel:{rel['person']}",
-                    {"person": p.name, **rel},
+                    # "person" is whose relative it is (as for every biography claim);
+                    # the relative's own name is confidential and kept apart.
+                    {"person": p.name, "relative": rel["person"], "relation": rel["relation"]},
                     p.evidence.get(f"rel:{rel['person']}", []),
                     "biography.v1",
                     0.5,

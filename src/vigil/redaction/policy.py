@@ -46,7 +46,14 @@ class Policy:
         found: list[tuple[int, int, str]] = []
         for category, pats in self.patterns.items():
             for pat in pats:
-                found.extend((m.start(), m.end(), category) for m in pat.finditer(text))
+                # A pattern with a group named "value" withholds only that group (the
+                # name after "her brother", not the word "brother").
+                group = "value" if "value" in pat.groupindex else 0
+                found.extend(
+                    (m.start(group), m.end(group), category)
+                    for m in pat.finditer(text)
+                    if m.start(group) >= 0
+                )
         for category, pat in self.keywords.items():
             for m in pat.finditer(text):
                 start, end = m.start(), m.end()

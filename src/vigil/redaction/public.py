@@ -15,7 +15,7 @@ from vigil.cases.model import CaseSummary, Dossier, Evidence, Fact, TimelineEven
 from vigil.redaction.policy import Policy, policy, redact_text
 
 # Values of these keys in a relative's fact name a person other than the case's subject.
-_RELATIVE_NAME_KEYS = ("person", "name")
+_RELATIVE_NAME_KEYS = ("relative", "person", "name")
 
 
 def _is_address(text: str, rules: Policy) -> bool:
