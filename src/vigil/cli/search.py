@@ -50,7 +50,8 @@ def search(
             f"[reverse]{escape(f.text)}[/]" if f.marked else escape(f.text) for f in hit.snippet
         )
         out.print(f"    {line}")
-    out.print(f"{len(result.hits)} shown of {result.total} matching reports")
+    total = f"{result.total - 1:,}+" if result.more else f"{result.total:,}"
+    out.print(f"{len(result.hits)} shown of {total} matching reports")
 
 
 def register(app: typer.Typer) -> None:

@@ -24,18 +24,19 @@ class Hit:
 @dataclass(frozen=True, slots=True)
 class SearchResult:
     query: Query
-    total: int
+    total: int  # counted up to dialect.COUNT_CAP; ``more`` says there are more
     hits: list[Hit]
+    more: bool = False
 
 
-def search(
-    session: Session, raw: str, *, limit: int = 20, offset: int = 0, count: bool = True
-) -> SearchResult:
+def search(session: Session, raw: str, *, limit: int = 20, offset: int = 0) -> SearchResult:
     """Reports matching ``raw`` (see ``store.query`` for the syntax), best first, each with a
-    highlighted snippet. ``count=False`` skips counting all matches (faster on big sets)."""
+    highlighted snippet. The count stops at dialect.COUNT_CAP (then ``more`` is set)."""
     query = parse_query(raw)
     conn = session.connection()
-    ranked = dialect.search_ids(conn, query, limit, offset)
+    total = dialect.count_matches(conn, query)
+    dense = total > dialect.DENSE_MATCHES
+    ranked = dialect.search_ids(conn, query, limit, offset, dense=dense)
     ids = [i for i, _ in ranked]
     meta = summaries(session, ids)
     rows = session.execute(select(Report.id, Report.text).where(Report.id.in_(ids))).all()
@@ -43,5 +44,4 @@ def search(
     hits = [
         Hit(meta[i], score, snippet(texts.get(i, ""), query)) for i, score in ranked if i in meta
     ]
-    total = dialect.count_matches(conn, query) if count else len(hits)
-    return SearchResult(query, total, hits)
+    return SearchResult(query, total, hits, more=total > dialect.COUNT_CAP)
