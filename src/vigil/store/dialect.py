@@ -65,7 +65,9 @@ def lock_cases(conn: Connection) -> None:
 
 def engine_options(url: str) -> dict[str, Any]:
     if url.startswith("sqlite"):
-        return {}
+        # The web server answers from a pool of up to 40 threads; SQLAlchemy's default of
+        # 5 (+10) connections made requests queue for a connection under load.
+        return {} if ":memory:" in url else {"pool_size": 20, "max_overflow": 20}
     return {"pool_pre_ping": True, "pool_size": 10, "max_overflow": 40}
 
 
