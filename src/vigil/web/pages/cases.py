@@ -3,11 +3,13 @@ a timeline chart and a map; publishing and releasing withheld values (reviewers)
 
 from __future__ import annotations
 
+from dataclasses import asdict
 from typing import Any
 
 from fastapi import APIRouter, Depends, Form, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
+from vigil.alerts import interventions_for_case
 from vigil.errors import NotFound
 from vigil.redaction import public_dossier
 from vigil.store.accounts import (
@@ -48,6 +50,7 @@ def _dossier(request: Request, case_id: int) -> dict[str, Any]:
             ),
             "withheld": withheld_preview(dossier, released),
             "mentions": cases(request).mentions(session, case_id),
+            "interventions": [asdict(i) for i in interventions_for_case(session, case_id)],
         }
 
 

@@ -1,0 +1,151 @@
+"""Urgent actions on the site: published alerts and their Atom feeds, subscribing by
+e-mail with double opt-in, and the confirmation and unsubscribe links sent in messages.
+
+Everything here is public. Alerts are shown in the shape ``vigil.alerts`` froze, redacted,
+when they were published. Links carry signed tokens, never an address.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fastapi import APIRouter, Form, Request
+from fastapi.responses import HTMLResponse, Response
+
+from vigil.alerts import atom_feed, confirm_subscription, get_alert, list_alerts, subscribe
+from vigil.alerts.config import get_alert_settings
+from vigil.alerts.filters import make_filters
+from vigil.alerts.subscribers import unsubscribe
+from vigil.errors import InputError, NotFound
+from vigil.store.accounts import is_published
+from vigil.web.auth import check_csrf, current_user
+from vigil.web.deps import database
+from vigil.web.pages.home import EVENT_TYPES
+from vigil.web.render import page
+
+router = APIRouter()
+ATOM = "application/atom+xml; charset=utf-8"
+
+
+def _published(request: Request, limit: int = 100) -> list[dict[str, Any]]:
+    with database(request).read() as session:
+        rows = list_alerts(session, status="published", limit=limit)
+        return [dict(r.public) for r in rows if r.public]
+
+
+@router.get("/alerts", response_class=HTMLResponse, include_in_schema=False)
+def alerts_page(request: Request) -> Response:
+    return page(request, "alerts.html", {"alerts": _published(request)})
+
+
+@router.get("/api/alerts", tags=["alerts"])
+def api_alerts(request: Request) -> dict[str, Any]:
+    """Published urgent actions and follow-ups, newest first (public, redacted shape)."""
+    return {"alerts": _published(request)}
+
+
+def _one(request: Request, alert_id: int) -> dict[str, Any]:
+    with database(request).read() as session:
+        try:
+            row = get_alert(session, alert_id)
+        except NotFound:
+            row = None
+        if row is None or row.status != "published" or not row.public:
+            raise NotFound("no such alert", subject=str(alert_id))
+        return dict(row.public)
+
+
+@router.get("/alerts/{alert_id:int}", response_class=HTMLResponse, include_in_schema=False)
+def alert_page(request: Request, alert_id: int) -> Response:
+    return page(request, "alert.html", {"alert": _one(request, alert_id)})
+
+
+@router.get("/api/alerts/{alert_id:int}", tags=["alerts"])
+def api_alert(request: Request, alert_id: int) -> dict[str, Any]:
+    """One published urgent action (public, redacted shape)."""
+    return _one(request, alert_id)
+
+
+def _feed(request: Request, **scope: Any) -> Response:
+    url = get_alert_settings().public_url
+    with database(request).read() as session:
+        body = atom_feed(session, public_url=url, **scope)
+    return Response(body, media_type=ATOM)
+
+
+@router.get("/alerts/feed.atom", include_in_schema=False)
+def feed_all(request: Request) -> Response:
+    return _feed(request)
+
+
+@router.get("/alerts/country/{code}/feed.atom", include_in_schema=False)
+def feed_country(request: Request, code: str) -> Response:
+    if len(code) != 2 or not code.isalpha():
+        raise NotFound("no such country", subject=code)
+    return _feed(request, country=code.upper())
+
+
+@router.get("/cases/{case_id:int}/alerts.atom", include_in_schema=False)
+def feed_case(request: Request, case_id: int) -> Response:
+    if current_user(request) is None:
+        with database(request).read() as session:
+            if not is_published(session, case_id):
+                raise NotFound("no such case", subject=str(case_id))
+    return _feed(request, case_id=case_id)
+
+
+@router.get("/alerts/subscribe", response_class=HTMLResponse, include_in_schema=False)
+def subscribe_form(request: Request) -> Response:
+    return page(request, "subscribe.html", {"event_types": EVENT_TYPES, "done": None})
+
+
+@router.post("/alerts/subscribe", response_class=HTMLResponse, include_in_schema=False)
+def subscribe_post(
+    request: Request,
+    email: str = Form(""),
+    countries: str = Form(""),
+    event_types: list[str] = Form([]),
+    csrf: str = Form(""),
+) -> Response:
+    check_csrf(request, csrf)
+    context: dict[str, Any] = {"event_types": EVENT_TYPES, "done": None, "error": None}
+    try:
+        wanted = [c for c in countries.replace(",", " ").split() if c]
+        filters = make_filters(countries=wanted, event_types=event_types)
+        with database(request).transaction() as session:
+            subscribe(session, email, filters=filters, source="web")
+    except InputError as exc:
+        context["error"] = exc.message
+        return page(request, "subscribe.html", context, status=400)
+    # The same answer whether the address was new, pending or active: the form must not
+    # tell anyone who subscribes.
+    context["done"] = "If the address is valid, a message with a confirmation link is on its way."
+    return page(request, "subscribe.html", context)
+
+
+@router.get("/alerts/confirm/{token}", response_class=HTMLResponse, include_in_schema=False)
+def confirm(request: Request, token: str) -> Response:
+    try:
+        with database(request).transaction() as session:
+            confirm_subscription(session, token, settings=get_alert_settings())
+    except (InputError, NotFound):
+        return page(request, "token.html", {"ok": False, "what": "confirm"}, status=400)
+    return page(request, "token.html", {"ok": True, "what": "confirm"})
+
+
+@router.get("/alerts/unsubscribe/{token}", response_class=HTMLResponse, include_in_schema=False)
+def unsubscribe_form(request: Request, token: str) -> Response:
+    # A GET only asks: mail scanners follow links, and must not unsubscribe anyone.
+    return page(request, "token.html", {"ok": None, "what": "unsubscribe", "token": token})
+
+
+@router.post("/alerts/unsubscribe/{token}", response_class=HTMLResponse, include_in_schema=False)
+def unsubscribe_post(request: Request, token: str) -> Response:
+    # One-click unsubscribe (RFC 8058): mail clients POST without a form; the signed token
+    # is the authority, so no CSRF token is needed.
+    try:
+        with database(request).transaction() as session:
+            unsubscribe(session, token, settings=get_alert_settings())
+    except (InputError, NotFound):
+        return page(request, "token.html", {"ok": False, "what": "unsubscribe"}, status=400)
+    return page(request, "token.html", {"ok": True, "what": "unsubscribe"})
