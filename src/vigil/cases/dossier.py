@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
+import threading
+from collections import Counter, OrderedDict, defaultdict
 from collections.abc import Iterable
 
 from sqlalchemy import select
@@ -217,5 +218,26 @@ def summarize(
     )
 
 
+# Dossiers are rebuilt from claims, which costs several queries; they are cached per
+# process by (database, case, the case's updated_at). Every change that alters a dossier
+# (new report, review, merge, split) refreshes the case and so moves updated_at.
+_CACHE: OrderedDict[tuple[str, int, str], Dossier] = OrderedDict()
+_CACHE_SIZE = 2000
+_CACHE_LOCK = threading.Lock()
+
+
 def get_dossier(session: Session, case_id: int) -> Dossier:
-    return build_dossier(session, resolve_case_id(session, case_id))
+    case = resolve_case_id(session, case_id)
+    stamp = case.updated_at.isoformat() if case.updated_at else ""
+    key = (str(session.get_bind().engine.url), case.id, stamp)
+    with _CACHE_LOCK:
+        hit = _CACHE.get(key)
+        if hit is not None:
+            _CACHE.move_to_end(key)
+            return hit
+    dossier = build_dossier(session, case)
+    with _CACHE_LOCK:
+        _CACHE[key] = dossier
+        while len(_CACHE) > _CACHE_SIZE:
+            _CACHE.popitem(last=False)
+    return dossier
