@@ -38,6 +38,7 @@ PAGE_MODULES: tuple[str, ...] = (
     "vigil.web.pages.apidocs",
     "vigil.web.pages.audit",
     "vigil.web.pages.alerts",
+    "vigil.web.pages.alert_desk",
 )
 
 _CSP = (

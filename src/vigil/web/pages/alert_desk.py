@@ -1,0 +1,151 @@
+"""The alert desk: an editor drafts an urgent action from a case and edits it, a reviewer
+(someone other than the last editor) approves and publishes it; later updates go out as
+follow-ups of the same action. Every step is attributed and kept in the audit trail."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fastapi import APIRouter, Depends, Form, Request
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
+
+from vigil.alerts import (
+    approve_alert,
+    create_alert,
+    draft_from_dossier,
+    edit_alert,
+    get_alert,
+    list_alerts,
+    publish_alert,
+)
+from vigil.alerts.config import get_alert_settings
+from vigil.store.accounts import Account, audit
+from vigil.web.auth import check_csrf, require
+from vigil.web.deps import cases, database
+from vigil.web.render import page
+
+router = APIRouter()
+
+
+def _lines(text: str) -> list[str]:
+    return [line.strip() for line in text.splitlines() if line.strip()]
+
+
+def _view(row: Any) -> dict[str, Any]:
+    return {
+        "id": row.id,
+        "case_id": row.case_id,
+        "follows": row.parent_id,
+        "status": row.status,
+        "kind": row.kind,
+        "title": row.title,
+        "body": row.body,
+        "asks": list(row.asks),
+        "appeal_to": list(row.appeal_to),
+        "withheld": list(row.withheld),
+        "edited_by": row.edited_by,
+        "approved_by": row.approved_by,
+        "published_by": row.published_by,
+        "published_at": row.published_at.isoformat() if row.published_at else None,
+    }
+
+
+@router.get("/desk/alerts", response_class=HTMLResponse, include_in_schema=False)
+def desk(request: Request, user: Account = Depends(require("viewer"))) -> Response:
+    with database(request).read() as session:
+        rows = [_view(r) for r in list_alerts(session, limit=200)]
+    return page(request, "desk_alerts.html", {"alerts": rows})
+
+
+@router.get("/api/desk/alerts", tags=["alerts"])
+def api_desk(request: Request, user: Account = Depends(require("viewer"))) -> dict[str, Any]:
+    """Every urgent action, drafts included (internal: nothing redacted)."""
+    with database(request).read() as session:
+        return {"alerts": [_view(r) for r in list_alerts(session, limit=200)]}
+
+
+@router.post("/cases/{case_id}/alerts", include_in_schema=False)
+def draft(
+    request: Request,
+    case_id: int,
+    csrf: str = Form(""),
+    user: Account = Depends(require("editor")),
+) -> Response:
+    check_csrf(request, csrf)
+    with database(request).transaction() as session:
+        dossier = cases(request).get_dossier(session, case_id)
+        earlier = list_alerts(session, status="published", case_id=dossier.summary.id, limit=1)
+        row = create_alert(
+            session,
+            draft_from_dossier(dossier),
+            actor=user.name,
+            parent_id=earlier[0].id if earlier else None,  # a later update is a follow-up
+        )
+        audit(session, user.name, "alert draft", f"alert:{row.id}", case=dossier.summary.id)
+        alert_id = row.id
+    return RedirectResponse(f"/desk/alerts/{alert_id}", status_code=303)
+
+
+@router.get("/desk/alerts/{alert_id:int}", response_class=HTMLResponse, include_in_schema=False)
+def edit_form(
+    request: Request, alert_id: int, user: Account = Depends(require("viewer"))
+) -> Response:
+    with database(request).read() as session:
+        row = _view(get_alert(session, alert_id))
+    return page(request, "desk_alert.html", {"alert": row})
+
+
+@router.post("/desk/alerts/{alert_id:int}", include_in_schema=False)
+def edit(
+    request: Request,
+    alert_id: int,
+    title: str = Form(..., max_length=300),
+    body: str = Form(..., max_length=20000),
+    asks: str = Form("", max_length=5000),
+    appeal_to: str = Form("", max_length=5000),
+    csrf: str = Form(""),
+    user: Account = Depends(require("editor")),
+) -> Response:
+    check_csrf(request, csrf)
+    with database(request).transaction() as session:
+        edit_alert(
+            session,
+            alert_id,
+            actor=user.name,
+            title=title,
+            body=body.replace("\r\n", "\n"),
+            asks=_lines(asks),
+            appeal_to=_lines(appeal_to),
+        )
+        audit(session, user.name, "alert edit", f"alert:{alert_id}")
+    return RedirectResponse(f"/desk/alerts/{alert_id}", status_code=303)
+
+
+@router.post("/desk/alerts/{alert_id:int}/approve", include_in_schema=False)
+def approve(
+    request: Request,
+    alert_id: int,
+    csrf: str = Form(""),
+    user: Account = Depends(require("reviewer")),
+) -> Response:
+    check_csrf(request, csrf)
+    with database(request).transaction() as session:
+        approve_alert(session, alert_id, actor=user.name)
+        audit(session, user.name, "alert approve", f"alert:{alert_id}")
+    return RedirectResponse(f"/desk/alerts/{alert_id}", status_code=303)
+
+
+@router.post("/desk/alerts/{alert_id:int}/publish", include_in_schema=False)
+def publish(
+    request: Request,
+    alert_id: int,
+    csrf: str = Form(""),
+    user: Account = Depends(require("reviewer")),
+) -> Response:
+    check_csrf(request, csrf)
+    with database(request).transaction() as session:
+        publish_alert(
+            session, alert_id, actor=user.name, public_url=get_alert_settings().public_url
+        )
+        audit(session, user.name, "alert publish", f"alert:{alert_id}")
+    return RedirectResponse(f"/alerts/{alert_id}", status_code=303)
