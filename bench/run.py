@@ -14,11 +14,18 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 
 BENCHES: list[tuple[str, list[str], list[str]]] = [
-    # (script, arguments at full size, arguments with --quick)
+    # (script, arguments at the issues' sizes, arguments with --quick)
     ("bench_store.py", [], ["--ingest", "1000", "--search", "10000"]),
-    ("bench_extract.py", [], ["--quick"]),
+    ("bench_extract.py", ["--docs", "200", "--rounds", "3"], ["--docs", "40", "--rounds", "1"]),
     ("bench_resolve.py", [], ["--quick"]),
     ("bench_cases.py", [], ["--quick"]),
+    ("bench_web.py", [], ["--quick"]),
+    ("bench_alerts.py", [], ["--subscribers", "1000", "--webhooks", "10"]),
+    (
+        "bench_alerts.py",
+        ["--postgres"],
+        ["--postgres", "--subscribers", "1000", "--webhooks", "10"],
+    ),
 ]
 
 
