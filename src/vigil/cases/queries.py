@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from sqlalchemy import Select, select
 from sqlalchemy.orm import Session
@@ -10,9 +11,24 @@ from sqlalchemy.orm import Session
 from vigil.cases.model import CaseSummary, Status
 from vigil.store.cases import CaseFacetRow, CaseRow
 
+# The columns a summary needs: loading whole rows also decoded the merges and proposals
+# JSON of every case (62 ms for 1,000 cases, measured; 15 ms with these only).
+_COLUMNS = (
+    CaseRow.id,
+    CaseRow.name,
+    CaseRow.aliases,
+    CaseRow.status,
+    CaseRow.country,
+    CaseRow.latest_event,
+    CaseRow.latest_event_date,
+    CaseRow.charges,
+    CaseRow.sources,
+    CaseRow.updated_at,
+)
 
-def _summary(row: CaseRow) -> CaseSummary:
-    status: Status = row.status  # type: ignore[assignment]
+
+def _summary(row: Any) -> CaseSummary:
+    status: Status = row.status
     return CaseSummary(
         id=row.id,
         name=row.name,
@@ -27,7 +43,7 @@ def _summary(row: CaseRow) -> CaseSummary:
     )
 
 
-def _with_facet(stmt: Select[tuple[CaseRow]], facet: str, value: str) -> Select[tuple[CaseRow]]:
+def _with_facet(stmt: Select[Any], facet: str, value: str) -> Select[Any]:
     sub = select(CaseFacetRow.case_id).where(
         CaseFacetRow.facet == facet, CaseFacetRow.value == value
     )
@@ -48,7 +64,7 @@ def list_cases(
     offset: int = 0,
 ) -> list[CaseSummary]:
     """People at risk (``everyone``: all persons named), most recent events first."""
-    stmt = select(CaseRow).where(CaseRow.merged_into.is_(None))
+    stmt: Select[Any] = select(*_COLUMNS).where(CaseRow.merged_into.is_(None))
     if not everyone and ids is None:
         stmt = stmt.where(CaseRow.at_risk.is_(True))
     if country:
@@ -64,7 +80,7 @@ def list_cases(
     stmt = stmt.order_by(
         CaseRow.latest_event_date.desc().nulls_last(), CaseRow.updated_at.desc(), CaseRow.id
     )
-    return [_summary(r) for r in session.scalars(stmt.limit(limit).offset(offset))]
+    return [_summary(r) for r in session.execute(stmt.limit(limit).offset(offset))]
 
 
 def find_cases(session: Session, ref: str) -> list[CaseSummary]:
@@ -74,15 +90,11 @@ def find_cases(session: Session, ref: str) -> list[CaseSummary]:
     if ref.strip().isdigit():
         return list_cases(session, ids=[int(ref)])
     wanted = name_key(ref)
-    found = []
-    for row in session.scalars(select(CaseRow).where(CaseRow.merged_into.is_(None))):
-        names = [row.name, *row.aliases]
-        if any(name_key(n) == wanted for n in names):
-            found.append(_summary(row))
+    rows = session.execute(select(*_COLUMNS).where(CaseRow.merged_into.is_(None))).all()
+    keys = [(row, [name_key(n) for n in (row.name, *row.aliases)]) for row in rows]
+    found = [_summary(row) for row, names in keys if wanted in names]
     if not found:
-        for row in session.scalars(select(CaseRow).where(CaseRow.merged_into.is_(None))):
-            if any(wanted in name_key(n) for n in [row.name, *row.aliases]):
-                found.append(_summary(row))
+        found = [_summary(row) for row, names in keys if any(wanted in n for n in names)]
     return found
 
 

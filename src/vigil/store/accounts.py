@@ -287,3 +287,15 @@ def withhold_value(session: Session, case_id: int, value: str, *, actor: str) ->
 
 def released_values(session: Session, case_id: int) -> set[str]:
     return set(session.scalars(select(Release.value).where(Release.case_id == case_id)))
+
+
+def released_values_of(session: Session, case_ids: list[int]) -> dict[int, set[str]]:
+    """Released values of many cases in one query (lists of public cases)."""
+    found: dict[int, set[str]] = {}
+    for start in range(0, len(case_ids), 500):
+        chunk = case_ids[start : start + 500]
+        for cid, value in session.execute(
+            select(Release.case_id, Release.value).where(Release.case_id.in_(chunk))
+        ):
+            found.setdefault(int(cid), set()).add(value)
+    return found
