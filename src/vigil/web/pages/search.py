@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from fastapi import APIRouter, Query, Request
+from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import HTMLResponse, Response
 
 from vigil.store.fold import fold
@@ -99,17 +99,9 @@ def _params(
 @router.get("/search", response_class=HTMLResponse, include_in_schema=False)
 def search_page(
     request: Request,
-    q: str | None = Query(None, max_length=500),
-    country: str | None = Query(None, max_length=64),
-    event_type: str | None = Query(None, max_length=64),
-    article: str | None = Query(None, max_length=128),
-    status: str | None = Query(None, max_length=32),
-    organization: str | None = Query(None, max_length=200),
-    since: str | None = Query(None, max_length=10),
-    until: str | None = Query(None, max_length=10),
+    params: dict[str, Any] = Depends(_params),
     page_no: int = Query(1, alias="page", ge=1, le=10000),
 ) -> Response:
-    params = _params(q, country, event_type, article, status, organization, since, until)
     data = _search(request, params, page_no)
     return page(request, "search.html", {**data, "statuses": STATUSES, "event_types": EVENT_TYPES})
 
@@ -117,16 +109,8 @@ def search_page(
 @router.get("/api/search", tags=["search"])
 def api_search(
     request: Request,
-    q: str | None = Query(None, max_length=500),
-    country: str | None = Query(None, max_length=64),
-    event_type: str | None = Query(None, max_length=64),
-    article: str | None = Query(None, max_length=128),
-    status: str | None = Query(None, max_length=32),
-    organization: str | None = Query(None, max_length=200),
-    since: str | None = Query(None, max_length=10),
-    until: str | None = Query(None, max_length=10),
+    params: dict[str, Any] = Depends(_params),
     page_no: int = Query(1, alias="page", ge=1, le=10000),
 ) -> dict[str, Any]:
     """Reports by full text (logged in) and cases by facets; same parameters as /search."""
-    params = _params(q, country, event_type, article, status, organization, since, until)
     return _search(request, params, page_no)
