@@ -135,9 +135,7 @@ def upgrade() -> None:
     op.create_table(
         "org_links",
         sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
-        sa.Column(
-            "decision_id", sa.Integer, sa.ForeignKey("case_decisions.id"), nullable=False
-        ),
+        sa.Column("decision_id", sa.Integer, sa.ForeignKey("case_decisions.id"), nullable=False),
         sa.Column("a", sa.String(64), nullable=False),
         sa.Column("b", sa.String(64), nullable=False),
         sa.Column("link", sa.String(8), nullable=False),
