@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 from rapidfuzz import fuzz
@@ -33,9 +33,17 @@ def _lex() -> dict[str, Any]:
         "endings": tuple(sorted(set(data["surname_endings"]), key=len, reverse=True)),
         "not_person": frozenset(fold(w) for w in data["not_person"]),
         "not_first": frozenset(data["not_first_words"]),
+        "not_in_name": frozenset(data["not_name_words"]),
+        "place_prefix": frozenset(data["place_prefixes"]),
         "org_words": frozenset(fold(w) for w in data["org_words"]),
         "titles": {k: frozenset(v) for k, v in data["titles"].items()},
     }
+
+
+def place_prefixes() -> frozenset[str]:
+    """First words of place names ("Barrio", "Sidi") that never start a person's name."""
+    found: frozenset[str] = _lex()["place_prefix"]
+    return found
 
 
 def trim(text: str, start: int) -> tuple[str, int, int]:
@@ -89,7 +97,7 @@ def is_initial(token: str) -> bool:
     return bool(_INITIAL.match(token))
 
 
-def looks_like_person(name: str) -> bool:
+def looks_like_person(name: str, *, place_ok: bool = False) -> bool:
     """The shape of a personal name: 1-5 capitalised words, no organisation word."""
     lex = _lex()
     toks = tokens(name)
@@ -99,8 +107,10 @@ def looks_like_person(name: str) -> bool:
         return False
     if fold(name) in lex["not_person"] or fold(name) in demonyms():
         return False
-    if toks[0] in lex["not_first"]:
+    if toks[0] in lex["not_first"] or any(t.rstrip(".") in lex["not_in_name"] for t in toks):
         return False
+    if len(toks) >= 2 and toks[0] in lex["place_prefix"]:
+        return False  # "Barrio Sandino", "Sidi Gaber", "La Modelo"
     caps = 0
     for t in toks:
         ft = fold(t)
@@ -115,7 +125,7 @@ def looks_like_person(name: str) -> bool:
         caps += 1
     if caps == 0:
         return False
-    if len(toks) == 1 and is_place(name):
+    if len(toks) == 1 and is_place(name) and not place_ok:
         return False
     return not (len(toks) >= 2 and is_place(name))
 
@@ -153,9 +163,30 @@ def similar_token(a: str, b: str) -> bool:
         return True
     if is_initial(a) or is_initial(b):
         return fa[:1] == fb[:1]
-    if len(fa) < 5 or len(fb) < 5 or fa[0] != fb[0]:
+    if len(fa) < 5 or len(fb) < 5:
         return False
-    return fuzz.ratio(fa, fb) >= 85
+    if fa + "a" == fb or fb + "a" == fa:
+        return False  # "Amirov" / "Amirova": relatives, not spellings
+    if fa[0] == fb[0] and fuzz.ratio(fa, fb) >= 85:
+        return True
+    ka, kb = skeleton(fa), skeleton(fb)
+    return len(ka) >= 3 and ka == kb
+
+
+@cache
+def _translit() -> list[tuple[str, str]]:
+    return [(str(k), str(v)) for k, v in load("names")["transliteration"].items()]
+
+
+@lru_cache(maxsize=8192)
+def skeleton(word: str) -> str:
+    """A folded name word reduced to what its transliterations share: "Aliaksandr" and
+    "Alexander" both give "alxndr", "Havrylchyk" and "Gavrilchik" both "hvrlchk"."""
+    w = fold(word).replace(" ", "")
+    for src, dst in _translit():
+        w = w.replace(src, dst)
+    head, rest = w[:1], re.sub(r"[aeiou]", "", w[1:])
+    return head + re.sub(r"(.)\1+", r"\1", rest)
 
 
 def same_person(a: str, b: str) -> bool:
@@ -170,8 +201,30 @@ def same_person(a: str, b: str) -> bool:
     if len(ta) >= 2 and len(tb) >= 2:
         if similar_token(ta[-1], tb[-1]) and similar_token(ta[0], tb[0]):
             return not (is_initial(ta[0]) and is_initial(tb[0])) or fold(ta[-1]) == fold(tb[-1])
+        ja, jb = skeleton("".join(ta)), skeleton("".join(tb))
+        short, long_ = sorted((ja, jb), key=len)
+        if len(short) >= 8 and long_.startswith(short) and similar_token(ta[0], tb[0]):
+            return True  # "Mohammed Abd El-Rahman" / "Mohamed Abdelrahman Fathy"
         fa = {fold(t) for t in ta if not is_initial(t)}
         fb = {fold(t) for t in tb if not is_initial(t)}
         small, big = (fa, fb) if len(fa) <= len(fb) else (fb, fa)
         return len(small) >= 2 and small <= big
     return False
+
+
+_PLACE_AFTER = re.compile(
+    r"^[ \t]+(?:" + "|".join(re.escape(w) for w in load("names")["place_nouns"]) + r")\b", re.I
+)
+_PLACE_BEFORE = re.compile(r"\b(?:in|near|outside|inside|into)[ \t]+(?:the[ \t]+)?$")
+
+
+def place_like(text: str, spans: list[tuple[int, int]]) -> bool:
+    """Every mention reads as a place: "in Sidi Gaber", "La Modelo prison"."""
+    for s, e in spans:
+        if _PLACE_AFTER.match(text[e : e + 30]):
+            continue
+        possessive = text[e : e + 1] in ("'", "’")
+        if _PLACE_BEFORE.search(text[max(0, s - 12) : s]) and not possessive:
+            continue
+        return False
+    return bool(spans)
