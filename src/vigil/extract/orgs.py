@@ -9,9 +9,18 @@ from typing import Any
 from vigil.extract.context import Context, Organization
 from vigil.extract.data import load
 from vigil.extract.gazetteer import demonyms, fold, is_place
-from vigil.extract.names import looks_like_person, title_role, tokens, trim
+from vigil.extract.names import (
+    looks_like_person,
+    place_prefixes,
+    title_role,
+    tokens,
+    trim,
+)
+from vigil.extract.org_names import bracket_aliases, masthead, merge_same_bodies
 
-_CAP = r"(?:[A-Z\u00c0-\u00de][\w&!-]*(?:['’]s)?|[A-Z]{2,}[\w-]*)"
+# One way to read each capitalised word (an acronym is one too): two overlapping
+# alternatives made "TAKE ACTION: WRITE AN APPEAL ..." take seconds to scan.
+_CAP = r"(?:[A-Z\u00c0-\u00de][\w&!-]*(?:['’]s)?)"
 _GENERIC_POSS = re.compile(r"^(?:People|Women|Workers|Children|Citizens|Peoples)['’]s?$")
 _LAW_NAME = re.compile(r"\b(?:Act|Law|Code|Decree|Constitution)$")
 _LAW_AFTER = re.compile(r"^\s*(?:\([^)]{1,40}\)\s*)?(?:Act|Law|Code)\b")
@@ -20,8 +29,15 @@ _POSS = re.compile(
     r"(?<!Farmers)(?<!Writers)(?<!Lawyers)(?<!Defenders)(?<!Peoples)['’]s(?:\s.*)?$"
 )
 _TITLE_TAIL = re.compile(r"\s+(?:Special Rapporteur|Rapporteur|Secretary[- ]General|spokes\w+)$")
-_PLACE_TAIL = re.compile(r"\s(?:Palace|Prison|Airport|Square|Street|Avenue)$")
-_GOVERNMENT = re.compile(r"^(?:\w+\s+)?[Gg]overnment(?:\s+of\s+.+)?$")
+_PLACE_TAIL = re.compile(
+    r"\s(?:Palace|Prison|Airport|Square|Street|Avenue|Region|Oblast|Province|Governorate|"
+    r"Territory)$"
+)
+_GOVERNMENT = re.compile(r"^(?:\w+\s+)?[Gg]overnment(?:\s+of\s+.+)?$|^State\s+of\s+[A-Z]")
+# "Kasese Chief Magistrate's Court", "Attorney General's Office": a possessive inside a name
+_POSS_NAME = re.compile(
+    r"['’]s?\s+(?:Court|Office|Department|Chamber|Council|Committee|Commission|Association)$"
+)
 
 
 @cache
@@ -42,7 +58,8 @@ def _lex() -> dict[str, Any]:
         "quoted_after": re.compile(
             r"\b(?:[Pp]arty|[Mm]ovement|[Oo]rgani[sz]ation|[Gg]roup|[Uu]nion|[Nn]ewspaper|"
             r"[Ff]oundation|[Cc]ompany|[Aa]ssociation|[Cc]entre|[Cc]enter|[Cc]oalition|"
-            r"[Ff]ront|[Cc]ampaign|[Aa]gency|[Ww]ebsite|[Cc]hannel)\s+[“«\"]([^”»\"\n]{2,60}?)\s*[”»\"]"
+            r"[Ff]ront|[Cc]ampaign|[Aa]gency|[Ww]ebsite|[Cc]hannel|[Oo]utlet|[Bb]roadcaster|"
+            r"[Pp]ortal|[Mm]agazine|[Ww]eekly|NGO)\s+[“«\"]([^”»\"\n]{2,60}?)\s*[”»\"]"
         ),
         "quoted_before": re.compile(
             r"[“«\"]([^”»\"\n]{2,60}?)\s*[”»\"]\s+(?:[A-Z][\w’']*\s+)?([Pp]arty|[Mm]ovement|"
@@ -61,10 +78,22 @@ def _lex() -> dict[str, Any]:
         ),
         # "rights organization Human Rights Houses"
         "kind_before": re.compile(
-            r"\b(?:organi[sz]ation|NGO|group|newspaper|website|movement)[ \t]+"
-            r"((?:[A-Z][\w’'!-]+)(?:[ \t]+(?:of[ \t]+|for[ \t]+)?[A-Z][\w’'!-]+){0,5})"
+            r"\b(?:organi[sz]ation|NGO|group|newspaper|website|movement|outlet|broadcaster|"
+            r"channel|portal|news agency|news site|magazine|weekly|publication|radio station|"
+            r"TV station|platform|coalition|network|trade union|union|party)[ \t]+"
+            r"((?:[A-Z][\w’'!-]+)"
+            r"(?:[ \t]+(?:(?:of|for|del|de|la|el|do|da|the)[ \t]+)?[A-Z][\w’'!-]+){0,5})"
         ),
         "acronym": re.compile(r"^[A-Z][A-Z0-9&/.-]{1,9}$"),
+        # "Fundación Luz del Norte", "Coordinadora Universitaria": a name opened by a
+        # Spanish, Portuguese or French organization word
+        "foreign": re.compile(
+            r"\b(?:"
+            + "|".join(data["foreign_heads"])
+            + r")(?:[ \t]+(?:(?:"
+            + "|".join(data["foreign_connectors"])
+            + r")[ \t]+)*[A-Z\u00c0-\u00de][\w’'-]*)+"
+        ),
         "conn": frozenset(conn),
         "known": re.compile(r"\b(?:" + "|".join(map(re.escape, data["known"])) + r")\b"),
         "known_kind": dict(data["known"]),
@@ -77,6 +106,15 @@ def _lex() -> dict[str, Any]:
     }
 
 
+_CALENDAR = frozenset(
+    {
+        *("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"),
+        *("January", "February", "March", "April", "May", "June", "July", "August"),
+        *("September", "October", "November", "December"),
+    }
+)
+
+
 def kind_of(name: str) -> str:
     for kind, rx in _lex()["kinds"]:
         if rx.search(name):
@@ -86,7 +124,7 @@ def kind_of(name: str) -> str:
 
 def _ok(name: str) -> bool:
     lex = _lex()
-    if not name or len(name) < 2 or len(name) > 90 or "\n" in name:
+    if not name or len(name) < 2 or len(name) > 90 or "\n" in name or " / " in name:
         return False
     f = fold(name)
     if not f or f in lex["not_org"] or f in demonyms():
@@ -97,6 +135,8 @@ def _ok(name: str) -> bool:
         return False
     if is_place(name) and not lex["acronym"].match(name):
         return False
+    if len(tokens(name)) >= 2 and tokens(name)[0] in place_prefixes():
+        return False  # "Barangay Tabun-ac", "Barrio Sandino": places
     if _GOVERNMENT.match(name) or _PLACE_TAIL.search(name) or _LAW_NAME.search(name):
         return False
     # "People’s party": a generic possessive and lower-case words name nothing.
@@ -114,7 +154,8 @@ def tidy(name: str) -> str:
         if q in name:
             name = name.rsplit(q, 1)[1].strip()
     name = name.strip('”»" ,.;:')
-    name = _POSS.sub("", name).strip()
+    if not _POSS_NAME.search(name):
+        name = _POSS.sub("", name).strip()
     name = _TITLE_TAIL.sub("", name).strip()
     return name
 
@@ -230,6 +271,8 @@ def find_organizations(ctx: Context) -> list[Organization]:
             continue
         # Extend over "of the Council of Europe", "for National Security" the model cut.
         ext = lex["extend"].match(text[e : e + 120])
+        if ext and ext.group("first") in _CALENDAR:
+            ext = None  # "the Cairo Criminal Court on Tuesday"
         if ext and ext.group("lead") == "in" and is_place(ext.group(0).split(None, 1)[1]):
             ext = None
         if ext:
@@ -248,6 +291,9 @@ def find_organizations(ctx: Context) -> list[Organization]:
             s -= len(before.group(1))
             name = text[s:e]
         orgs.add(name, (s, e))
+    for m in lex["foreign"].finditer(text):
+        if not orgs.covered(*m.span()):
+            orgs.add(m.group().strip(), m.span(), trusted=True)
     for m in lex["known"].finditer(text):
         orgs.add(m.group(), m.span(), kind=lex["known_kind"][m.group()])
     for rx, name, kind in lex["known_patterns"]:
@@ -266,12 +312,20 @@ def find_organizations(ctx: Context) -> list[Organization]:
             headline_caps.add(word)  # a shouting headline, not acronyms
             continue
         orgs.add(word, m.span())
+    masthead(orgs, text)
+    bracket_aliases(orgs, text)
     _link_acronyms(orgs, text)
+    merge_same_bodies(orgs)
     return orgs.items
 
 
 def _kind_word(word: str) -> str | None:
     return {
+        "outlet": "media",
+        "broadcaster": "media",
+        "portal": "media",
+        "magazine": "media",
+        "weekly": "media",
         "party": "party",
         "movement": "movement",
         "newspaper": "media",
@@ -291,8 +345,10 @@ def _link_acronyms(orgs: _Orgs, text: str) -> None:
     merged: list[Organization] = []
     longs = [o for o in orgs.items if len(tokens(o.name)) >= 2]
     for o in orgs.items:
-        target = None
-        if len(tokens(o.name)) == 1:
+        target = next(
+            (b for b in orgs.items if b is not o and b.name.startswith(o.name + "-")), None
+        )  # "OVD" of "OVD-Info"
+        if target is None and len(tokens(o.name)) == 1:
             for big in longs:
                 if big is o:
                     continue
@@ -303,6 +359,7 @@ def _link_acronyms(orgs: _Orgs, text: str) -> None:
                         and (ini == acr or (len(acr) >= 3 and ini.startswith(acr)))
                     )
                     or fold(tokens(big.name)[-1]) == fold(o.name)
+                    or big.name.startswith(o.name + "-")
                     or any(fold(a) == fold(o.name) for a in big.aliases)
                 ):
                     target = big
