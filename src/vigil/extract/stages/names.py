@@ -18,6 +18,7 @@ from vigil.extract.gazetteer import demonyms, fold, is_place
 from vigil.extract.names import (
     is_initial,
     looks_like_person,
+    place_like,
     same_person,
     similar_token,
     strong_person,
@@ -25,19 +26,31 @@ from vigil.extract.names import (
     tokens,
     trim,
 )
+from vigil.extract.org_names import scan_mentions
 from vigil.extract.orgs import find_organizations
 from vigil.extract.registry import stage
 
 _HONORIFIC_NAME = re.compile(
-    r"\b(?:Mr|Mrs|Ms|Dr|Judge|President|Prosecutor|lawyer|journalist|activist|blogger)\.?\s+"
+    r"\b(?:Mr|Mrs|Ms|Dr|Judge|President|Prosecutor|lawyer|journalist|activist|blogger|Atty|Hon|"
+    r"Gen|Brig|Col|Lt|Maj|Capt|Sgt|Magistrate|Justice|Journalist|Activist|Blogger|Reporter|"
+    r"Student|Poet|Writer|Artist|Teacher|Researcher|Photographer|Editor|defender|reporter|"
+    r"student|poet|writer|artist|teacher|researcher|editor|photographer|politician|unionist|"
+    r"leader)\.?\s+"
     r"((?:[A-Z][\w’'-]+|[A-Z]\.)(?:\s+(?:[A-Z][\w’'-]+|[A-Z]\.)){0,3})"
 )
 _RELATIVE_NAME = re.compile(
-    r"\b(?:his|her|their)\s+(?:wife|husband|daughter|son|brother|sister|mother|father|"
-    r"grandfather|grandmother|granddaughter|grandson|partner|cousin|uncle|aunt),?\s+"
-    r"([A-Z][a-z’'-]+(?:\s+[A-Z][a-z’'-]+){0,2})"
+    r"(?:\b(?:his|her|their)|[A-Z][\w-]+['’]s?)\s+(?:wife|husband|daughter|son|brother|"
+    r"sister|mother|father|grandfather|grandmother|granddaughter|grandson|partner|cousin|"
+    r"uncle|aunt|nephew|niece|fiancée?),?\s+(?:(?:Mr|Mrs|Ms|Dr|Miss|Don|Doña|Dona)\.?\s+)?"
+    r"([A-Z\u00c0-\u00de][^\W\d_]+(?:\s+[A-Z\u00c0-\u00de][^\W\d_’'-]+){0,2})(?![\w’'-])"
 )
 _NAME2 = r"[A-Z][a-z’'-]+\s+[A-Z][a-z’'-]+"
+# "Mohamed Abdelrahman Fathy, a researcher at ...", "Pavel Rudnev, 58, ...": a name set off
+# by an age or by a person's trade is a person's name.
+_APPOSITION = re.compile(
+    r"(?<![\w’'-])([A-Z][a-z’'-]+(?:\s+[A-Z][a-z’'-]+){1,3}),\s+(?:\d{2},|(?:a|an)\s+"
+    r"(?:[\w-]+\s+){0,3}?(?:" + "|".join(load("names")["person_nouns"]) + r")\b)"
+)
 _COORD_BEFORE = re.compile(rf"({_NAME2})(?:,\s*|\s+and\s+)$")
 _COORD_AFTER = re.compile(rf"^(?:,\s*|\s+and\s+)({_NAME2})(?![\w’'-]|\s+[A-Z])")
 _SAID = re.compile(rf"\b({_NAME2})\s+(?:said|says|told|stated|added|explained|wrote)\b")
@@ -90,10 +103,11 @@ def _candidates(
         elif len(tokens(name)) == 1:
             short.append((s, e, name))
     sure: set[int] = set()
-    for rx in (_HONORIFIC_NAME, _RELATIVE_NAME, _SAID):
+    for rx in (_HONORIFIC_NAME, _RELATIVE_NAME, _SAID, _APPOSITION):
         for m in rx.finditer(text):
             name, s, e = trim(m.group(1), m.start(1))
-            if name and looks_like_person(name):
+            # "her daughter, Mina": a relative's given name, even one a town shares
+            if name and looks_like_person(name, place_ok=rx is _RELATIVE_NAME):
                 (full if len(tokens(name)) >= 2 else short).append((s, e, name))
                 sure.add(s)
     # "Sergey Babinets and Dmitry Dimitriev": a name coordinated with a person's name.
@@ -218,7 +232,9 @@ def _cluster(ctx: Context) -> list[_Cluster]:
         label = next((lab for (a, b), lab in labels.items() if a <= s and e <= b), "PERSON")
         if s in sure:
             label = "PERSON"
-        if label != "PERSON" or is_place(name) or fold(name) in demonyms():
+        if label != "PERSON" or fold(name) in demonyms():
+            continue
+        if is_place(name) and s not in sure:
             continue
         key = fold(name)
         cl = standalone.setdefault(key, _Cluster(first=s))
@@ -386,7 +402,7 @@ def find_names(ctx: Context) -> None:
             continue
         kept.append(cl)
     org_names = [fold(n) for o in orgs for n in [o.name, *o.aliases]]
-    kept = [cl for cl in kept if not _is_org(cl, org_names)]
+    kept = [cl for cl in kept if not _is_org(cl, org_names) and not place_like(ctx.clean, cl.spans)]
     person_keys = {fold(f) for cl in kept for f in cl.forms}
     person_words = {fold(t) for cl in kept for f in cl.full_forms() for t in tokens(f)}
     for o in orgs:
@@ -398,5 +414,6 @@ def find_names(ctx: Context) -> None:
     for i, o in enumerate(ctx.organizations):
         for s, e in o.spans:
             ctx.mentions.append(Mention(s, e, "organization", i))
+    scan_mentions(ctx)
     ctx.mentions.sort(key=lambda m: m.start)
     _ = _KNOWN_AS
