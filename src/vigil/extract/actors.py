@@ -17,14 +17,15 @@ _SPEAKER = re.compile(
     re.I,
 )
 _PRONOUN = re.compile(
-    r"\b(?:he|she|they|him|her|them|his|their|the pair|both"
+    r"\b(?:he|she|they|him|her|them|his|their|the pair|both|the accused|the defendants?"
     r"|(?:the|two|three|four|five|six|several)\s+(?:human rights\s+|young\s+|independent\s+)?"
     r"(?:activists?|journalists?|defendants?|bloggers?|reporters?|defenders?|lawyers?|men|women))\b",
     re.I,
 )
 # "the charges", "the trial", "the verdict": the case the report is telling.
 _DEFINITE = re.compile(
-    r"\bthe\s+(?:charges?|case|trial|verdict|sentence|conviction|acquittal|appeal|arrest|detention)\b",
+    r"\bthe\s+(?:charges?|case|trial|verdict|sentence|conviction|acquittal|appeal|arrest|detention)\b"
+    r"|\bordered\s+(?:[\w-]+\s+){0,4}(?:detention|custody|arrest|remand)\b",
     re.I,
 )
 _OWNER = re.compile(
@@ -32,15 +33,22 @@ _OWNER = re.compile(
     re.I,
 )
 _NOT_VICTIM_ROLES = frozenset({"official", "lawyer"})
+_PRONOUN_SUBJECT = re.compile(r"\s*(?:She|He|They)\b")
+_RELATIVE_OF = re.compile(
+    r"\b(?:his|her|their)\s+(?:" + "|".join(load("names")["relations"]) + r"),?\s+$", re.I
+)
 
 
 def persons_in(ctx: Context, start: int, end: int) -> list[int]:
     """Indexes of persons named in ``[start, end)``, in order, without officials/lawyers."""
     out: list[int] = []
+    pronoun_subject = bool(_PRONOUN_SUBJECT.match(ctx.clean, start))
     for m in ctx.mentions_in(start, end, "person"):
         p = ctx.persons[m.index]
         if p.role in _NOT_VICTIM_ROLES:
             continue
+        if pronoun_subject and _RELATIVE_OF.search(ctx.clean[max(start, m.start - 30) : m.start]):
+            continue  # "She was held ..., where they threatened her daughter, Mina": not Mina
         after = ctx.clean[m.end : min(end, m.end + 25)]
         if _OWNER.match(after):
             continue  # "Mr Pérez's brother, Carlos Pérez": the brother is meant
@@ -66,7 +74,9 @@ _GROUP = re.compile(
     r"\b(?P<n>two|three|four|five|six|seven|eight|nine|ten|both|pair|[2-9])\s+(?:of\s+(?:the|them)\s+)?"
     r"(?:human rights\s+|young\s+|independent\s+|other\s+)?"
     r"(?:activists|journalists|defendants|bloggers|reporters|defenders|lawyers|men|women|"
-    r"brothers|sisters|members|students|workers)\b|\b(?P<pair>the pair|both of them)\b",
+    r"brothers|sisters|members|students|workers)\b|\b(?P<pair>the pair|both of them)\b"
+    r"|\b(?:all|the|these)\s+(?P<all>two|three|four|five|six|seven|eight|nine|ten)\b"
+    r"(?!\s+(?:years?|months?|days?|weeks?|hours?|times)\b)",
     re.I,
 )
 _COUNT = {
@@ -89,7 +99,7 @@ def group_members(ctx: Context, text: str) -> list[int]:
     m = _GROUP.search(text)
     if not m:
         return []
-    word = (m.group("n") or "pair").lower()
+    word = (m.group("n") or m.group("all") or "pair").lower()
     n = _COUNT.get(word) or (int(word) if word.isdigit() else 0)
     if n < 2:
         return []

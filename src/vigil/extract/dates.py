@@ -129,8 +129,8 @@ def find_dates(
     for key in ("dmy", "mdy"):
         for m in rx[key].finditer(text):
             mo = months[m.group("mon").lower().rstrip(".")]
-            if m.group("mon").lower() == "may" and not m.group("year") and key == "mdy":
-                continue  # "may 5" is too often the verb
+            if m.group("mon") == "may" and not m.group("year") and key == "mdy":
+                continue  # "may 5" in lower case is the verb; "on May 5" is the month
             y = int(m.group("year")) if m.group("year") else None
             if y is None and m.group("mon")[0].islower():
                 continue

@@ -73,7 +73,9 @@ def _undone(body: str, end: int) -> bool:
 
 
 # A long direct quotation: a speaker's comment, not the report's account.
-_QUOTE = re.compile(r"[“\"]([^”\"]{60,})[”\"]")
+# Straight quotes are paired in order, so the text between two quotations is not one.
+_QUOTE = re.compile(r"“[^”]*”|\"[^\"\n]*\"")
+_QUOTE_MIN = 62
 
 
 def is_hypothetical(text: str, sent_start: int, pos: int) -> bool:
@@ -151,7 +153,11 @@ def find_events(ctx: Context) -> None:
                 para_date = own[-1].value
             continue
         found: list[tuple[str, list[re.Match[str]]]] = []
-        quotes = [q.span() for q in _QUOTE.finditer(body)] if "“" in body or '"' in body else []
+        quotes = (
+            [q.span() for q in _QUOTE.finditer(body) if len(q.group()) >= _QUOTE_MIN]
+            if "“" in body or '"' in body
+            else []
+        )
         # Words of a name are not triggers ("Regional Trial Court", "Popular Front").
         quotes += [(m.start - s - 1, m.end - s + 1) for m in ctx.mentions_in(s, e, "organization")]
         for etype, rx in triggers:
@@ -193,6 +199,11 @@ def find_events(ctx: Context) -> None:
             perp_names = [ctx.persons[i].name for i in agents]
             if not victims and etype in ("search", "restriction", "threat", "attack"):
                 victims = [ctx.organizations[i].name for i in orgs_in(ctx, s, e)]
+            elif etype in ("search", "restriction"):
+                # "raided the office of X", "the legal status of X and Y": the body is hit
+                targets = orgs_in(ctx, trig[1], min(e, trig[1] + 60))
+                if targets:
+                    victims = [ctx.organizations[i].name for i in targets]
             if (
                 etype == "charge"
                 and "sentence" in kinds
