@@ -22,9 +22,21 @@ from vigil.extract.registry import stage
 from vigil.extract.stages.events import is_furniture, is_hypothetical
 
 _CHARGE_CUE = re.compile(
-    r"\b(?:charg|accus|indict|convict|guilty|prosecut|article|art\.|section|under|imprison|jailed|sentenc)",
+    r"\b(?:charg|accus|indict|convict|guilty|prosecut|article|art\.|section|under|imprison|jailed|sentenc"
+    r"|suspicion|suspected)",
     re.I,
 )
+
+
+# Words right after a term that make it something other than prison time; "six years and
+# banned from journalism" is still six years in prison.
+_NOT_PRISON_AFTER = re.compile(
+    r"[’']?s?\s*(?:of\s+|in\s+|under\s+)?(?:an?\s+|the\s+)?(?:[\w-]+\s+)?"
+    r"(?:house arrest|ban|probation|restrict\w*|labou?r|community service|ago|later|earlier|"
+    r"old|before|after)\b",
+    re.I,
+)
+_LIFE = re.compile(r"\blife (?:imprisonment|sentence|in prison|term)\b", re.I)
 
 
 @cache
@@ -46,6 +58,10 @@ def _penalty_rx() -> dict[str, Any]:
             r"\b(?:fined|fine of|fine|pay)\s+(?P<cur>"
             + "|".join(cur)
             + r")\s?(?P<amt>\d[\d,.]*\d|\d)"
+        ),
+        "money": re.compile(r"(?P<amt>\d[\d,. ]*\d|\d)\s*(?P<cur>" + "|".join(cur) + r")(?![\w])"),
+        "money_before": re.compile(
+            r"(?<![\w])(?P<cur>" + "|".join(cur) + r")\s?(?P<amt>\d[\d,.]*\d|\d)"
         ),
         "range": re.compile(rf"\b(?:from|between)\s+{NUM}\s+(?:to|and)\s+{NUM}\s+years", re.I),
     }
@@ -122,14 +138,12 @@ def _penalties(ctx: Context, sent: tuple[int, int], body: str) -> None:
         lead = body[max(0, m.start() - 40) : m.start()].lower()
         if not (rx["prison"].search(near) or re.search(r"sentenc|jail|given|received", lead)):
             continue
-        tail = body[m.end() : m.end() + 25].lower()
-        if re.search(
-            r"house arrest|\bban|probation|restriction|\bago\b|later|earlier|\bold\b", tail
-        ):
-            continue
+        if _NOT_PRISON_AFTER.match(body, m.end()):
+            continue  # "five years' house arrest", "two years ago", "23 years old"
         if re.search(
             r"\bban(?:ned|s)?\b|barred|prohibit|restrict|for (?:some|about|nearly|over)\s*$"
-            r"|(?:after|since|within|spent|lasting)\s*$",
+            r"|(?:after|since|within|spent|lasting)\s*$"
+            r"|\b(?:held|kept|detained)\b[^.;]{0,80}\bfor\s*$",
             lead[-60:],
         ):
             continue
@@ -145,7 +159,16 @@ def _penalties(ctx: Context, sent: tuple[int, int], body: str) -> None:
             note = "suspended"
         found.append(Penalty("", "imprisonment", (s + m.start(), s + m.end()), months, note=note))
         break
-    fm = rx["fine"].search(body) or rx["fine_before"].search(body)
+    life = _LIFE.search(body)
+    if (
+        life
+        and not found
+        and not re.search(r"request|sought|demand|\bfaces?\b|up to", body[: life.start()][-40:])
+    ):
+        found.append(
+            Penalty("", "imprisonment", (s + life.start(), s + life.end()), note=life.group())
+        )
+    fm = rx["fine"].search(body) or rx["fine_before"].search(body) or _fine_near(body)
     if fm and not re.search(r"costs?|fees", body[fm.end() : fm.end() + 60]):
         amt = number(re.sub(r"[ ,]", "", fm.group("amt"))) if fm.group("amt") else None
         cur = next(
@@ -153,15 +176,20 @@ def _penalties(ctx: Context, sent: tuple[int, int], body: str) -> None:
         )
         found.append(Penalty("", "fine", (s + fm.start(), s + fm.end()), amount=amt, currency=cur))
     punished = re.search(
-        r"sentenc|convict|verdict|guilty|ordered|must serve|had to|will serve", body, re.I
+        r"sentenc|convict|verdict|guilty|ordered|must serve|had to|will serve|received|"
+        r"given|handed",
+        body,
+        re.I,
     )
+    taken: list[tuple[int, int]] = []
     for r in rx["restrictions"] if punished else []:
-        rm = r.search(body)
-        if rm:
+        for rm in r.finditer(body):
+            if any(a < rm.end() and rm.start() < b for a, b in taken):
+                continue  # one penalty, one restriction: the first pattern that names it
+            taken.append(rm.span())
             found.append(
                 Penalty("", "restriction", (s + rm.start(), s + rm.end()), note=rm.group())
             )
-            break
     for pen in found:
         for who in people:
             ctx.penalties.append(
@@ -169,6 +197,20 @@ def _penalties(ctx: Context, sent: tuple[int, int], body: str) -> None:
                     who, pen.penalty, pen.span, pen.term_months, pen.amount, pen.currency, pen.note
                 )
             )
+
+
+def _fine_near(body: str) -> re.Match[str] | None:
+    """ "a fine of 100 base units (3,700 rubles)": the first sum of money a little after a
+    word of fining."""
+    rx = _penalty_rx()
+    money: re.Pattern[str] = rx["money"]
+    before: re.Pattern[str] = rx["money_before"]
+    for cue in re.finditer(r"\b(?:fined|fine|fines)\b", body):
+        lo, hi = cue.end(), cue.end() + 60
+        found = money.search(body, lo, hi) or before.search(body, lo, hi)
+        if found:
+            return found
+    return None
 
 
 def _dedupe(ctx: Context) -> None:
