@@ -64,3 +64,13 @@ def test_the_last_editor_cannot_approve(site: Site) -> None:
     answer = reviewer.post(f"{desk_url}/approve", data={"csrf": csrf_of(page.text)})
     assert answer.status_code >= 400
     assert "Traceback" not in answer.text
+
+
+def test_unknown_desk_step_is_not_found(site: Site) -> None:
+    reviewer = site.login("rex")
+    page = reviewer.get("/cases/1")
+    desk_url = reviewer.post("/cases/1/alerts", data={"csrf": csrf_of(page.text)}).headers[
+        "location"
+    ]
+    answer = reviewer.post(f"{desk_url}/delete", data={"csrf": csrf_of(page.text)})
+    assert answer.status_code == 404 and "Traceback" not in answer.text

@@ -19,6 +19,7 @@ from vigil.alerts import (
     publish_alert,
 )
 from vigil.alerts.config import get_alert_settings
+from vigil.errors import NotFound
 from vigil.store.accounts import Account, audit
 from vigil.web.auth import check_csrf, require
 from vigil.web.deps import cases, database
@@ -121,31 +122,24 @@ def edit(
     return RedirectResponse(f"/desk/alerts/{alert_id}", status_code=303)
 
 
-@router.post("/desk/alerts/{alert_id:int}/approve", include_in_schema=False)
-def approve(
+@router.post("/desk/alerts/{alert_id:int}/{step}", include_in_schema=False)
+def review_step(
     request: Request,
     alert_id: int,
+    step: str,
     csrf: str = Form(""),
     user: Account = Depends(require("reviewer")),
 ) -> Response:
+    """A reviewer's step: ``approve`` (not the last editor) or ``publish`` (approved only)."""
+    if step not in ("approve", "publish"):
+        raise NotFound("no such step", subject=step)
     check_csrf(request, csrf)
     with database(request).transaction() as session:
-        approve_alert(session, alert_id, actor=user.name)
-        audit(session, user.name, "alert approve", f"alert:{alert_id}")
-    return RedirectResponse(f"/desk/alerts/{alert_id}", status_code=303)
-
-
-@router.post("/desk/alerts/{alert_id:int}/publish", include_in_schema=False)
-def publish(
-    request: Request,
-    alert_id: int,
-    csrf: str = Form(""),
-    user: Account = Depends(require("reviewer")),
-) -> Response:
-    check_csrf(request, csrf)
-    with database(request).transaction() as session:
-        publish_alert(
-            session, alert_id, actor=user.name, public_url=get_alert_settings().public_url
-        )
-        audit(session, user.name, "alert publish", f"alert:{alert_id}")
-    return RedirectResponse(f"/alerts/{alert_id}", status_code=303)
+        if step == "approve":
+            approve_alert(session, alert_id, actor=user.name)
+        else:
+            url = get_alert_settings().public_url
+            publish_alert(session, alert_id, actor=user.name, public_url=url)
+        audit(session, user.name, f"alert {step}", f"alert:{alert_id}")
+    target = f"/alerts/{alert_id}" if step == "publish" else f"/desk/alerts/{alert_id}"
+    return RedirectResponse(target, status_code=303)
