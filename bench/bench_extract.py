@@ -43,6 +43,9 @@ def main() -> None:
     ap.add_argument("--docs", type=int, default=200)
     ap.add_argument("--gold", type=Path, default=Path("/work/shared/eval/dev"))
     ap.add_argument("--rounds", type=int, default=3, help="alternating runs; best of each")
+    ap.add_argument(
+        "--processes", type=int, default=1, help="model worker processes, for both sides"
+    )
     args = ap.parse_args()
 
     from vigil.extract import Extractor
@@ -57,16 +60,19 @@ def main() -> None:
     bare = vigil = 0.0
     for _ in range(args.rounds):
         t0 = time.perf_counter()
-        for _doc in nlp.pipe((t for t, _ in texts), batch_size=16):
+        for _doc in nlp.pipe((t for t, _ in texts), batch_size=16, n_process=args.processes):
             pass
         bare = max(bare, words / (time.perf_counter() - t0))
         t0 = time.perf_counter()
-        for _res in extractor.extract_many(texts):
+        for _res in extractor.extract_many(texts, n_process=args.processes):
             pass
         vigil = max(vigil, words / (time.perf_counter() - t0))
 
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    print(f"texts: {len(texts)}  words: {words}  components: {', '.join(nlp.pipe_names)}")
+    print(
+        f"texts: {len(texts)}  words: {words}  components: {', '.join(nlp.pipe_names)}  "
+        f"processes: {args.processes}"
+    )
     print(f"bare nlp.pipe : {bare:8.0f} words/s")
     print(f"vigil extract : {vigil:8.0f} words/s")
     print(f"ratio         : {vigil / bare:8.2f}")

@@ -55,3 +55,15 @@ def test_failing_stage_leaves_partial_record(extractor: Extractor) -> None:
     finally:
         extractor.post[idx] = saved
     assert res.record["persons"] and any("legal.v1 failed" in w for w in res.warnings)
+
+
+def test_two_model_processes_give_the_same_records(extractor: Extractor) -> None:
+    texts = [
+        ("On 10 March 2024 police in Almaty arrested the journalist Dana Serikova.", "2024-03-12"),
+        ("Ales Bialiatski was sentenced to 10 years in prison on 3 March 2023.", "2023-03-04"),
+        ("The activist Lucia Ramirez was released on 2 May 2022.", None),
+    ]
+    one = [r.record for r in extractor.extract_many(texts)]
+    two = [r.record for r in extractor.extract_many(texts, n_process=2)]
+    assert two == one
+    assert one[1]["sentences"], "the records are not empty"

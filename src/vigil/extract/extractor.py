@@ -58,11 +58,18 @@ class Extractor:
     ) -> ExtractionResult:
         return next(self.extract_many([(text, published, language)]))
 
-    def extract_many(self, items: Iterable[Item]) -> Iterator[ExtractionResult]:
-        """Results in input order; items are texts or (text, published[, language])."""
+    def extract_many(
+        self, items: Iterable[Item], *, n_process: int = 1
+    ) -> Iterator[ExtractionResult]:
+        """Results in input order; items are texts or (text, published[, language]).
+
+        ``n_process`` > 1 runs the model in that many worker processes (spaCy's own
+        multiprocessing; the stages stay in this process): worth it for large batches.
+        """
         contexts = (self._prepare(item) for item in items)
         pairs = ((ctx.clean[:MAX_CHARS], ctx) for ctx in contexts)
-        for doc, ctx in self.nlp.pipe(pairs, as_tuples=True, batch_size=16):
+        docs = self.nlp.pipe(pairs, as_tuples=True, batch_size=16, n_process=n_process)
+        for doc, ctx in docs:
             ctx.doc = doc
             for st in self.post:
                 try:
