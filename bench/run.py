@@ -17,6 +17,11 @@ BENCHES: list[tuple[str, list[str], list[str]]] = [
     # (script, arguments at the issues' sizes, arguments with --quick)
     ("bench_store.py", [], ["--ingest", "1000", "--search", "10000"]),
     ("bench_extract.py", ["--docs", "200", "--rounds", "3"], ["--docs", "40", "--rounds", "1"]),
+    (
+        "bench_extract.py",
+        ["--docs", "200", "--rounds", "3", "--processes", "2"],
+        ["--docs", "40", "--rounds", "1", "--processes", "2"],
+    ),
     ("bench_resolve.py", [], ["--quick"]),
     ("bench_cases.py", [], ["--quick"]),
     ("bench_web.py", [], ["--quick"]),
