@@ -14,6 +14,7 @@ from importlib import resources
 
 from vigil.resolve.match import compare
 from vigil.resolve.mention import PersonMention
+from vigil.scoring import Score
 
 HARD_NEGATIVES = {"relative", "namesake", "namesake-patronymic", "gender-form"}
 
@@ -28,28 +29,12 @@ class LabelledPair:
 
 
 @dataclass
-class PairScore:
-    tp: int = 0
-    fp: int = 0
-    fn: int = 0
+class PairScore(Score):
     tn: int = 0
     relatives_merged: int = 0
     by_category: Counter[str] = field(default_factory=Counter)
     wrong_by_category: Counter[str] = field(default_factory=Counter)
     errors: list[tuple[LabelledPair, str]] = field(default_factory=list)
-
-    @property
-    def precision(self) -> float:
-        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 1.0
-
-    @property
-    def recall(self) -> float:
-        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 1.0
-
-    @property
-    def f1(self) -> float:
-        p, r = self.precision, self.recall
-        return 2 * p * r / (p + r) if p + r else 0.0
 
 
 def load_pairs() -> list[LabelledPair]:
