@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from vigil.extract.evaluate import name_key, score_record
+from vigil.extract.evaluate import compare_record, describe, name_key, score_record
 
 
 def _gold() -> dict[str, object]:
@@ -58,3 +58,19 @@ def test_strict_date_needs_gold_precision() -> None:
 def test_name_key_drops_honorifics_and_punctuation() -> None:
     assert name_key("Mr. Huseynov’s") == name_key("huseynovs")
     assert name_key("Ms Amirova") == "amirova"
+
+
+def test_compare_record_names_what_was_missed_and_spurious() -> None:
+    pred = {
+        "persons": [{"name": "A. Amirova"}, {"name": "Nobody Here"}],
+        "events": [{"type": "search", "date": "2012-01-06", "victims": ["Amirova"]}],
+    }
+    compared = compare_record(pred, _gold())
+    persons = compared["persons"][1]
+    assert [p["name"] for p in persons.spurious] == ["Nobody Here"] and persons.missed == []
+    events = compared["events_strict"][1]
+    assert [e["type"] for e in events.missed] == ["arrest", "protest"]
+    assert [e["type"] for e in events.spurious] == ["search"]
+    charge = {"person": "Ajzhangul Amirova", "article": "164", "law": None}
+    assert describe("charges", charge) == "Ajzhangul Amirova: 164 (-)"
+    assert describe("events_strict", events.missed[0]) == "arrest 2012-01 [Ajzhangul Amirova]"

@@ -15,10 +15,13 @@ def eval_command(
     gold_dir: Path = typer.Argument(..., help="Folder of NAME.txt reports beside NAME.gold.json."),
     as_json: bool = typer.Option(False, "--json", help="Print the scores as one JSON object."),
     worst: int = typer.Option(5, "--worst", help="How many of the worst documents to list."),
+    errors: bool = typer.Option(
+        False, "--errors", help="List, per document, each gold fact missed and each spurious one."
+    ),
 ) -> None:
     """Extract every report in GOLD_DIR and score it per category and overall."""
     from vigil.extract import Extractor
-    from vigil.extract.evaluate import CATEGORIES, score
+    from vigil.extract.evaluate import CATEGORIES, MICRO, describe, score
 
     if not gold_dir.is_dir() or not any(gold_dir.glob("*.gold.json")):
         raise InputError("no *.gold.json files here", subject=str(gold_dir))
@@ -26,6 +29,15 @@ def eval_command(
     if as_json:
         data = report.to_json()
         data["worst"] = [{"doc": d.doc, "f1": round(d.micro.f1, 4)} for d in report.worst(worst)]
+        if errors:
+            data["errors"] = {
+                d.doc: {
+                    c: {"missed": m.missed, "spurious": m.spurious}
+                    for c, m in d.errors.items()
+                    if c in MICRO and (m.missed or m.spurious)
+                }
+                for d in report.docs
+            }
         sys.stdout.write(json.dumps(data) + "\n")
         return
     from rich.console import Console
@@ -71,6 +83,18 @@ def eval_command(
             for c in ("persons", "organizations", "events_strict", "charges", "sentences")
         )
         console.print(f"  {d.doc}: {d.micro.f1:.3f} ({parts})")
+    if errors:
+        for d in report.docs:
+            lines = [
+                f"    {c}: {sign} {describe(c, item)}"
+                for c in MICRO
+                for sign, items in (("-", d.errors[c].missed), ("+", d.errors[c].spurious))
+                for item in items
+            ]
+            if lines:
+                console.print(f"[bold]{d.doc}[/bold] (- missed, + spurious)", highlight=False)
+                for line in lines:
+                    console.print(line, highlight=False, markup=False)
 
 
 def register(app: typer.Typer) -> None:

@@ -34,6 +34,14 @@ _HONORIFIC = re.compile(r"^(?:mr|mrs|ms|miss|dr|prof|sir|madam|mme)\s+")
 _WORD = re.compile(r"\w+")
 
 
+@dataclass
+class Misses:
+    """What one category got wrong in one document: missed gold items, spurious predictions."""
+
+    missed: list[Any] = field(default_factory=list)
+    spurious: list[Any] = field(default_factory=list)
+
+
 class _Extracts(Protocol):
     def extract_many(self, items: Iterable[Any]) -> Iterable[ExtractionResult]: ...
 
@@ -43,6 +51,8 @@ class DocScore:
     doc: str
     scores: dict[str, Score]
     warnings: list[str] = field(default_factory=list)
+    #: per category, (gold items nothing matched, predicted items that matched nothing)
+    errors: dict[str, Misses] = field(default_factory=dict)
 
     @property
     def micro(self) -> Score:
@@ -80,8 +90,8 @@ def name_key(name: str) -> str:
     return _HONORIFIC.sub("", fold(name))
 
 
-def _matching(preds: list[Any], golds: list[Any], ok: Callable[[Any, Any], bool]) -> int:
-    """Size of a maximum one-to-one matching (augmenting paths; inputs are small)."""
+def _matching(preds: list[Any], golds: list[Any], ok: Callable[[Any, Any], bool]) -> dict[int, int]:
+    """A maximum one-to-one matching, gold index -> predicted index (augmenting paths)."""
     adj = [[j for j, g in enumerate(golds) if ok(p, g)] for p in preds]
     owner: dict[int, int] = {}
 
@@ -95,12 +105,22 @@ def _matching(preds: list[Any], golds: list[Any], ok: Callable[[Any, Any], bool]
                 return True
         return False
 
-    return sum(1 for i in range(len(preds)) if augment(i, set()))
+    for i in range(len(preds)):
+        augment(i, set())
+    return owner
 
 
-def _score(preds: list[Any], golds: list[Any], ok: Callable[[Any, Any], bool]) -> Score:
-    tp = _matching(preds, golds, ok)
-    return Score(tp, len(preds) - tp, len(golds) - tp)
+def _score(
+    preds: list[Any], golds: list[Any], ok: Callable[[Any, Any], bool]
+) -> tuple[Score, Misses]:
+    owner = _matching(preds, golds, ok)
+    tp = len(owner)
+    matched = set(owner.values())
+    misses = Misses(
+        [g for j, g in enumerate(golds) if j not in owner],
+        [p for i, p in enumerate(preds) if i not in matched],
+    )
+    return Score(tp, len(preds) - tp, len(golds) - tp), misses
 
 
 def _names(entity: dict[str, Any]) -> set[str]:
@@ -127,6 +147,12 @@ def _article(a: Any) -> str:
 
 
 def score_record(pred: dict[str, Any], gold: dict[str, Any]) -> dict[str, Score]:
+    """Per category, the score of one predicted record against its gold record."""
+    return {c: s for c, (s, _) in compare_record(pred, gold).items()}
+
+
+def compare_record(pred: dict[str, Any], gold: dict[str, Any]) -> dict[str, tuple[Score, Misses]]:
+    """Per category, the score and what was missed or spurious."""
     rp, rg = _resolver(pred), _resolver(gold)
 
     def same(p: str, g: str) -> bool:
@@ -184,6 +210,20 @@ def score_record(pred: dict[str, Any], gold: dict[str, Any]) -> dict[str, Score]
     }
 
 
+def describe(category: str, item: dict[str, Any]) -> str:
+    """One short line for a person, organization, event, charge or sentence."""
+    if category in ("persons", "organizations"):
+        return str(item.get("name"))
+    if category.startswith("events"):
+        victims = ", ".join(item.get("victims") or []) or "-"
+        return f"{item.get('type')} {item.get('date') or 'no date'} [{victims}]"
+    if category == "charges":
+        what = item.get("article") or item.get("offence") or "-"
+        return f"{item.get('person')}: {what} ({item.get('law') or '-'})"
+    term = item.get("term_months") or item.get("amount") or item.get("note") or ""
+    return f"{item.get('person')}: {item.get('penalty')} {term}".rstrip()
+
+
 def _read(path: Path) -> tuple[str, str | None, str | None]:
     """(text, published, language) of one report file, through Vigil's reader."""
     from vigil.sources import read_bytes
@@ -202,8 +242,10 @@ def score(gold_dir: Path, extractor: _Extracts) -> EvalReport:
     docs: list[DocScore] = []
     for (gpath, tpath), result in zip(pairs, extractor.extract_many(items), strict=True):
         gold = json.loads(gpath.read_text(encoding="utf-8"))
-        scores = score_record(result.record, gold)
-        for c, s in scores.items():
+        compared = compare_record(result.record, gold)
+        for c, (s, _) in compared.items():
             totals[c].add(s)
-        docs.append(DocScore(tpath.stem, scores, result.warnings))
+        scores = {c: s for c, (s, _) in compared.items()}
+        errors = {c: m for c, (_, m) in compared.items()}
+        docs.append(DocScore(tpath.stem, scores, result.warnings, errors))
     return EvalReport(totals, docs)
