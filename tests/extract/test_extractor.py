@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import pytest
+
 from vigil.extract import Extractor
 from vigil.extract import extractor as extractor_mod
 
@@ -63,7 +65,20 @@ def test_two_model_processes_give_the_same_records(extractor: Extractor) -> None
         ("Ales Bialiatski was sentenced to 10 years in prison on 3 March 2023.", "2023-03-04"),
         ("The activist Lucia Ramirez was released on 2 May 2022.", None),
     ]
-    one = [r.record for r in extractor.extract_many(texts)]
+    one = [r.record for r in extractor.extract_many(texts, n_process=1)]
     two = [r.record for r in extractor.extract_many(texts, n_process=2)]
     assert two == one
     assert one[1]["sentences"], "the records are not empty"
+
+
+def test_large_batches_get_two_model_processes_where_there_are_cores(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.delenv("VIGIL_EXTRACT_PROCESSES", raising=False)
+    batch = extractor_mod.PARALLEL_BATCH
+    assert extractor_mod.processes_for(batch, cores=2) == 2
+    assert extractor_mod.processes_for(batch - 1, cores=2) == 1  # not worth the start-up
+    assert extractor_mod.processes_for(batch * 10, cores=1) == 1
+    assert extractor_mod.processes_for(5, configured=3, cores=1) == 3  # the setting wins
+    monkeypatch.setenv("VIGIL_EXTRACT_PROCESSES", "1")
+    assert extractor_mod.processes_for(batch * 10, cores=8) == 1

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-from collections.abc import Iterable, Iterator
+import os
+from collections.abc import Iterable, Iterator, Sized
 from typing import Any
 
 import vigil.extract.stages  # noqa: F401  (registers the built-in stages)
@@ -22,6 +23,21 @@ COMPONENTS = ("tok2vec", "ner")
 MAX_CHARS = 200_000
 
 Item = str | tuple[str, str | None] | tuple[str, str | None, str | None]
+# Smallest batch worth starting model processes for (each costs a fork and a warm-up).
+PARALLEL_BATCH = 40
+
+
+def processes_for(batch: int, configured: int | None = None, cores: int | None = None) -> int:
+    """How many model processes a batch of ``batch`` reports gets.
+
+    ``configured`` (VIGIL_EXTRACT_PROCESSES) wins when positive; automatic (0) uses two
+    processes on machines with two or more cores for batches of PARALLEL_BATCH or more.
+    """
+    wanted = get_settings().extract_processes if configured is None else configured
+    if wanted > 0:
+        return wanted
+    available = (os.cpu_count() or 1) if cores is None else cores
+    return 2 if available >= 2 and batch >= PARALLEL_BATCH else 1
 
 
 def _date(raw: str | None) -> dt.date | None:
@@ -59,13 +75,17 @@ class Extractor:
         return next(self.extract_many([(text, published, language)]))
 
     def extract_many(
-        self, items: Iterable[Item], *, n_process: int = 1
+        self, items: Iterable[Item], *, n_process: int | None = None
     ) -> Iterator[ExtractionResult]:
         """Results in input order; items are texts or (text, published[, language]).
 
         ``n_process`` > 1 runs the model in that many worker processes (spaCy's own
         multiprocessing; the stages stay in this process): worth it for large batches.
+        ``None`` decides by the batch's size (``processes_for``); an unsized iterable
+        gets one process.
         """
+        if n_process is None:
+            n_process = processes_for(len(items)) if isinstance(items, Sized) else 1
         contexts = (self._prepare(item) for item in items)
         pairs = ((ctx.clean[:MAX_CHARS], ctx) for ctx in contexts)
         docs = self.nlp.pipe(pairs, as_tuples=True, batch_size=16, n_process=n_process)
