@@ -1,0 +1,140 @@
+"""Group a report's person candidates into persons: full names, then the short forms,
+initials and spelling variants that fit one of them, then "also known as" names."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from vigil.extract.context import Context
+from vigil.extract.gazetteer import demonyms, fold, is_place
+from vigil.extract.names import is_initial, looks_like_person, same_person, similar_token, tokens
+from vigil.extract.person_candidates import PAREN_NAME, candidates
+
+_KNOWN_AS = re.compile(
+    r"(?:\b(?:also|better|widely|commonly)\s+)?\b(?:known|referred\s+to)\s+(?:as|by\s+(?:the\s+)?(?:pseudonym|name|nickname)\s+(?:of\s+)?)"
+    r"\s*[“\"«‘]?((?:[A-Z][\w’'-]+)(?:\s+[A-Z][\w’'-]+){0,3})"
+    r"|\ba\.?k\.?a\.?\s+[“\"«‘]?((?:[A-Z][\w’'-]+)(?:\s+[A-Z][\w’'-]+){0,3})"
+)
+
+
+@dataclass
+class Cluster:
+    forms: Counter[str] = field(default_factory=Counter)
+    spans: list[tuple[int, int]] = field(default_factory=list)
+    roles: Counter[str] = field(default_factory=Counter)
+    first: int = 0
+
+    def full_forms(self) -> list[str]:
+        return [f for f in self.forms if len([t for t in tokens(f) if not is_initial(t)]) >= 2]
+
+
+def cluster(ctx: Context) -> list[Cluster]:
+    full, short, sure = candidates(ctx)
+    clusters: list[Cluster] = []
+    for s, e, name in sorted(full):
+        toks = tokens(name)
+        if is_initial(toks[0]) and len(toks) == 2:
+            short.append((s, e, name))
+            continue
+        for cl in clusters:
+            if any(same_person(name, f) for f in cl.full_forms()):
+                cl.forms[name] += 1
+                cl.spans.append((s, e))
+                break
+        else:
+            clusters.append(Cluster(Counter({name: 1}), [(s, e)], first=s))
+    standalone: dict[str, Cluster] = {}
+    labels = {(x.start, x.end): x.label for x in ctx.ents}
+    for s, e, name in sorted(short):
+        toks = tokens(name)
+        last = toks[-1]
+        fits = [
+            cl
+            for cl in clusters
+            if any(
+                similar_token(last, t) and not is_initial(t)
+                for f in cl.full_forms()
+                for t in tokens(f)
+            )
+            and (
+                len(toks) == 1 or any(similar_token(toks[0], tokens(f)[0]) for f in cl.full_forms())
+            )
+        ]
+        if fits:
+            exact = [
+                cl
+                for cl in fits
+                if any(fold(last) == fold(t) for f in cl.full_forms() for t in tokens(f))
+            ]
+            if exact:
+                cl = min(exact, key=lambda c: c.first)  # shared family name: the protagonist
+            else:
+                before = [cl for cl in fits if cl.first <= s] or fits
+                cl = max(before, key=lambda c: c.first)
+            cl.forms[name] += 1
+            cl.spans.append((s, e))
+            continue
+        label = next((lab for (a, b), lab in labels.items() if a <= s and e <= b), "PERSON")
+        if s in sure:
+            label = "PERSON"
+        if label != "PERSON" or fold(name) in demonyms():
+            continue
+        if is_place(name) and s not in sure:
+            continue
+        key = fold(name)
+        cl = standalone.setdefault(key, Cluster(first=s))
+        cl.forms[name] += 1
+        cl.spans.append((s, e))
+    merged = clusters + list(standalone.values())
+    return _known_as(ctx, merged)
+
+
+def _known_as(ctx: Context, clusters: list[Cluster]) -> list[Cluster]:
+    """ "Nguyen Ngoc Nhu Quynh, a.k.a Mother Mushroom": one person, two names."""
+    for m in _KNOWN_AS.finditer(ctx.clean):
+        alias = (m.group(1) or m.group(2) or "").strip()
+        pos = m.start()
+        owner = None
+        best = -1
+        for cl in clusters:
+            for _s, e in cl.spans:
+                if e <= pos and pos - e <= 80 and e > best:
+                    owner, best = cl, e
+        if owner is None or not alias:
+            continue
+        for cl in list(clusters):
+            if cl is not owner and any(fold(f) == fold(alias) for f in cl.forms):
+                owner.forms.update(cl.forms)
+                owner.spans.extend(cl.spans)
+                clusters.remove(cl)
+        if all(fold(f) != fold(alias) for f in owner.forms):
+            owner.forms[alias] += 1
+            owner.spans.append((m.end() - len(alias), m.end()))
+    # "Katsiaryna Andreyeva (Bakhvalava)": a maiden name or other single-word form.
+    for cl in clusters:
+        for _s, e in list(cl.spans):
+            paren = PAREN_NAME.match(ctx.clean[e : e + 40])
+            if not paren or len(tokens(paren.group(1))) != 1:
+                continue
+            word = paren.group(1)
+            if looks_like_person(word) and word not in cl.forms and not is_place(word):
+                cl.forms[word] += 1
+                cl.spans.append((e + paren.start(1), e + paren.end(1)))
+    return clusters
+
+
+def initial_forms(ctx: Context, clusters: list[Cluster]) -> None:
+    """ "A. Amirova" for Ajzhangul Amirova, wherever the text writes it."""
+    for cl in clusters:
+        for f in cl.full_forms():
+            toks = tokens(f)
+            if is_initial(toks[0]):
+                continue
+            rx = re.compile(rf"\b{re.escape(toks[0][0])}\.\s?{re.escape(toks[-1])}\b")
+            for m in rx.finditer(ctx.clean):
+                form = m.group()
+                if form not in cl.forms:
+                    cl.forms[form] += 1
+                    cl.spans.append(m.span())
