@@ -32,6 +32,7 @@ from vigil.errors import InputError
 from vigil.resolve.match import MatchDecision, _dates, compare, match_names
 from vigil.resolve.mention import PersonMention
 from vigil.resolve.names import parse_name
+from vigil.resolve.partition import Partition
 
 
 @dataclass(frozen=True)
@@ -94,10 +95,10 @@ class _Group:
     relatives: set[str] = field(default_factory=set)
 
 
-class _Resolver:
+class _Resolver(Partition):
     def __init__(self, mentions: list[PersonMention], cannot: set[frozenset[str]]) -> None:
+        super().__init__([m.id for m in mentions], cannot)
         self.mentions = mentions
-        self.parent = list(range(len(mentions)))
         self.groups = [
             _Group(
                 [i],
@@ -107,28 +108,14 @@ class _Resolver:
             )
             for i, m in enumerate(mentions)
         ]
-        index = {m.id: i for i, m in enumerate(mentions)}
-        self.cannot: dict[int, set[int]] = defaultdict(set)
-        for pair in cannot:
-            ids = [index[x] for x in pair if x in index]
-            if len(ids) == 2:
-                self.cannot[ids[0]].add(ids[1])
-                self.cannot[ids[1]].add(ids[0])
 
-    def find(self, i: int) -> int:
-        while self.parent[i] != i:
-            self.parent[i] = self.parent[self.parent[i]]
-            i = self.parent[i]
-        return i
-
-    def blocked(self, x: _Group, y: _Group) -> bool:
+    def groups_blocked(self, x: _Group, y: _Group) -> bool:
         """A reviewer's cannot-link between the two groups."""
         small, large = (x, y) if len(x.members) <= len(y.members) else (y, x)
-        others = set(large.members)
-        return any(self.cannot.get(i, set()) & others for i in small.members)
+        return self.blocked(small.members, set(large.members))
 
     def compatible(self, x: _Group, y: _Group) -> bool:
-        if self.blocked(x, y):
+        if self.groups_blocked(x, y):
             return False
         if any(_dates(p, q) < 0 for p in x.births for q in y.births):
             return False
@@ -143,7 +130,7 @@ class _Resolver:
         a, b = self.find(i), self.find(j)
         if len(self.groups[a].members) < len(self.groups[b].members):
             a, b = b, a
-        self.parent[b] = a
+        self.attach(a, b)
         ga, gb = self.groups[a], self.groups[b]
         ga.members.extend(gb.members)
         ga.names |= gb.names
@@ -236,7 +223,7 @@ def resolve(
         a, b = resolver.find(i), resolver.find(j)
         if a == b:
             continue
-        if resolver.blocked(resolver.groups[a], resolver.groups[b]):
+        if resolver.groups_blocked(resolver.groups[a], resolver.groups[b]):
             ignored.append((i, f"must-link {ids[0]} ~ {ids[1]} contradicts a cannot-link"))
             continue
         resolver.union(i, j)

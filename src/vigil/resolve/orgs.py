@@ -27,6 +27,7 @@ from vigil.errors import InputError
 from vigil.resolve.cluster import Cluster, Merge, Proposal, cluster_id
 from vigil.resolve.fold import _load_yaml, fold, split_words
 from vigil.resolve.mention import OrgMention
+from vigil.resolve.partition import Partition
 
 SAME = 92.0
 REVIEW = 80.0
@@ -53,31 +54,16 @@ def acronym(name: str) -> str | None:
     return "".join(w[0] for w in words) if len(words) >= 3 else None
 
 
-class _Orgs:
+class _Orgs(Partition):
     def __init__(self, items: list[OrgMention], cannot: Iterable[frozenset[str]]) -> None:
-        self.parent = list(range(len(items)))
+        super().__init__([m.id for m in items], cannot)
         self.members: list[set[int]] = [{i} for i in range(len(items))]
-        index = {m.id: i for i, m in enumerate(items)}
-        self.cannot: dict[int, set[int]] = defaultdict(set)
-        for pair in cannot:
-            ids = [index[x] for x in pair if x in index]
-            if len(ids) == 2:
-                self.cannot[ids[0]].add(ids[1])
-                self.cannot[ids[1]].add(ids[0])
-
-    def find(self, i: int) -> int:
-        while self.parent[i] != i:
-            self.parent[i] = self.parent[self.parent[i]]
-            i = self.parent[i]
-        return i
 
     def join(self, i: int, j: int) -> bool:
         a, b = self.find(i), self.find(j)
-        if a == b:
+        if a == b or self.blocked(self.members[a], self.members[b]):
             return False
-        if any(self.cannot.get(x, set()) & self.members[b] for x in self.members[a]):
-            return False
-        self.parent[b] = a
+        self.attach(a, b)
         self.members[a] |= self.members[b]
         return True
 
