@@ -6,11 +6,16 @@ data directory). Nothing here is a secret with a working default outside develop
 
 from __future__ import annotations
 
+import hashlib
+import hmac
 import os
+import secrets
 from dataclasses import dataclass
 from pathlib import Path
 
 import platformdirs
+
+from vigil.errors import ConfigError
 
 
 def _int(name: str, default: int) -> int:
@@ -20,8 +25,6 @@ def _int(name: str, default: int) -> int:
     try:
         return int(raw)
     except ValueError as exc:
-        from vigil.errors import ConfigError
-
         raise ConfigError(f"{name} must be a whole number, not {raw!r}") from exc
 
 
@@ -33,17 +36,52 @@ class Settings:
     database_url: str
     # Name of the installed spaCy model package to load for extraction.
     spacy_model: str
-    # Model processes for large extraction batches; 0 = automatic (up to 2 where there are
-    # the cores and the batch is large enough to pay for starting them).
-    extract_processes: int
     # Largest input file Vigil accepts, in bytes (larger files are rejected, not truncated).
     max_report_bytes: int
     # Who is recorded as having ingested or changed something when no user is logged in.
     actor: str
+    # Model processes for large extraction batches; 0 = automatic (up to 2 where there are
+    # the cores and the batch is large enough to pay for starting them).
+    extract_processes: int = 0
 
     @property
     def is_sqlite(self) -> bool:
         return self.database_url.startswith("sqlite")
+
+
+def _master_key(settings: Settings) -> str:
+    """The one secret (VIGIL_SECRET_KEY, else VIGIL_HOME/secret_key, created if missing)."""
+    raw = os.environ.get("VIGIL_SECRET_KEY", "").strip()
+    if raw:
+        if len(raw) < 32:
+            raise ConfigError("VIGIL_SECRET_KEY must have at least 32 characters")
+        return raw
+    path = settings.home / "secret_key"
+    if not path.exists():
+        path.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        except FileExistsError:
+            pass  # another process (a second web worker, vigil worker) made it meanwhile
+        else:
+            with os.fdopen(fd, "w", encoding="ascii") as fh:
+                fh.write(secrets.token_urlsafe(48) + "\n")
+    master = path.read_text(encoding="ascii").strip()
+    if len(master) < 32:
+        raise ConfigError("the key file is too short", subject=str(path))
+    return master
+
+
+def derived_key(settings: Settings, purpose: bytes) -> bytes:
+    """A key for one purpose (CSRF tokens, alert links), derived from the one secret so
+    that no two purposes ever share a key."""
+    return hmac.new(_master_key(settings).encode("utf-8"), purpose, hashlib.sha256).digest()
+
+
+def public_url() -> str:
+    """Where the public reaches the site (VIGIL_PUBLIC_URL): links in pages, e-mails, feeds."""
+    raw = os.environ.get("VIGIL_PUBLIC_URL", "").strip() or "http://127.0.0.1:8000"
+    return raw.rstrip("/")
 
 
 def get_settings() -> Settings:

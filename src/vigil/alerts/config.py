@@ -6,15 +6,12 @@ default outside development (a key file is created in VIGIL_HOME on first use).
 
 from __future__ import annotations
 
-import hashlib
-import hmac
 import os
-import secrets
 from dataclasses import dataclass
 from pathlib import Path
 
 from vigil.errors import ConfigError
-from vigil.settings import Settings, get_settings
+from vigil.settings import Settings, derived_key, get_settings, public_url
 
 
 def _bool(name: str, default: bool) -> bool:
@@ -76,29 +73,8 @@ class AlertSettings:
 
 
 def _secret(settings: Settings) -> bytes:
-    """The link-signing key, derived from the one secret the web site also uses
-    (VIGIL_SECRET_KEY, else VIGIL_HOME/secret_key, created here if missing), so that
-    alert links and the site's own tokens never share a key."""
-    raw = os.environ.get("VIGIL_SECRET_KEY", "").strip()
-    if raw:
-        if len(raw) < 32:
-            raise ConfigError("VIGIL_SECRET_KEY must have at least 32 characters")
-        master = raw
-    else:
-        path = settings.home / "secret_key"
-        if not path.exists():
-            path.parent.mkdir(parents=True, exist_ok=True)
-            try:
-                fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-            except FileExistsError:
-                pass  # another process made it meanwhile
-            else:
-                with os.fdopen(fd, "w", encoding="ascii") as fh:
-                    fh.write(secrets.token_urlsafe(48) + "\n")
-        master = path.read_text(encoding="ascii").strip()
-        if len(master) < 32:
-            raise ConfigError("the key file is too short", subject=str(path))
-    return hmac.new(master.encode("utf-8"), b"vigil.alerts.links.v1", hashlib.sha256).digest()
+    """The link-signing key, derived from the one secret the web site also uses."""
+    return derived_key(settings, b"vigil.alerts.links.v1")
 
 
 def get_alert_settings(settings: Settings | None = None) -> AlertSettings:
@@ -114,7 +90,7 @@ def get_alert_settings(settings: Settings | None = None) -> AlertSettings:
         smtp_password=os.environ.get("VIGIL_SMTP_PASSWORD", ""),
         smtp_starttls=_bool("VIGIL_SMTP_STARTTLS", False),
         mail_from=os.environ.get("VIGIL_MAIL_FROM", "Vigil alerts <alerts@localhost>"),
-        public_url=os.environ.get("VIGIL_PUBLIC_URL", "http://localhost:8000").rstrip("/"),
+        public_url=public_url(),
         allow_private_webhooks=_bool("VIGIL_ALLOW_PRIVATE_WEBHOOKS", False),
         webhook_timeout=_num("VIGIL_WEBHOOK_TIMEOUT", 10.0),
         outbox_lease=_num("VIGIL_OUTBOX_LEASE", 120.0),

@@ -7,15 +7,12 @@ development: on first serve one is generated into ``VIGIL_HOME/secret_key``.
 
 from __future__ import annotations
 
-import hashlib
-import hmac
 import os
-import secrets
 from dataclasses import dataclass
-from pathlib import Path
 
 from vigil.errors import ConfigError
-from vigil.settings import Settings, get_settings
+from vigil.settings import Settings, derived_key, get_settings
+from vigil.settings import public_url as site_url
 
 
 @dataclass(frozen=True)
@@ -32,33 +29,9 @@ class WebConfig:
     https: bool
 
 
-def _master(settings: Settings) -> str:
-    raw = os.environ.get("VIGIL_SECRET_KEY", "").strip()
-    if raw:
-        if len(raw) < 32:
-            raise ConfigError("VIGIL_SECRET_KEY must have at least 32 characters")
-        return raw
-    path: Path = settings.home / "secret_key"
-    if not path.exists():
-        path.parent.mkdir(parents=True, exist_ok=True)
-        try:
-            fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-        except FileExistsError:
-            pass  # another process (a second worker, vigil worker) made it meanwhile
-        else:
-            with os.fdopen(fd, "w", encoding="ascii") as fh:
-                fh.write(secrets.token_urlsafe(48) + "\n")
-    master = path.read_text(encoding="ascii").strip()
-    if len(master) < 32:
-        raise ConfigError("the key file is too short", subject=str(path))
-    return master
-
-
 def _secret(settings: Settings) -> str:
-    """The site's own key, derived from the one secret (alerts derive theirs alike), so
-    that CSRF tokens and alert links never share a key."""
-    master = _master(settings).encode("utf-8")
-    return hmac.new(master, b"vigil.web.csrf.v1", hashlib.sha256).hexdigest()
+    """The site's own key (CSRF tokens), derived from the one secret."""
+    return derived_key(settings, b"vigil.web.csrf.v1").hex()
 
 
 def _bool(raw: str | None, default: bool) -> bool:
@@ -74,10 +47,10 @@ def get_web_config(settings: Settings | None = None) -> WebConfig:
         max_mb = float(raw_mb)
     except ValueError as exc:
         raise ConfigError(f"VIGIL_MAX_UPLOAD_MB must be a number, not {raw_mb!r}") from exc
-    public_url = os.environ.get("VIGIL_PUBLIC_URL", "").strip() or "http://127.0.0.1:8000"
+    public_url = site_url()
     return WebConfig(
         secret_key=_secret(settings),
         max_upload_bytes=int(max_mb * 1024 * 1024),
-        public_url=public_url.rstrip("/"),
+        public_url=public_url,
         https=_bool(os.environ.get("VIGIL_HTTPS"), public_url.startswith("https://")),
     )
