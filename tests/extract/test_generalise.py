@@ -301,3 +301,16 @@ def test_missing_taken_away_and_lower_case_trades(extractor: Extractor) -> None:
     assert ("disappearance", ("Timur Zhakenov",)) in events
     assert ("arrest", ("Timur Zhakenov",)) in events
     assert ("restriction", ("Leyla Yunus",)) in events
+
+
+def test_names_in_turkish_polish_and_vietnamese_letters(extractor: Extractor) -> None:
+    text = (
+        "On 4 May 2023 police detained Şeyma Karataş and Łukasz Żak in Izmir. "
+        "Their lawyer, Me Étienne Kabore, said Đặng Văn Lợi was also questioned."
+    )
+    rec = _rec(extractor, text)
+    names = _names(rec)
+    assert {"Şeyma Karataş", "Łukasz Żak", "Étienne Kabore"} <= names
+    assert not any(n.startswith("Me ") for n in names)  # "Me": French honorific for lawyers
+    arrest = next(e for e in rec["events"] if e["type"] == "arrest")
+    assert {"Şeyma Karataş", "Łukasz Żak"} <= set(arrest["victims"])

@@ -10,11 +10,12 @@ from rapidfuzz import fuzz
 
 from vigil.extract.data import load, words_regex
 from vigil.extract.gazetteer import demonyms, fold, is_place
+from vigil.extract.letters import UP
 
 _POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
 _EDGE = re.compile(r"^[\s\"'“”‘’«»()\[\],.;:–—-]+|[\s\"'“”‘’«»()\[\],;:–—-]+$")
-_INITIAL = re.compile(r"^[A-Z]\.$|^[A-Z]$")
-_TOKEN_OK = re.compile(r"^(?:[A-Z\u00c0-\u00de][\w'’.-]*|[A-Z]\.)$")
+_INITIAL = re.compile(rf"^[{UP}]\.$|^[{UP}]$")
+_TOKEN_OK = re.compile(rf"^(?:[{UP}][\w'’.-]*|[{UP}]\.)$")
 
 
 @cache
@@ -27,7 +28,7 @@ def _lex() -> dict[str, Any]:
         "title_lead": re.compile(
             r"^(?:(?:the|a|an|his|her|their)\s+)?(?:"
             + "|".join(sorted((re.escape(t) for t in titles), key=len, reverse=True))
-            + r")\.?\s+(?=[A-Z])"
+            + rf")\.?\s+(?=[{UP}])"
         ),
         "particles": frozenset(data["particles"]),
         "endings": tuple(sorted(set(data["surname_endings"]), key=len, reverse=True)),

@@ -9,6 +9,7 @@ from typing import Any
 from vigil.extract.context import Context, Organization
 from vigil.extract.data import load
 from vigil.extract.gazetteer import demonyms, fold, is_place
+from vigil.extract.letters import UP
 from vigil.extract.names import (
     looks_like_person,
     place_prefixes,
@@ -20,7 +21,7 @@ from vigil.extract.org_names import bracket_aliases, masthead, merge_same_bodies
 
 # One way to read each capitalised word (an acronym is one too): two overlapping
 # alternatives made "TAKE ACTION: WRITE AN APPEAL ..." take seconds to scan.
-_CAP = r"(?:[A-Z\u00c0-\u00de][\w&!-]*(?:['’]s)?)"
+_CAP = rf"(?:[{UP}][\w&!-]*(?:['’]s)?)"
 _GENERIC_POSS = re.compile(r"^(?:People|Women|Workers|Children|Citizens|Peoples)['’]s?$")
 _LAW_NAME = re.compile(r"\b(?:Act|Law|Code|Decree|Constitution)$")
 _LAW_AFTER = re.compile(r"^\s*(?:\([^)]{1,40}\)\s*)?(?:Act|Law|Code)\b")
@@ -73,16 +74,16 @@ def _lex() -> dict[str, Any]:
         "branch": re.compile(r"^[ \t]+Branch[ \t]+\d+"),
         # "the opposition New Armenia movement", "Khronika Turkmenistana website"
         "kind_after": re.compile(
-            r"((?:[A-Z][\w’'!-]+[ \t]+){1,4})(movement|party|news agency|newspaper|news website|"
-            r"website|TV channel|radio station|magazine)\b"
+            rf"((?:[{UP}][\w’'!-]+[ \t]+){{1,4}})(movement|party|news agency|newspaper|"
+            r"news website|website|TV channel|radio station|magazine)\b"
         ),
         # "rights organization Human Rights Houses"
         "kind_before": re.compile(
             r"\b(?:organi[sz]ation|NGO|group|newspaper|website|movement|outlet|broadcaster|"
             r"channel|portal|news agency|news site|magazine|weekly|publication|radio station|"
             r"TV station|platform|coalition|network|trade union|union|party)[ \t]+"
-            r"((?:[A-Z][\w’'!-]+)"
-            r"(?:[ \t]+(?:(?:of|for|del|de|la|el|do|da|the)[ \t]+)?[A-Z][\w’'!-]+){0,5})"
+            rf"((?:[{UP}][\w’'!-]+)"
+            rf"(?:[ \t]+(?:(?:of|for|del|de|la|el|do|da|the)[ \t]+)?[{UP}][\w’'!-]+){{0,5}})"
         ),
         "acronym": re.compile(r"^[A-Z][A-Z0-9&/.-]{1,9}$"),
         # "Fundación Luz del Norte", "Coordinadora Universitaria": a name opened by a
@@ -92,7 +93,7 @@ def _lex() -> dict[str, Any]:
             + "|".join(data["foreign_heads"])
             + r")(?:[ \t]+(?:(?:"
             + "|".join(data["foreign_connectors"])
-            + r")[ \t]+)*[A-Z\u00c0-\u00de][\w’'-]*)+"
+            + rf")[ \t]+)*[{UP}][\w’'-]*)+"
         ),
         "conn": frozenset(conn),
         "known": re.compile(r"\b(?:" + "|".join(map(re.escape, data["known"])) + r")\b"),

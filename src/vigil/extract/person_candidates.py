@@ -13,6 +13,7 @@ import re
 from vigil.extract.context import Context
 from vigil.extract.data import load
 from vigil.extract.gazetteer import demonyms, fold, is_place
+from vigil.extract.letters import LOW, UP
 from vigil.extract.names import (
     is_initial,
     looks_like_person,
@@ -24,32 +25,32 @@ from vigil.extract.names import (
 
 Candidate = tuple[int, int, str]  # start, end, the name as written
 
+_CAP = rf"[{UP}][\w’'-]+"  # a capitalised word, in any Latin, Greek or Cyrillic letters
+_NAME_WORD = rf"[{UP}][{LOW}’'-]+"  # a capitalised word of small letters after the first
 _HONORIFIC_NAME = re.compile(
-    r"\b(?:Mr|Mrs|Ms|Dr|Judge|President|Prosecutor|lawyer|journalist|activist|blogger|Atty|Hon|"
-    r"Gen|Brig|Col|Lt|Maj|Capt|Sgt|Magistrate|Justice|Journalist|Activist|Blogger|Reporter|"
-    r"Student|Poet|Writer|Artist|Teacher|Researcher|Photographer|Editor|defender|reporter|"
-    r"student|poet|writer|artist|teacher|researcher|editor|photographer|politician|unionist|"
-    r"leader)\.?\s+"
-    r"((?:[A-Z][\w’'-]+|[A-Z]\.)(?:\s+(?:[A-Z][\w’'-]+|[A-Z]\.)){0,3})"
+    r"\b(?:"
+    + "|".join(sorted(map(re.escape, load("names")["name_cues"]), key=len, reverse=True))
+    + r")\.?\s+"
+    + rf"((?:{_CAP}|[{UP}]\.)(?:\s+(?:{_CAP}|[{UP}]\.)){{0,3}})"
 )
 _RELATIVE_NAME = re.compile(
-    r"(?:\b(?:his|her|their)|[A-Z][\w-]+['’]s?)\s+(?:wife|husband|daughter|son|brother|"
+    rf"(?:\b(?:his|her|their)|[{UP}][\w-]+['’]s?)\s+(?:wife|husband|daughter|son|brother|"
     r"sister|mother|father|grandfather|grandmother|granddaughter|grandson|partner|cousin|"
     r"uncle|aunt|nephew|niece|fiancée?),?\s+(?:(?:Mr|Mrs|Ms|Dr|Miss|Don|Doña|Dona)\.?\s+)?"
-    r"([A-Z\u00c0-\u00de][^\W\d_]+(?:\s+[A-Z\u00c0-\u00de][^\W\d_’'-]+){0,2})(?![\w’'-])"
+    rf"([{UP}][^\W\d_]+(?:\s+[{UP}][^\W\d_’'-]+){{0,2}})(?![\w’'-])"
 )
-_NAME2 = r"[A-Z][a-z’'-]+\s+[A-Z][a-z’'-]+"
+_NAME2 = rf"{_NAME_WORD}\s+{_NAME_WORD}"
 # "Mohamed Abdelrahman Fathy, a researcher at ...", "Pavel Rudnev, 58, ...": a name set off
 # by an age or by a person's trade is a person's name.
 _APPOSITION = re.compile(
-    r"(?<![\w’'-])([A-Z][a-z’'-]+(?:\s+[A-Z][a-z’'-]+){1,3}),\s+(?:\d{2},|(?:a|an)\s+"
+    rf"(?<![\w’'-])({_NAME_WORD}(?:\s+{_NAME_WORD}){{1,3}}),\s+(?:\d{{2}},|(?:a|an)\s+"
     r"(?:[\w-]+\s+){0,3}?(?:" + "|".join(load("names")["person_nouns"]) + r")\b)"
 )
 _COORD_BEFORE = re.compile(rf"({_NAME2})(?:,\s*|\s+and\s+)$")
-_COORD_AFTER = re.compile(rf"^(?:,\s*|\s+and\s+)({_NAME2})(?![\w’'-]|\s+[A-Z])")
+_COORD_AFTER = re.compile(rf"^(?:,\s*|\s+and\s+)({_NAME2})(?![\w’'-]|\s+[{UP}])")
 _SAID = re.compile(rf"\b({_NAME2})\s+(?:said|says|told|stated|added|explained|wrote)\b")
-_LEFT_WORD = re.compile(r"(?:^|[\s(“\"«])([A-Z][a-z’'-]+)[ ]$")
-PAREN_NAME = re.compile(r"^\s*\(\s*([A-Z][a-z’'-]+(?:\s+[A-Z][a-z’'-]+){0,2})\s*\)")
+_LEFT_WORD = re.compile(rf"(?:^|[\s(“\"«])({_NAME_WORD})[ ]$")
+PAREN_NAME = re.compile(rf"^\s*\(\s*({_NAME_WORD}(?:\s+{_NAME_WORD}){{0,2}})\s*\)")
 
 
 _ACTED_ON = re.compile(r"\b(?:" + "|".join(load("names")["acted_on_verbs"]) + r")\s+$")
@@ -60,7 +61,7 @@ _ACTS = re.compile(
 )
 
 
-_AFTER_PLACE = re.compile(r"\b(?:in|at|near|from)\s+([A-Z][\w’'-]+(?:\s[A-Z][\w’'-]+)?),\s*$")
+_AFTER_PLACE = re.compile(rf"\b(?:in|at|near|from)\s+({_CAP}(?:\s{_CAP})?),\s*$")
 
 
 def candidates(

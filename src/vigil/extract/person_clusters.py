@@ -9,13 +9,14 @@ from dataclasses import dataclass, field
 
 from vigil.extract.context import Context
 from vigil.extract.gazetteer import demonyms, fold, is_place
+from vigil.extract.letters import UP
 from vigil.extract.names import is_initial, looks_like_person, same_person, similar_token, tokens
 from vigil.extract.person_candidates import PAREN_NAME, candidates
 
 _KNOWN_AS = re.compile(
     r"(?:\b(?:also|better|widely|commonly)\s+)?\b(?:known|referred\s+to)\s+(?:as|by\s+(?:the\s+)?(?:pseudonym|name|nickname)\s+(?:of\s+)?)"
-    r"\s*[“\"«‘]?((?:[A-Z][\w’'-]+)(?:\s+[A-Z][\w’'-]+){0,3})"
-    r"|\ba\.?k\.?a\.?\s+[“\"«‘]?((?:[A-Z][\w’'-]+)(?:\s+[A-Z][\w’'-]+){0,3})"
+    rf"\s*[“\"«‘]?([{UP}][\w’'-]+(?:\s+[{UP}][\w’'-]+){{0,3}})"
+    rf"|\ba\.?k\.?a\.?\s+[“\"«‘]?([{UP}][\w’'-]+(?:\s+[{UP}][\w’'-]+){{0,3}})"
 )
 
 
