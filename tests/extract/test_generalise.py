@@ -314,3 +314,41 @@ def test_names_in_turkish_polish_and_vietnamese_letters(extractor: Extractor) ->
     assert not any(n.startswith("Me ") for n in names)  # "Me": French honorific for lawyers
     arrest = next(e for e in rec["events"] if e["type"] == "arrest")
     assert {"Şeyma Karataş", "Łukasz Żak"} <= set(arrest["victims"])
+
+
+def test_named_courts_and_state_bodies_are_organizations(extractor: Extractor) -> None:
+    text = (
+        "On 3 May 2022 the Almaty City Court sentenced Aigerim Nazarova. The Prosecutor "
+        "General's Office declined to comment. The Prosecutor's Office of Ashgabat opened a "
+        "case. The Ministry of Culture, Information, Sports and Youth Policy blocked the site. "
+        "The Zavolzhsky District Court of Tver on Wednesday upheld the ruling. The court of "
+        "appeal did not sit."
+    )
+    orgs = _orgs(_rec(extractor, text))
+    assert {
+        "Almaty City Court",
+        "Prosecutor General's Office",
+        "Prosecutor's Office of Ashgabat",
+        "Ministry of Culture, Information, Sports and Youth Policy",
+        "Zavolzhsky District Court of Tver",
+    } <= set(orgs)
+    assert orgs["Almaty City Court"]["kind"] == "court"
+    assert orgs["Prosecutor General's Office"]["kind"] == "state_body"
+    assert not any("Wednesday" in n or n.lower() == "court of appeal" for n in orgs)
+
+
+def test_menus_provisions_peoples_and_reference_codes_are_not_organizations(
+    extractor: Extractor,
+) -> None:
+    text = (
+        "Politics  Society  Economy  Investigations  Eng\n"
+        "News Analytics Interview Central Asia Opinion\n"
+        "Urgent Appeal\nTKM 001 / 0823 / OBS 089\n"
+        "Kurdish journalist Rojda Kaplan was charged under Section 124A of the Penal Code and "
+        "the Unlawful Activities (Prevention) Act (UAPA). Amnesty International condemned it."
+    )
+    orgs = _orgs(_rec(extractor, text))
+    assert "Amnesty International" in orgs
+    bad = {"Kurdish", "Section 124A", "UAPA", "TKM", "OBS", "Urgent Appeal", "Central Asia"}
+    assert not bad & set(orgs)
+    assert not any("Politics" in n or "Analytics" in n for n in orgs)

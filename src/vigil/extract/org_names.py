@@ -78,7 +78,7 @@ def _mast() -> dict[str, re.Pattern[str]]:
 def masthead(orgs: _Orgs, text: str) -> None:
     """The site's name on the first lines of a scraped page ("Mada Masr", "Civil.ge")."""
     from vigil.extract.orgs import _lex as orgs_lex
-    from vigil.extract.orgs import kind_of
+    from vigil.extract.orgs import kind_of, menu_line
 
     lex = {**orgs_lex(), **_mast()}
     seen = 0
@@ -91,7 +91,7 @@ def masthead(orgs: _Orgs, text: str) -> None:
         seen += 1
         if seen > 4:
             break
-        if re.search(r"[|›>/:,]|\bby\b", body, re.I):
+        if re.search(r"[|›>/:,]|\bby\b", body, re.I) or menu_line(body):
             continue  # menus, breadcrumbs, datelines, bylines
         if len(body.split()) > 9 or body.endswith((".", "!", "?")):
             break

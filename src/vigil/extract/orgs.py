@@ -32,12 +32,18 @@ _POSS = re.compile(
 _TITLE_TAIL = re.compile(r"\s+(?:Special Rapporteur|Rapporteur|Secretary[- ]General|spokes\w+)$")
 _PLACE_TAIL = re.compile(
     r"\s(?:Palace|Prison|Airport|Square|Street|Avenue|Region|Oblast|Province|Governorate|"
-    r"Territory)$"
+    r"Territory|Hospital|Jail|Colony)$"
 )
+# "Section 124A", "Article 19 of": a provision is not a body; "China Date:": a field label
+_PROVISION = re.compile(r"^(?:Section|Sections|Article|Articles|Art|Para|Paragraph)\b\.?")
+_FIELD_LABEL = re.compile(r"\s(?:Date|Index|Status|Issue|Country|Location|Updated)$")
+# "the Law on the Protection of Society from Terrorist Acts": inside a law's name
+_LAW_BEFORE = re.compile(r"\b(?:Law|Act|Code|Decree)\s+(?:on|of|for)\s+(?:the\s+)?$")
 _GOVERNMENT = re.compile(r"^(?:\w+\s+)?[Gg]overnment(?:\s+of\s+.+)?$|^State\s+of\s+[A-Z]")
 # "Kasese Chief Magistrate's Court", "Attorney General's Office": a possessive inside a name
 _POSS_NAME = re.compile(
-    r"['’]s?\s+(?:Court|Office|Department|Chamber|Council|Committee|Commission|Association)$"
+    r"['’]s?\s+(?:Court|Office|Department|Chamber|Council|Committee|Commission|Association)"
+    r"(?:\s+(?:of|for|in)\s+.+)?$"
 )
 
 
@@ -104,7 +110,25 @@ def _lex() -> dict[str, Any]:
         ],
         "not_acronyms": frozenset(data["not_acronyms"]),
         "caps": re.compile(r"(?<![\w/-])[A-Z][A-Z-]{2,6}(?![\w/-])"),
+        "institution": _institution_rx(data["institution_heads"]),
+        "institution_not_first": frozenset(data["institution_not_first"]),
     }
+
+
+def _institution_rx(heads: list[str]) -> re.Pattern[str]:
+    """Capitalised words (ordinals too) before a head noun, then "of|for|in ..." after it."""
+    word = rf"(?:[{UP}][\w’'-]*|\d{{1,2}}(?:st|nd|rd|th))"
+    head = "|".join(sorted(map(re.escape, heads), key=len, reverse=True))
+    calendar = "|".join(_CALENDAR)
+    words = rf"(?!(?:{calendar})\b){word}(?:[ \t]+{word}){{0,3}}"
+    tail = rf"{words}(?:[ \t]+(?:for|of|on)[ \t]+(?:the[ \t]+)?{words})?"
+    return re.compile(
+        rf"(?<![\w’'-])((?:{word}[ \t]+){{0,5}})({head})(?![\w’'-])"
+        rf"(?:[ \t]+(?:of|for|on)[ \t]+(?:the[ \t]+)?{tail}"
+        rf"(?:(?:,[ \t]+{tail})*[ \t]+and[ \t]+{tail})?"
+        r"(?:[ \t]+(?:district|region|oblast|city|province))?)?"
+        r"(?:[ \t]+Branch[ \t]+\d+)?"
+    )
 
 
 _CALENDAR = frozenset(
@@ -127,6 +151,8 @@ def _ok(name: str) -> bool:
     lex = _lex()
     if not name or len(name) < 2 or len(name) > 90 or "\n" in name or " / " in name:
         return False
+    if "  " in name or name.rstrip().endswith(("&", "|")):
+        return False  # menu items run together: "Politics  Society  Economy", "Europe &"
     f = fold(name)
     if not f or f in lex["not_org"] or f in demonyms():
         return False
@@ -139,6 +165,8 @@ def _ok(name: str) -> bool:
     if len(tokens(name)) >= 2 and tokens(name)[0] in place_prefixes():
         return False  # "Barangay Tabun-ac", "Barrio Sandino": places
     if _GOVERNMENT.match(name) or _PLACE_TAIL.search(name) or _LAW_NAME.search(name):
+        return False
+    if _PROVISION.match(name) or _FIELD_LABEL.search(name):
         return False
     # "People’s party": a generic possessive and lower-case words name nothing.
     proper = [t for t in tokens(name) if t[:1].isupper() and not _GENERIC_POSS.match(t)]
@@ -176,6 +204,10 @@ class _Orgs:
         f = fold(name)
         for o in self.items:
             if f == fold(o.name) or any(f == fold(a) for a in o.aliases):
+                return o
+        for o in self.items:  # "Sverdlovsky District Court (of Bishkek)"
+            g = fold(o.name)
+            if f.startswith(g + " of ") or g.startswith(f + " of "):
                 return o
         if len(f) > 7:
             for o in self.items:
@@ -255,6 +287,9 @@ def find_organizations(ctx: Context) -> list[Organization]:
     for m in lex["kind_before"].finditer(text):
         if not orgs.covered(*m.span(1)):
             orgs.add(m.group(1), m.span(1))
+    _institutions(orgs, text)
+    for m in lex["known"].finditer(text):
+        orgs.add(m.group(), m.span(), kind=lex["known_kind"][m.group()])
     for ent in ctx.ents:
         if ent.label not in ("ORG", "PERSON", "PRODUCT", "WORK_OF_ART", "FAC"):
             continue
@@ -263,9 +298,13 @@ def find_organizations(ctx: Context) -> list[Organization]:
             continue
         if _LAW_AFTER.match(text[e : e + 50]) or _LAW_NAME.search(ent.text.strip(" .,")):
             continue  # "the Unlawful Activities (Prevention) Act" is a law
+        if _LAW_BEFORE.search(text[max(0, s - 30) : s]):
+            continue
         inside = orgs.covered(s, e)
         if inside is not None:
             inside.spans.append((s, e))
+            continue
+        if _menu(text, s, e):
             continue
         personal = looks_like_person(name) and kind_of(name) == "other"
         if personal and (ent.label == "PERSON" or not lex["acronym"].match(name)):
@@ -295,8 +334,6 @@ def find_organizations(ctx: Context) -> list[Organization]:
     for m in lex["foreign"].finditer(text):
         if not orgs.covered(*m.span()):
             orgs.add(m.group().strip(), m.span(), trusted=True)
-    for m in lex["known"].finditer(text):
-        orgs.add(m.group(), m.span(), kind=lex["known_kind"][m.group()])
     for rx, name, kind in lex["known_patterns"]:
         for m in rx.finditer(text):
             org = orgs.find(name) or Organization(name=name, kind=kind)
@@ -308,6 +345,12 @@ def find_organizations(ctx: Context) -> list[Organization]:
         word = m.group()
         if word in lex["not_acronyms"] or word.endswith("-") or is_place(word):
             continue
+        if orgs.covered(*m.span()):
+            continue  # "ARTICLE" of "ARTICLE 19"
+        if re.match(r"\s*\d|\s*/", text[m.end() : m.end() + 3]):
+            continue  # a reference code: "TKM 001 / 0823 / OBS 089"
+        if _LAW_NAME.search(text[max(0, m.start() - 40) : m.start()].rstrip(" (")):
+            continue  # "the Unlawful Activities (Prevention) Act (UAPA)": a law's acronym
         line = text[text.rfind("\n", 0, m.start()) + 1 : text.find("\n", m.end())]
         if sum(1 for w in line.split() if w.isupper()) > 3:
             headline_caps.add(word)  # a shouting headline, not acronyms
@@ -318,6 +361,52 @@ def find_organizations(ctx: Context) -> list[Organization]:
     _link_acronyms(orgs, text)
     merge_same_bodies(orgs)
     return orgs.items
+
+
+def menu_line(line: str) -> bool:
+    """Menu items run together on one line: "Politics  Society  Economy  Investigations",
+    "News Analytics Interview Central Asia Opinion"."""
+    words = line.split()
+    if "  " in line.strip() and len(words) >= 3:
+        return True
+    return (
+        len(words) >= 5
+        and all(not w[:1].isalpha() or w[:1].isupper() for w in words)
+        and not re.search(r"[.!?:]$", words[-1])
+    )
+
+
+def _menu(text: str, start: int, end: int) -> bool:
+    """A name the model found in a menu line (and not a short masthead within it)."""
+    lo = text.rfind("\n", 0, start) + 1
+    hi = text.find("\n", end)
+    line = text[lo : hi if hi >= 0 else len(text)]
+    return len(text[start:end].split()) >= 4 and menu_line(line)
+
+
+def _institutions(orgs: _Orgs, text: str) -> None:
+    """Named courts and state bodies, which the model often cuts ("General's Office")."""
+    lex = _lex()
+    for m in lex["institution"].finditer(text):
+        s = m.start()
+        words = m.group(1).split()
+        # Drop what opens a sentence or a date, and a country's possessive ("Egypt's").
+        while words and (
+            words[0] in lex["institution_not_first"]
+            or words[0] in _CALENDAR
+            or (words[0].endswith(("'s", "’s")) and is_place(words[0][:-2]))
+        ):
+            s = text.index(words[0], s) + len(words[0])
+            s += len(text[s:]) - len(text[s:].lstrip())
+            words = words[1:]
+        if not words:
+            if m.end() == m.end(2):
+                continue  # "the Court": a head noun alone names no one body
+            s = m.start(2)  # "the Ministry of Internal Affairs"
+        name = text[s : m.end()].rstrip()
+        if "\n" in name or orgs.covered(s, m.end()):
+            continue
+        orgs.add(name, (s, m.end()), trusted=True)
 
 
 def _kind_word(word: str) -> str | None:
