@@ -352,3 +352,18 @@ def test_menus_provisions_peoples_and_reference_codes_are_not_organizations(
     bad = {"Kurdish", "Section 124A", "UAPA", "TKM", "OBS", "Urgent Appeal", "Central Asia"}
     assert not bad & set(orgs)
     assert not any("Politics" in n or "Analytics" in n for n in orgs)
+
+
+def test_particles_patronymic_words_and_nicknames_stay_in_names(extractor: Extractor) -> None:
+    text = (
+        "Azamat Zhoroev and Bermet Sultan kyzy were detained on 16 January 2024. Police "
+        'arrested Wiroj "Ton" Saengthong and Natthaphon "Bank" Kaewkla on 9 February. '
+        "Authorities must lift the travel ban on Zahra al-Shaikh, his wife. "
+        "Editor-in-chief Zhoroev denies the accusations."
+    )
+    rec = _rec(extractor, text)
+    names = _names(rec)
+    assert {"Bermet Sultan kyzy", 'Wiroj "Ton" Saengthong', 'Natthaphon "Bank" Kaewkla'} <= names
+    assert "Zahra al-Shaikh" in names
+    assert not any(n.startswith("Editor") for n in names)
+    assert not any("Kaewkla" in o["name"] for o in rec["organizations"])

@@ -15,7 +15,11 @@ from vigil.extract.letters import UP
 _POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
 _EDGE = re.compile(r"^[\s\"'“”‘’«»()\[\],.;:–—-]+|[\s\"'“”‘’«»()\[\],;:–—-]+$")
 _INITIAL = re.compile(rf"^[{UP}]\.$|^[{UP}]$")
-_TOKEN_OK = re.compile(rf"^(?:[{UP}][\w'’.-]*|[{UP}]\.)$")
+_TOKEN_OK = re.compile(rf"^(?:[{UP}][\w'’-]*\.?|[{UP}]\.)$")
+# "al-Shaikh", "bin-Salman": a small particle joined to a capitalised name word
+_PARTICLE_WORD = re.compile(rf"^(?:al|el|ad|ash|as|az|an|at|ar|ul|ud|bin|ibn|abu|bint)-[{UP}]")
+# 'Wiroj "Ton" Saengthong': a nickname in quotes between given and family name
+_NICKNAME = re.compile(rf"^[\"“«‘][{UP}][\w'’-]*[\"”»’]$")
 
 
 @cache
@@ -104,7 +108,9 @@ def looks_like_person(name: str, *, place_ok: bool = False) -> bool:
     toks = tokens(name)
     if not 1 <= len(toks) <= 5 or any(ch.isdigit() for ch in name) or "\n" in name:
         return False
-    if any(c in name for c in ',;:()/@#&+«»“”"!?'):
+    inner = [t for t in toks[1:-1] if _NICKNAME.match(t)]
+    plain = " ".join(t for t in toks if t not in inner)
+    if any(c in plain for c in ',;:()/@#&+«»“”"!?'):
         return False
     if fold(name) in lex["not_person"] or fold(name) in demonyms():
         return False
@@ -114,10 +120,12 @@ def looks_like_person(name: str, *, place_ok: bool = False) -> bool:
         return False  # "Barrio Sandino", "Sidi Gaber", "La Modelo"
     caps = 0
     for t in toks:
+        if t in inner:
+            continue  # a nickname may be any word ("Bank")
         ft = fold(t)
         if ft in lex["org_words"]:
             return False
-        if t in lex["particles"]:
+        if t in lex["particles"] or _PARTICLE_WORD.match(t):
             continue
         if not _TOKEN_OK.match(t):
             return False

@@ -49,6 +49,13 @@ _APPOSITION = re.compile(
 _COORD_BEFORE = re.compile(rf"({_NAME2})(?:,\s*|\s+and\s+)$")
 _COORD_AFTER = re.compile(rf"^(?:,\s*|\s+and\s+)({_NAME2})(?![\w’'-]|\s+[{UP}])")
 _SAID = re.compile(rf"\b({_NAME2})\s+(?:said|says|told|stated|added|explained|wrote)\b")
+# 'Wiroj "Ton" Saengthong': given name, nickname in quotes, family name
+_NICKNAMED = re.compile(rf"(?<![\w’'-])({_NAME_WORD}\s+[\"“][{UP}][{LOW}]+[\"”]\s+{_NAME_WORD})")
+# "Bermet Sultan kyzy", "Jasurbek Rustam ugli Tojiboyev": a patronymic word after the name
+_PATRONYMIC_AFTER = re.compile(
+    r"\s+(?:kyzy|uulu|uly|ugli|o['‘’]g['‘’]li|oglu|oğlu|qizi|qızı|gyzy|kizi)\b"
+    rf"(?:\s+{_NAME_WORD}(?![\w’'-]))?"
+)
 _LEFT_WORD = re.compile(rf"(?:^|[\s(“\"«])({_NAME_WORD})[ ]$")
 PAREN_NAME = re.compile(rf"^\s*\(\s*({_NAME_WORD}(?:\s+{_NAME_WORD}){{0,2}})\s*\)")
 
@@ -95,7 +102,7 @@ def candidates(
         elif len(tokens(name)) == 1:
             short.append((s, e, name))
     sure: set[int] = set()
-    for rx in (_HONORIFIC_NAME, _RELATIVE_NAME, _SAID, _APPOSITION):
+    for rx in (_HONORIFIC_NAME, _RELATIVE_NAME, _SAID, _APPOSITION, _NICKNAMED):
         for m in rx.finditer(text):
             name, s, e = trim(m.group(1), m.start(1))
             # "her daughter, Mina": a relative's given name, even one a town shares
@@ -116,6 +123,11 @@ def candidates(
         after = _COORD_AFTER.match(text[e0 : e0 + 50])
         if after and looks_like_person(after.group(1)) and not is_place(after.group(1)):
             full.append((e0 + after.start(1), e0 + after.end(1), after.group(1)))
+    # "Bermet Sultan kyzy": the model leaves the patronymic word out.
+    for i, (s0, e0, name) in enumerate(full):
+        after = _PATRONYMIC_AFTER.match(text, e0)
+        if after:
+            full[i] = (s0, after.end(), name + after.group())
     # Menu and headline lines ("Press releases Special Procedures") do not start persons.
     full = [
         c

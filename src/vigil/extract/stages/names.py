@@ -137,7 +137,8 @@ def find_names(ctx: Context) -> None:
     person_keys = {fold(f) for cl in kept for f in cl.forms}
     person_words = {fold(t) for cl in kept for f in cl.full_forms() for t in tokens(f)}
     for o in orgs:
-        if fold(o.name) in person_keys or fold(o.name) in person_words:
+        capitals = [fold(t) for t in tokens(o.name) if t[:1].isupper()]
+        if fold(o.name) in person_keys or (capitals and set(capitals) <= person_words):
             continue
         ctx.organizations.append(o)
     _scan(ctx, kept)
