@@ -367,3 +367,43 @@ def test_particles_patronymic_words_and_nicknames_stay_in_names(extractor: Extra
     assert "Zahra al-Shaikh" in names
     assert not any(n.startswith("Editor") for n in names)
     assert not any("Kaewkla" in o["name"] for o in rec["organizations"])
+
+
+def _events(rec: dict[str, Any]) -> dict[str, list[dict[str, Any]]]:
+    out: dict[str, list[dict[str, Any]]] = {}
+    for e in rec["events"]:
+        out.setdefault(e["type"], []).append(e)
+    return out
+
+
+def test_dates_relative_to_the_texts_own_dates(extractor: Extractor) -> None:
+    text = (
+        "Aliya Serikova was arrested on 28 August 2022 and charged two days later with "
+        "spreading false news.\n\n"
+        "On 19 January 2022, the Ministry of Internal Affairs designated the civic initiative "
+        'Hrodna Solidarity an "extremist formation". A month later, the website of Hrodna '
+        "Solidarity was blocked.\n\n"
+        "In 2020, the Minsk City Court sentenced Pavel Mazheika to three years in prison."
+    )
+    ev = _events(_rec(extractor, text, "2022-09-01"))
+    assert ev["arrest"][0]["date"] == "2022-08-28"
+    assert ev["charge"][0]["date"] == "2022-08-30"
+    assert {e["date"] for e in ev["restriction"]} == {"2022-01-19", "2022-02"}
+    assert all(e["victims"] == ["Hrodna Solidarity"] for e in ev["restriction"])
+    assert ev["sentence"][0]["date"] == "2020"
+
+
+def test_beatings_in_custody_are_torture_and_unknown_whereabouts_a_disappearance(
+    extractor: Extractor,
+) -> None:
+    text = (
+        "On 12 November 2021 officers took Emmanuel Niyonkuru to an unknown location. "
+        "Emmanuel Niyonkuru said he had been beaten during interrogation. "
+        "On 19 November he was transferred to Mpimba central prison. "
+        "Bauyrzhan Ospanov was beaten by other detainees in the pre-trial detention centre."
+    )
+    ev = _events(_rec(extractor, text, "2021-12-01"))
+    assert ev["disappearance"][0]["date"] == "2021-11-12"
+    assert ev["torture"][0]["victims"] == ["Emmanuel Niyonkuru"]
+    assert ev["detention"][0]["date"] == "2021-11-19"
+    assert [e["victims"] for e in ev["attack"]] == [["Bauyrzhan Ospanov"]]

@@ -57,7 +57,7 @@ def _rx() -> dict[str, re.Pattern[str]]:
             re.I,
         ),
         "year_only": re.compile(
-            rf"\b(?:in|since|from|until|till|by|during|of|early|late|mid-?)\s+{year}\b(?![-/.]\d)"
+            rf"\b(?i:in|since|from|until|till|by|during|of|early|late|mid-?)\s+{year}\b(?![-/.]\d)"
         ),
         "weekday": re.compile(
             rf"\b(?:on|last|this|next)\s+(?P<wd>{wd})\b(?!\s*,?\s*(?:\d|{mon}))", re.I

@@ -6,6 +6,7 @@ import re
 
 from vigil.extract.context import Context, DateMention, TimeMention
 from vigil.extract.dates import decide_day_first, find_dates, find_times, resolve
+from vigil.extract.later import later_dates
 from vigil.extract.registry import stage
 
 # Words of what is to come: "the court is scheduled to hear her appeal on 20 June".
@@ -30,5 +31,7 @@ def find_report_dates(ctx: Context) -> None:
         value = resolve(f, ctx.published, anchor, future=future)
         if value is not None:
             ctx.dates.append(DateMention(f.start, f.end, value, f.year is not None))
+    ctx.dates.extend(later_dates(ctx.clean, sorted(ctx.dates, key=lambda d: d.start)))
+    ctx.dates.sort(key=lambda d: d.start)
     for s, e, value in find_times(ctx.clean):
         ctx.times.append(TimeMention(s, e, value))

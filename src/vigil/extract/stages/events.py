@@ -11,6 +11,8 @@ from vigil.extract.data import load
 from vigil.extract.registry import stage
 
 EVIDENCE_MAX = 300
+# A date starting this close after a trigger belongs to it more than one before it.
+_CLOSE_AFTER = 24
 _CLAUSE = re.compile(
     r"[;:]|,\s+(?:but|while|whereas|although|and)\s|\b(?:after|before|since|because|who|which|when|where)\b"
 )
@@ -103,7 +105,10 @@ def _nearest(
     for s, e, v in items:
         if s >= lo and e <= hi:
             d = s - pos if s >= pos else (pos - e) + 1
-            d = d * 2 if s > pos else d  # prefer what comes before the trigger
+            # prefer what comes before the trigger, unless it follows close behind
+            # ("charged two days later", "arrested on 5 May")
+            if s > pos:
+                d = d // 2 if s <= pos + _CLOSE_AFTER else d * 2
             if best is None or d < best[0]:
                 best = (d, v)
     return best[1] if best else None
@@ -186,6 +191,7 @@ def find_events(ctx: Context) -> None:
                 ]
             )
         ]
+        found = _retyped(found, body)
         kinds = {etype for etype, _h in found}
         for etype, hits in found:
             m = hits[0]
@@ -239,6 +245,32 @@ def find_events(ctx: Context) -> None:
     _merge(ctx)
     keep = frozenset(load("events")["unnamed_ok"])
     ctx.events = [e for e in ctx.events if e.victims or e.type in keep]
+
+
+@cache
+def _retype_rules() -> list[tuple[str, str, re.Pattern[str], re.Pattern[str] | None]]:
+    return [
+        (
+            r["from"],
+            r["to"],
+            re.compile(r["when"], re.I),
+            re.compile(r["unless"], re.I) if r.get("unless") else None,
+        )
+        for r in load("events")["retype"]
+    ]
+
+
+def _retyped(
+    found: list[tuple[str, list[re.Match[str]]]], body: str
+) -> list[tuple[str, list[re.Match[str]]]]:
+    """Apply the ``retype`` rules (a beating in custody is torture), merging hits by type."""
+    out: dict[str, list[re.Match[str]]] = {}
+    for etype, hits in found:
+        for src, dst, when, unless in _retype_rules():
+            if etype == src and when.search(body) and not (unless and unless.search(body)):
+                etype = dst
+        out.setdefault(etype, []).extend(hits)
+    return list(out.items())
 
 
 def _agents(ctx: Context, sent: tuple[int, int], trig: tuple[int, int]) -> list[int]:

@@ -1,0 +1,56 @@
+"""Dates stated relative to another date of the text: "two days later", "a month later",
+"the next day", "a week after the arrest". Each takes the nearest full date before it in the
+same paragraph; with none there, it stays undated (never guessed)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from functools import cache
+
+from vigil.extract.context import DateMention
+from vigil.extract.numbers import number
+
+
+@cache
+def _rx() -> re.Pattern[str]:
+    return re.compile(
+        r"\b(?:(?P<n>a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,2})"
+        r"\s+(?P<unit>day|days|week|weeks|month|months)\s+(?P<dir>later|after(?:wards)?)"
+        r"|the\s+(?:next|following)\s+(?P<unit1>day|morning|evening|week|month)"
+        r"|a\s+(?P<unit2>day)\s+after)\b",
+        re.I,
+    )
+
+
+def _shift(base: str, unit: str, n: int) -> str | None:
+    if unit.startswith("month"):
+        if len(base) < 7:
+            return None
+        y, m = int(base[:4]), int(base[5:7]) + n
+        y, m = y + (m - 1) // 12, (m - 1) % 12 + 1
+        return f"{y:04d}-{m:02d}"
+    if len(base) != 10:
+        return None  # "two days after" a month names no day
+    days = n * (7 if unit.startswith("week") else 1)
+    return (dt.date.fromisoformat(base) + dt.timedelta(days=days)).isoformat()
+
+
+def later_dates(text: str, dates: list[DateMention]) -> list[DateMention]:
+    """DateMentions for the relative expressions in ``text``, given its resolved dates."""
+    out: list[DateMention] = []
+    for m in _rx().finditer(text):
+        para = text.rfind("\n\n", 0, m.start())
+        before = [d for d in dates if para < d.start and d.end <= m.start()]
+        if not before:
+            continue
+        base = before[-1].value
+        unit = (m.group("unit") or m.group("unit1") or m.group("unit2") or "day").lower()
+        if unit in ("morning", "evening"):
+            unit = "day"
+        raw = (m.group("n") or "one").lower()
+        n = 1 if raw in ("a", "an") else int(number(raw) or 1)
+        value = _shift(base, unit, n)
+        if value:
+            out.append(DateMention(m.start(), m.end(), value, before[-1].explicit_year))
+    return out
