@@ -407,3 +407,27 @@ def test_beatings_in_custody_are_torture_and_unknown_whereabouts_a_disappearance
     assert ev["torture"][0]["victims"] == ["Emmanuel Niyonkuru"]
     assert ev["detention"][0]["date"] == "2021-11-19"
     assert [e["victims"] for e in ev["attack"]] == [["Bauyrzhan Ospanov"]]
+
+
+def test_articles_as_written_and_fines_in_words_and_many_currencies(extractor: Extractor) -> None:
+    text = (
+        "On 27 June 2022 the court sentenced Emmanuel Niyonkuru to five years in prison and a "
+        "fine of one million Burundian francs. Aliaksandr Kavaliou was sentenced to six years "
+        "in a penal colony and a fine of 100 base units (3,200 Belarusian roubles) under "
+        "Article 361-1 of the Criminal Code. In 2020 the court sentenced Serdar Altun to 1 "
+        "year, 2 months and 15 days in prison under Article 7/2 of the Anti-Terror Law."
+    )
+    rec = _rec(extractor, text)
+    charges = {(c["person"], c["article"], c["law"]) for c in rec["charges"]}
+    assert ("Aliaksandr Kavaliou", "361-1", "Criminal Code") in charges
+    assert ("Serdar Altun", "7.2", "Anti-Terror Law") in charges
+    fines = {
+        (s["person"], s["amount"], s["currency"])
+        for s in rec["sentences"]
+        if s["penalty"] == "fine"
+    }
+    assert fines == {("Emmanuel Niyonkuru", 1_000_000, "BIF"), ("Aliaksandr Kavaliou", 3200, "BYN")}
+    terms = {
+        s["person"]: s["term_months"] for s in rec["sentences"] if s["penalty"] == "imprisonment"
+    }
+    assert terms == {"Emmanuel Niyonkuru": 60, "Aliaksandr Kavaliou": 72, "Serdar Altun": 14}

@@ -13,7 +13,7 @@ _HEAD = re.compile(
     r"(?:[Aa]rt(?:icle)?s?\.?|[Ss]ections?|[Ss]ec\.|§)\s*(?=\d)"
 )
 _ITEM = re.compile(
-    r"(?P<num>\d+[A-Za-z]?(?:[.\-]\d+)*)"
+    r"(?P<num>\d+[A-Za-z]?(?:[.\-/]\d+)*)"
     r"(?:\s*\((?:(?P<sub>\d+)|[“\"‘«]?(?P<off>[^()\d][^()]{1,60}?)[”\"’»]?)\))?"
 )
 _SEP = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+|&\s*)(?=\d)")
@@ -84,7 +84,8 @@ def find_articles(text: str) -> list[Article]:
                     items[0] = (items[0][0], items[0][1], po.group(1))
                 break
         for i, (num, sub, off) in enumerate(items):
-            base = num.replace("-", ".")
+            # "361-1" is an article of its own (kept as written); "7/2" is article 7, part 2
+            base = num.replace("/", ".")
             subs: list[str] = [sub] if sub else (parts if i == len(items) - 1 else [])
             for number in [f"{base}.{p}" for p in subs] or [base]:
                 out.append(Article(head.start(), pos, number, law, off))

@@ -17,7 +17,7 @@ from vigil.extract.legal import (
     quoted_after,
     split_offences,
 )
-from vigil.extract.numbers import NUM, TERM, number, term_months
+from vigil.extract.numbers import AMOUNT, NUM, TERM, amount, term_months
 from vigil.extract.registry import stage
 from vigil.extract.stages.events import is_furniture, is_hypothetical
 
@@ -48,7 +48,7 @@ def _penalty_rx() -> dict[str, Any]:
         "prison": re.compile(data["prison_words"], re.I),
         "restrictions": [re.compile(r, re.I) for r in data["restrictions"]],
         "fine": re.compile(
-            r"\b(?:fined|fine of|fine|pay)\s+(?:\w+\s+){0,2}?(?P<amt>\d[\d,. ]*\d|\d)\s*(?P<cur>"
+            r"\b(?:fined|fine of|fine|pay)\s+(?:\w+\s+){0,2}?(?P<amt>" + AMOUNT + r")\s*(?P<cur>"
             + "|".join(cur)
             + r")",
         ),
@@ -59,7 +59,7 @@ def _penalty_rx() -> dict[str, Any]:
             + "|".join(cur)
             + r")\s?(?P<amt>\d[\d,.]*\d|\d)"
         ),
-        "money": re.compile(r"(?P<amt>\d[\d,. ]*\d|\d)\s*(?P<cur>" + "|".join(cur) + r")(?![\w])"),
+        "money": re.compile(r"(?P<amt>" + AMOUNT + r")\s*(?P<cur>" + "|".join(cur) + r")(?![\w])"),
         "money_before": re.compile(
             r"(?<![\w])(?P<cur>" + "|".join(cur) + r")\s?(?P<amt>\d[\d,.]*\d|\d)"
         ),
@@ -170,7 +170,7 @@ def _penalties(ctx: Context, sent: tuple[int, int], body: str) -> None:
         )
     fm = rx["fine"].search(body) or rx["fine_before"].search(body) or _fine_near(body)
     if fm and not re.search(r"costs?|fees", body[fm.end() : fm.end() + 60]):
-        amt = number(re.sub(r"[ ,]", "", fm.group("amt"))) if fm.group("amt") else None
+        amt = amount(fm.group("amt")) if fm.group("amt") else None
         cur = next(
             (v for k, v in rx["currencies"].items() if re.fullmatch(k, fm.group("cur"))), None
         )
