@@ -72,7 +72,7 @@ def orgs_in(ctx: Context, start: int, end: int) -> list[int]:
 
 _GROUP = re.compile(
     r"\b(?P<n>two|three|four|five|six|seven|eight|nine|ten|both|pair|[2-9])\s+(?:of\s+(?:the|them)\s+)?"
-    r"(?:human rights\s+|young\s+|independent\s+|other\s+)?"
+    r"(?:human rights\s+|[a-z]+(?:-[a-z]+)?\s+){0,2}"
     r"(?:activists|journalists|defendants|bloggers|reporters|defenders|lawyers|men|women|"
     r"brothers|sisters|members|students|workers)\b|\b(?P<pair>the pair|both of them)\b"
     r"|\b(?:all|the|these)\s+(?P<all>two|three|four|five|six|seven|eight|nine|ten)\b"
