@@ -436,8 +436,8 @@ def test_articles_as_written_and_fines_in_words_and_many_currencies(extractor: E
 def test_a_group_named_by_its_members_takes_their_charges(extractor: Extractor) -> None:
     text = (
         "Sok Vannak, Chhim Sreyleak and Long Kimhour founded the group in 2019. "
-        "The three young environmental activists were sentenced on 5 May 2021 under Articles "
-        "494 and 495 of the Criminal Code."
+        "Three young environmental activists from the group were sentenced on 5 May 2021 under "
+        "Articles 494 and 495 of the Criminal Code."
     )
     charges = {(c["person"], c["article"]) for c in _rec(extractor, text)["charges"]}
     people = ("Sok Vannak", "Chhim Sreyleak", "Long Kimhour")
