@@ -442,3 +442,20 @@ def test_a_group_named_by_its_members_takes_their_charges(extractor: Extractor) 
     charges = {(c["person"], c["article"]) for c in _rec(extractor, text)["charges"]}
     people = ("Sok Vannak", "Chhim Sreyleak", "Long Kimhour")
     assert {(p, a) for p in people for a in ("494", "495")} <= charges
+
+
+def test_bodies_hit_by_searches_and_bans_not_those_acting(extractor: Extractor) -> None:
+    text = (
+        "The Association Burundaise pour la Défense des Détenus (ABDD) documents prison "
+        "conditions. In December 2021, the Ministry of the Interior suspended ABDD's "
+        "activities.\n\nPolice searched the office of Nasha Niva on 3 May 2022 and seized "
+        "computers. A week later, its Telegram channel was blocked at the request of the "
+        "Prosecutor General's Office."
+    )
+    rec = _rec(extractor, text)
+    assert "Défense des Détenus" not in _orgs(rec)
+    ev = _events(rec)
+    victims = [(e["date"], e["victims"]) for e in ev["restriction"]]
+    assert ("2021-12", ["Association Burundaise pour la Défense des Détenus"]) in victims
+    assert ("2022-05-10", ["Nasha Niva"]) in victims  # "its": not Telegram, not the office
+    assert ev["search"][0]["victims"] == ["Nasha Niva"]

@@ -112,6 +112,11 @@ def _lex() -> dict[str, Any]:
         "not_acronyms": frozenset(data["not_acronyms"]),
         "caps": re.compile(r"(?<![\w/-])[A-Z][A-Z-]{2,6}(?![\w/-])"),
         "institution": _institution_rx(data["institution_heads"]),
+        # "searched the office of Nasha Niva", "the editorial office of Ordo Media"
+        "premises_of": re.compile(
+            r"\b(?:offices?|premises|headquarters|newsroom|website|studio)\s+of\s+"
+            rf"([{UP}][\w’'!.-]+(?:[ \t]+(?:(?:of|for|the)[ \t]+)?[{UP}][\w’'!-]+){{0,4}})"
+        ),
         "institution_not_first": frozenset(data["institution_not_first"]),
     }
 
@@ -289,12 +294,21 @@ def find_organizations(ctx: Context) -> list[Organization]:
         if not orgs.covered(*m.span(1)):
             orgs.add(m.group(1), m.span(1))
     _institutions(orgs, text)
+    for m in lex["foreign"].finditer(text):
+        if not orgs.covered(*m.span()):
+            orgs.add(m.group().strip(), m.span(), trusted=True)
+    for m in lex["premises_of"].finditer(text):
+        if not orgs.covered(*m.span(1)):
+            orgs.add(m.group(1), m.span(1))
     for m in lex["known"].finditer(text):
         orgs.add(m.group(), m.span(), kind=lex["known_kind"][m.group()])
     for ent in ctx.ents:
         if ent.label not in ("ORG", "PERSON", "PRODUCT", "WORK_OF_ART", "FAC"):
             continue
         name, s, e = trim(ent.text, ent.start)
+        if "(" in name:  # "Défense des Détenus (ABDD": the bracket is not the name
+            name = name.split("(")[0].rstrip()
+            e = s + len(name)
         if ent.label != "ORG" and kind_of(name) == "other":
             continue
         if _LAW_AFTER.match(text[e : e + 50]) or _LAW_NAME.search(ent.text.strip(" .,")):
@@ -332,9 +346,6 @@ def find_organizations(ctx: Context) -> list[Organization]:
             s -= len(before.group(1))
             name = text[s:e]
         orgs.add(name, (s, e))
-    for m in lex["foreign"].finditer(text):
-        if not orgs.covered(*m.span()):
-            orgs.add(m.group().strip(), m.span(), trusted=True)
     for rx, name, kind in lex["known_patterns"]:
         for m in rx.finditer(text):
             org = orgs.find(name) or Organization(name=name, kind=kind)

@@ -8,6 +8,7 @@ from functools import cache
 from vigil.extract.actors import orgs_in, victims_for
 from vigil.extract.context import Context, Event
 from vigil.extract.data import load
+from vigil.extract.gazetteer import fold
 from vigil.extract.registry import stage
 
 EVIDENCE_MAX = 300
@@ -204,12 +205,15 @@ def find_events(ctx: Context) -> None:
             ]
             perp_names = [ctx.persons[i].name for i in agents]
             if not victims and etype in ("search", "restriction", "threat", "attack"):
-                victims = [ctx.organizations[i].name for i in orgs_in(ctx, s, e)]
+                victims = [ctx.organizations[i].name for i in _hit_orgs(ctx, s, e)]
             elif etype in ("search", "restriction"):
                 # "raided the office of X", "the legal status of X and Y": the body is hit
-                targets = orgs_in(ctx, trig[1], min(e, trig[1] + 60))
+                targets = _hit_orgs(ctx, trig[1], min(e, trig[1] + 60))
                 if targets:
                     victims = [ctx.organizations[i].name for i in targets]
+            if not victims and etype in ("search", "restriction"):
+                # "the site had been blocked", "its offices were searched": the body before
+                victims = [ctx.organizations[i].name for i in _org_anaphor(ctx, sent)]
             if (
                 etype == "charge"
                 and "sentence" in kinds
@@ -271,6 +275,49 @@ def _retyped(
                 etype = dst
         out.setdefault(etype, []).extend(hits)
     return list(out.items())
+
+
+# "blocked at the request of X", "suspended by X": X acts, it is not hit
+_ORG_AGENT = re.compile(
+    r"\b(?:by|at the request of|on the orders? of|requested by|on behalf of)\s+(?:the\s+)?$", re.I
+)
+_ORG_ANAPHOR = re.compile(
+    r"\b(?:the|its|their)\s+(?:(?:news\s+)?(?:web)?site|channel|outlet|newspaper|paper|"
+    r"organi[sz]ation|group|offices?|agency|initiative|association|NGO|party|movement|"
+    r"publication|magazine|station|union)\b|\bits\s",
+    re.I,
+)
+
+
+@cache
+def _platforms() -> frozenset[str]:
+    known = load("organizations")["known"]
+    return frozenset(fold(name) for name, kind in known.items() if kind == "company")
+
+
+def _hit_orgs(ctx: Context, start: int, end: int) -> list[int]:
+    """Organizations in ``[start, end)`` that an act hits, not those doing it."""
+    out = []
+    for i in orgs_in(ctx, start, end):
+        if fold(ctx.organizations[i].name) in _platforms():
+            continue  # "its Telegram channel was blocked": the channel's owner is hit
+        spans = [m for m in ctx.mentions_in(start, end, "organization") if m.index == i]
+        if all(_ORG_AGENT.search(ctx.clean[max(0, m.start - 30) : m.start]) for m in spans):
+            continue
+        out.append(i)
+    return out
+
+
+def _org_anaphor(ctx: Context, sent: tuple[int, int]) -> list[int]:
+    """ "the site", "its channel": the last organization named in the sentences before."""
+    if not _ORG_ANAPHOR.search(ctx.clean, sent[0], sent[1]):
+        return []
+    idx = ctx.sentences.index(sent) if sent in ctx.sentences else -1
+    for back in range(idx - 1, max(-1, idx - 3), -1):
+        found = _hit_orgs(ctx, *ctx.sentences[back])
+        if found:
+            return found[-1:]
+    return []
 
 
 def _agents(ctx: Context, sent: tuple[int, int], trig: tuple[int, int]) -> list[int]:
