@@ -48,7 +48,9 @@ def _penalty_rx() -> dict[str, Any]:
         "prison": re.compile(data["prison_words"], re.I),
         "restrictions": [re.compile(r, re.I) for r in data["restrictions"]],
         "fine": re.compile(
-            r"\b(?:fined|fine of|fine|pay)\s+(?:\w+\s+){0,2}?(?P<amt>" + AMOUNT + r")\s*(?P<cur>"
+            r"\b(?:fined|fine of|fine|pay)\s+(?:\w+\s+){0,2}?(?P<amt>"
+            + AMOUNT
+            + r")\s*(?P<cur>"
             + "|".join(cur)
             + r")",
         ),
