@@ -459,3 +459,15 @@ def test_bodies_hit_by_searches_and_bans_not_those_acting(extractor: Extractor) 
     assert ("2021-12", ["Association Burundaise pour la Défense des Détenus"]) in victims
     assert ("2022-05-10", ["Nasha Niva"]) in victims  # "its": not Telegram, not the office
     assert ev["search"][0]["victims"] == ["Nasha Niva"]
+
+
+def test_lone_words_of_compounds_groups_and_places_are_not_persons(extractor: Extractor) -> None:
+    text = (
+        "Indigenous leader Jairo Andrés Yule Campo was shot dead on 4 March 2023. Yule, 38, "
+        "was a member of the Burri resistance committee. Four others remain in Birsa Munda "
+        "Central Jail, Hotwar. The Mirzo-Ulugbek District Court convicted them."
+    )
+    rec = _rec(extractor, text)
+    names = _names(rec)
+    assert not names & {"Burri", "Hotwar", "Mirzo"}
+    assert any(p["name"] == "Jairo Andrés Yule Campo" for p in rec["persons"])  # the fullest form

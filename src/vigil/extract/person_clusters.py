@@ -20,6 +20,23 @@ _KNOWN_AS = re.compile(
 )
 
 
+# "Mirzo-Ulugbek District", "the Burri resistance committee", "Central Jail, Hotwar": a lone
+# capitalised word that is part of a compound, names a group or follows a place.
+_COMPOUND_AFTER = re.compile(
+    r"-[A-Z]|\s+(?:resistance\s+)?(?:committees?|groups?|movement|"
+    r"party|union|council|district|region|village|tribe|clan)\b"
+)
+_PLACE_BEFORE = re.compile(
+    r"\b(?:Jail|Prison|Colony|Centre|Center|District|Region|Province|Street|Road|Camp),\s*$"
+)
+
+
+def _not_a_lone_name(text: str, start: int, end: int) -> bool:
+    return bool(
+        _COMPOUND_AFTER.match(text, end) or _PLACE_BEFORE.search(text[max(0, start - 30) : start])
+    )
+
+
 @dataclass
 class Cluster:
     forms: Counter[str] = field(default_factory=Counter)
@@ -83,6 +100,8 @@ def cluster(ctx: Context) -> list[Cluster]:
         if label != "PERSON" or fold(name) in demonyms():
             continue
         if is_place(name) and s not in sure:
+            continue
+        if s not in sure and _not_a_lone_name(ctx.clean, s, e):
             continue
         key = fold(name)
         cl = standalone.setdefault(key, Cluster(first=s))

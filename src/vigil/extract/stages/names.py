@@ -96,6 +96,10 @@ def _build_persons(ctx: Context, clusters: list[Cluster]) -> None:
             ),
         )
         name = max(pool, key=lambda f: (cl.forms[f], f == first_form, len(tokens(f)), len(f)))
+        # GUIDELINES: the fullest form the text uses, where it holds every word of the name.
+        fuller = [f for f in pool if set(tokens(name)) < set(tokens(f))]
+        if fuller:
+            name = max(fuller, key=lambda f: (len(tokens(f)), cl.forms[f]))
         aliases: list[str] = []
         seen = {fold(name)}
         for f in sorted(cl.forms, key=lambda x: cl.spans and x):
