@@ -471,3 +471,14 @@ def test_lone_words_of_compounds_groups_and_places_are_not_persons(extractor: Ex
     names = _names(rec)
     assert not names & {"Burri", "Hotwar", "Mirzo"}
     assert any(p["name"] == "Jairo Andrés Yule Campo" for p in rec["persons"])  # the fullest form
+
+
+def test_the_next_day_counts_from_the_paragraph_before(extractor: Extractor) -> None:
+    text = (
+        "Mehman Huseynov was detained on 9 January 2017 in central Baku.\n\n"
+        "He was held incommunicado overnight. The next day, a court fined him 200 AZN.\n\n"
+        "Judge Ivanov dismissed the insult charge against Andrzej Poczobut on 5 July 2011."
+    )
+    ev = _events(_rec(extractor, text))
+    assert ev["sentence"][0]["date"] == "2017-01-10"
+    assert ev["release"][0]["victims"] == ["Andrzej Poczobut"]

@@ -1,6 +1,6 @@
 """Dates stated relative to another date of the text: "two days later", "a month later",
-"the next day", "a week after the arrest". Each takes the nearest full date before it in the
-same paragraph; with none there, it stays undated (never guessed)."""
+"the next day", "a week after the arrest". Each takes the nearest date before it, at most a
+paragraph or two back; with none there, it stays undated (never guessed)."""
 
 from __future__ import annotations
 
@@ -10,6 +10,10 @@ from functools import cache
 
 from vigil.extract.context import DateMention
 from vigil.extract.numbers import number
+
+
+# How far back the date an expression counts from may be (news paragraphs are short).
+_REACH = 400
 
 
 @cache
@@ -40,8 +44,7 @@ def later_dates(text: str, dates: list[DateMention]) -> list[DateMention]:
     """DateMentions for the relative expressions in ``text``, given its resolved dates."""
     out: list[DateMention] = []
     for m in _rx().finditer(text):
-        para = text.rfind("\n\n", 0, m.start())
-        before = [d for d in dates if para < d.start and d.end <= m.start()]
+        before = [d for d in dates if m.start() - _REACH < d.start and d.end <= m.start()]
         if not before:
             continue
         base = before[-1].value
