@@ -477,7 +477,8 @@ def test_the_next_day_counts_from_the_paragraph_before(extractor: Extractor) -> 
     text = (
         "Mehman Huseynov was detained on 9 January 2017 in central Baku.\n\n"
         "He was held incommunicado overnight. The next day, a court fined him 200 AZN.\n\n"
-        "Judge Ivanov dismissed the insult charge against Andrzej Poczobut on 5 July 2011."
+        "On 5 July 2011 Judge Vital Liatsko dismissed the insult charge against journalist "
+        "Andrzej Poczobut."
     )
     ev = _events(_rec(extractor, text))
     assert ev["sentence"][0]["date"] == "2017-01-10"

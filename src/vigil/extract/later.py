@@ -11,7 +11,6 @@ from functools import cache
 from vigil.extract.context import DateMention
 from vigil.extract.numbers import number
 
-
 # How far back the date an expression counts from may be (news paragraphs are short).
 _REACH = 400
 
