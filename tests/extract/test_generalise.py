@@ -483,3 +483,15 @@ def test_the_next_day_counts_from_the_paragraph_before(extractor: Extractor) -> 
     ev = _events(_rec(extractor, text))
     assert ev["sentence"][0]["date"] == "2017-01-10"
     assert ev["release"][0]["victims"] == ["Andrzej Poczobut"]
+
+
+def test_acts_on_unnamed_people_are_events_without_victims(extractor: Extractor) -> None:
+    text = (
+        "On 26 January 2023 police detained dozens of protesters in Baku.\n\n"
+        "This brings to 71 the number of people killed since October 2021.\n\n"
+        "The journalist Dana Serikova, 31, was not detained."
+    )
+    rec = _rec(extractor, text)
+    ev = _events(rec)
+    assert [(e["date"], e["victims"]) for e in ev["arrest"]] == [("2023-01-26", [])]
+    assert "killing" not in ev  # a count over time is not one act

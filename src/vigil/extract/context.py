@@ -96,6 +96,8 @@ class Event:
     victims: list[str] = field(default_factory=list)
     perpetrators: list[str] = field(default_factory=list)
     confidence: float = 0.6
+    # The act is stated for people the text does not name ("at least 51 people were arrested").
+    unnamed: bool = False
 
 
 @dataclass(slots=True)

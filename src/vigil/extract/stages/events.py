@@ -228,6 +228,7 @@ def find_events(ctx: Context) -> None:
             perpetrators = list(
                 dict.fromkeys([*perp_names, *(p.group() for p in perps.finditer(body))])
             )[:3]
+            unnamed = not victims and _unnamed_group(body, m.start(), m.end())
             ctx.events.append(
                 Event(
                     type=etype,
@@ -241,6 +242,7 @@ def find_events(ctx: Context) -> None:
                     victims=victims,
                     perpetrators=perpetrators,
                     confidence=(0.6 if victims else 0.4) - (0.1 if inherited else 0.0),
+                    unnamed=unnamed,
                 )
             )
         if own:
@@ -248,7 +250,7 @@ def find_events(ctx: Context) -> None:
 
     _merge(ctx)
     keep = frozenset(load("events")["unnamed_ok"])
-    ctx.events = [e for e in ctx.events if e.victims or e.type in keep]
+    ctx.events = [e for e in ctx.events if e.victims or e.unnamed or e.type in keep]
 
 
 @cache
@@ -287,6 +289,25 @@ _ORG_ANAPHOR = re.compile(
     r"publication|magazine|station|union)\b|\bits\s",
     re.I,
 )
+
+
+@cache
+def _unnamed_rx() -> tuple[re.Pattern[str], int]:
+    data = load("events")
+    return re.compile(data["unnamed_groups"], re.I), int(data["unnamed_reach"])
+
+
+def _unnamed_group(body: str, start: int, end: int) -> bool:
+    """Unnamed people close to the trigger, in its clause ("dozens of protesters were held")."""
+    rx, reach = _unnamed_rx()
+    lo, hi = max(0, start - reach), min(len(body), end + reach)
+    for cm in _CLAUSE.finditer(body, lo, hi):
+        if cm.end() <= start:
+            lo = cm.end()
+        elif cm.start() >= end:
+            hi = cm.start()
+            break
+    return bool(rx.search(body, lo, hi))
 
 
 @cache
