@@ -5,10 +5,12 @@ from __future__ import annotations
 import threading
 from collections import Counter, OrderedDict, defaultdict
 from collections.abc import Iterable
+from dataclasses import dataclass, replace
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from vigil.cases import stored
 from vigil.cases.facts import StoredClaim, claims_of_reports, name_key, report_dates
 from vigil.cases.model import (
     CaseSummary,
@@ -42,8 +44,12 @@ def resolve_case_id(session: Session, case_id: int) -> CaseRow:
 
 def _texts(session: Session, report_ids: Iterable[int]) -> dict[int, str]:
     ids = sorted(set(report_ids))
-    rows = session.execute(select(Report.id, Report.text).where(Report.id.in_(ids)))
-    return {int(i): t for i, t in rows}
+    found: dict[int, str] = {}
+    for start in range(0, len(ids), 500):
+        chunk = ids[start : start + 500]
+        rows = session.execute(select(Report.id, Report.text).where(Report.id.in_(chunk)))
+        found.update((int(i), t) for i, t in rows)
+    return found
 
 
 def _evidence(claim: StoredClaim, text: str) -> Evidence:
@@ -66,9 +72,51 @@ def _facts(items: list[tuple[dict[str, object], Evidence]], key: tuple[str, ...]
 
 
 def build_dossier(session: Session, case: CaseRow) -> Dossier:
-    mentions = session.scalars(
-        select(PersonMentionRow).where(PersonMentionRow.case_id == case.id)
-    ).all()
+    dossier = build_dossiers(session, [case])[case.id]
+    return replace(dossier, proposals=_proposals(session, case))
+
+
+@dataclass(frozen=True, slots=True)
+class _Mention:
+    report_id: int
+    name: str
+    aliases: list[str]
+
+
+def build_dossiers(session: Session, cases: list[CaseRow]) -> dict[int, Dossier]:
+    """The dossiers of many cases from a few queries (their mentions, their reports' claims,
+    texts and dates); without proposals (``build_dossier`` adds them)."""
+    by_case: dict[int, list[_Mention]] = {c.id: [] for c in cases}
+    ids = sorted(by_case)
+    for start in range(0, len(ids), 500):
+        # In report order, so that among equally used names the earliest report's wins on
+        # every backend (the database's row order is no order).
+        rows = session.execute(
+            select(
+                PersonMentionRow.case_id,
+                PersonMentionRow.report_id,
+                PersonMentionRow.name,
+                PersonMentionRow.aliases,
+            )
+            .where(PersonMentionRow.case_id.in_(ids[start : start + 500]))
+            .order_by(PersonMentionRow.report_id, PersonMentionRow.id)
+        )
+        for cid, rid, name, aliases in rows:
+            by_case[cid].append(_Mention(int(rid), name, list(aliases or [])))
+    report_ids = {m.report_id for ms in by_case.values() for m in ms}
+    claims = claims_of_reports(session, report_ids)
+    texts = _texts(session, report_ids)
+    published = report_dates(session, report_ids)
+    return {c.id: _assemble(c, by_case[c.id], claims, texts, published) for c in cases}
+
+
+def _assemble(
+    case: CaseRow,
+    mentions: list[_Mention],
+    claims: dict[int, list[StoredClaim]],
+    texts: dict[int, str],
+    published: dict[int, str | None],
+) -> Dossier:
     names_by_report: dict[int, set[str]] = defaultdict(set)
     name_counts: Counter[str] = Counter()
     spelled: dict[str, str] = {}
@@ -80,9 +128,6 @@ def build_dossier(session: Session, case: CaseRow) -> Dossier:
                 spelled.setdefault(k, n)
         name_counts[m.name] += 1
     report_ids = sorted(names_by_report)
-    claims = claims_of_reports(session, report_ids)
-    texts = _texts(session, report_ids)
-    published = report_dates(session, report_ids)
 
     singles: dict[str, list[tuple[dict[str, object], Evidence]]] = defaultdict(list)
     tellings: list[Telling] = []
@@ -136,21 +181,44 @@ def build_dossier(session: Session, case: CaseRow) -> Dossier:
         timeline=tuple(timeline),
         conflicts=tuple(conflicts),
         merges=tuple(_explain(m) for m in case.merges),
-        proposals=_proposals(session, case),
     )
 
 
+def _live_cases(session: Session, case_ids: Iterable[int]) -> dict[int, int]:
+    """Where each case lives now (following ``merged_into``), in a query per step of the
+    chains; cases that are gone are left out."""
+    where: dict[int, int] = {}
+    pending = {c: c for c in case_ids}  # asked-for id -> id reached so far
+    for _ in range(_FOLLOW_LIMIT):
+        if not pending:
+            break
+        rows: dict[int, int | None] = {
+            int(cid): merged
+            for cid, merged in session.execute(
+                select(CaseRow.id, CaseRow.merged_into).where(CaseRow.id.in_(set(pending.values())))
+            )
+        }
+        following: dict[int, int] = {}
+        for asked, reached in pending.items():
+            if reached not in rows:
+                continue
+            nxt = rows[reached]
+            if nxt is None:
+                where[asked] = reached
+            else:
+                following[asked] = nxt
+        pending = following
+    return where
+
+
 def _proposals(session: Session, case: CaseRow) -> tuple[Proposal, ...]:
+    asked = [p.get("other_case") for p in case.proposals]
+    live = _live_cases(session, {o for o in asked if isinstance(o, int) and o != case.id})
     best: dict[int, Proposal] = {}
     for p in case.proposals:
-        other = p.get("other_case")
-        if not isinstance(other, int) or other == case.id:
-            continue
-        try:
-            other = resolve_case_id(session, other).id
-        except NotFound:
-            continue
-        if other == case.id:
+        asked_for = p.get("other_case")
+        other = live.get(asked_for) if isinstance(asked_for, int) else None
+        if other is None or other == case.id:
             continue
         score = float(p.get("score") or 0)
         if other not in best or score > best[other].score:
@@ -218,9 +286,10 @@ def summarize(
     )
 
 
-# Dossiers are rebuilt from claims, which costs several queries; they are cached per
-# process by (database, case, the case's updated_at). Every change that alters a dossier
-# (new report, review, merge, split) refreshes the case and so moves updated_at.
+# Dossiers are rebuilt from claims, which costs several queries; ``refresh_cases`` stores
+# each one it builds (``vigil.cases.stored``), and they are cached per process by
+# (database, case, the case's updated_at). Every change that alters a dossier (new
+# report, review, merge, split) refreshes the case and so moves updated_at.
 _CACHE: OrderedDict[tuple[str, int, str], Dossier] = OrderedDict()
 _CACHE_SIZE = 2000
 _CACHE_LOCK = threading.Lock()
@@ -235,7 +304,11 @@ def get_dossier(session: Session, case_id: int) -> Dossier:
         if hit is not None:
             _CACHE.move_to_end(key)
             return hit
-    dossier = build_dossier(session, case)
+    kept = stored.load(session, case.id, case.updated_at)
+    if kept is not None:
+        dossier = replace(kept, proposals=_proposals(session, case))
+    else:
+        dossier = build_dossier(session, case)
     with _CACHE_LOCK:
         _CACHE[key] = dossier
         while len(_CACHE) > _CACHE_SIZE:

@@ -90,5 +90,9 @@ def claims_of_reports(session: Session, report_ids: Iterable[int]) -> dict[int, 
 
 def report_dates(session: Session, report_ids: Iterable[int]) -> dict[int, str | None]:
     ids = sorted(set(report_ids))
-    rows = session.execute(select(Report.id, Report.published).where(Report.id.in_(ids)))
-    return {int(i): p for i, p in rows}
+    found: dict[int, str | None] = {}
+    for start in range(0, len(ids), 500):
+        chunk = ids[start : start + 500]
+        rows = session.execute(select(Report.id, Report.published).where(Report.id.in_(chunk)))
+        found.update((int(i), p) for i, p in rows)
+    return found

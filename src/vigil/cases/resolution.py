@@ -164,36 +164,69 @@ def _neighbourhood(
 
 def resolve_around(session: Session, seeds: list[str], cases: set[int]) -> ResolutionResult:
     """Resolve the neighbourhood of ``seeds`` (and all of ``cases``) and store the result."""
-    from vigil.cases.summary import refresh_case
-
     rows = _neighbourhood(session, seeds, set(cases))
-    before = {row.case_id for row in rows.values() if row.case_id is not None} | set(cases)
-    links = active_links(session, rows)
+    mentions = {mid: _row_to_mention(row) for mid, row in rows.items()}
+    old_case = {mid: row.case_id for mid, row in rows.items()}
+    outcome = store_clusters(session, mentions, old_case, active_links(session, rows), cases, seeds)
+    for mid, row in rows.items():
+        row.case_id = outcome.case_of[mid]
+    session.flush()
+    refresh_cases(session, outcome.changed)
+    return outcome.result
+
+
+@dataclass(frozen=True, slots=True)
+class Outcome:
+    case_of: dict[str, int]  # mention id -> its case now
+    changed: list[int]  # cases whose summary must be rebuilt
+    result: ResolutionResult
+
+
+def store_clusters(
+    session: Session,
+    mentions: dict[str, Mention],
+    old_case: dict[str, int | None],
+    links: Iterable[PersonLinkRow],
+    cases: Iterable[int],
+    seeds: Iterable[str],
+) -> Outcome:
+    """Resolve ``mentions`` (a whole neighbourhood: every mention of every case involved)
+    and store the cases they form; the caller stores each mention's new case
+    (``Outcome.case_of``) and then refreshes the ``Outcome.changed`` cases."""
+    before = {c for c in old_case.values() if c is not None} | set(cases)
+    links = list(links)
     must = {frozenset((lk.a, lk.b)) for lk in links if lk.link == "must"}
     cannot = {frozenset((lk.a, lk.b)) for lk in links if lk.link == "cannot"}
     clusters = resolve(
-        [_row_to_mention(r).for_resolver() for r in rows.values()],
-        cannot_link=cannot,
-        must_link=must,
+        [m.for_resolver() for m in mentions.values()], cannot_link=cannot, must_link=must
     )
-    old_case = {mid: row.case_id for mid, row in rows.items()}
+    loaded = {c.id: c for c in _load_cases(session, before)}
     taken: set[int] = set()
     cluster_case: dict[str, int] = {}
+    created: list[tuple[str, CaseRow]] = []
     # Largest clusters choose first, so an existing case keeps its bulk.
     for cluster in sorted(clusters, key=lambda c: (-len(c.mention_ids), c.id)):
-        votes = Counter(rows[m].case_id for m in cluster.mention_ids if rows[m].case_id is not None)
+        votes = Counter(old_case[m] for m in cluster.mention_ids if old_case[m] is not None)
         choice = next((cid for cid, _ in votes.most_common() if cid not in taken), None)
         if choice is None:
             new = CaseRow(name=cluster.name, aliases=[], charges=[], sources=[])
-            session.add(new)
-            session.flush()
-            choice = new.id
+            created.append((cluster.id, new))
+            continue
         taken.add(choice)
         cluster_case[cluster.id] = choice
-        for m in cluster.mention_ids:
-            rows[m].case_id = choice
+    if created:
+        session.add_all(row for _, row in created)
+        session.flush()  # one round of inserts, in the order the clusters chose
+        for cluster_id, row in created:
+            loaded[row.id] = row
+            taken.add(row.id)
+            cluster_case[cluster_id] = row.id
+    case_of: dict[str, int] = {}
     for cluster in clusters:
-        case = session.get(CaseRow, cluster_case[cluster.id])
+        for m in cluster.mention_ids:
+            case_of[m] = cluster_case[cluster.id]
+    for cluster in clusters:
+        case = loaded.get(cluster_case[cluster.id])
         if case is None:
             continue
         case.merged_into = None
@@ -207,44 +240,54 @@ def resolve_around(session: Session, seeds: list[str], cases: set[int]) -> Resol
             }
             for m in cluster.merges
         ]
+        # A new list (not an in-place edit), so that the JSON column sees the change.
         case.proposals = [
             {
                 "mention": p.a,
                 "other_mention": p.b,
                 "score": round(p.score, 3),
                 "reasons": list(p.reasons),
+                "other_case": case_of.get(p.b),
             }
             for p in cluster.proposals
         ]
-    session.flush()
-    for p_case in {cluster_case[c.id] for c in clusters}:
-        target = session.get(CaseRow, p_case)
-        if target is None:
-            continue
-        # A new list (not an in-place edit), so that the JSON column sees the change.
-        target.proposals = [
-            {**p, "other_case": rows[p["other_mention"]].case_id}
-            if p["other_mention"] in rows
-            else {**p, "other_case": None}
-            for p in target.proposals
-        ]
     emptied = before - taken
     for cid in emptied:
-        gone = session.get(CaseRow, cid)
+        gone = loaded.get(cid)
         if gone is None:
             continue
-        heirs = Counter(rows[m].case_id for m, was in old_case.items() if was == cid)
+        heirs = Counter(case_of[m] for m, was in old_case.items() if was == cid)
         if heirs:
             # Folded into another case: keep the id, pointing there (links stay valid).
             gone.merged_into = heirs.most_common(1)[0][0]
             gone.sources, gone.updated_at = [], utcnow()
         else:
             session.delete(gone)  # its only report is gone
+    session.flush()
     # Only cases whose membership changed, or that hold the changed mentions, need their
     # summary rebuilt; the rest of the neighbourhood was only looked at.
-    changed = {rows[m].case_id for m in seeds if m in rows}
-    changed |= {rows[m].case_id for m, was in old_case.items() if was != rows[m].case_id}
-    changed |= {was for m, was in old_case.items() if was != rows[m].case_id}
-    for cid in sorted(c for c in changed if c is not None and c in taken):
-        refresh_case(session, cid)
-    return ResolutionResult(frozenset(taken | emptied), len(rows))
+    changed = {case_of[m] for m in seeds if m in case_of}
+    changed |= {case_of[m] for m, was in old_case.items() if was != case_of[m]}
+    changed |= {was for m, was in old_case.items() if was is not None and was != case_of[m]}
+    return Outcome(
+        case_of,
+        sorted(c for c in changed if c in taken),
+        ResolutionResult(frozenset(taken | emptied), len(mentions)),
+    )
+
+
+def _load_cases(session: Session, ids: Iterable[int]) -> list[CaseRow]:
+    """Bring the cases into the session in a few queries; while the caller holds the list,
+    ``session.get`` finds them without a query."""
+    id_list = sorted(ids)
+    rows: list[CaseRow] = []
+    for start in range(0, len(id_list), 500):
+        chunk = id_list[start : start + 500]
+        rows.extend(session.scalars(select(CaseRow).where(CaseRow.id.in_(chunk))))
+    return rows
+
+
+def refresh_cases(session: Session, case_ids: Iterable[int]) -> None:
+    from vigil.cases.summary import refresh_cases as refresh
+
+    refresh(session, case_ids)

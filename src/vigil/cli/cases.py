@@ -23,7 +23,7 @@ from vigil.cases import (
     split_person,
     undo_decision,
 )
-from vigil.cli.common import database, out, print_json_line
+from vigil.cli.common import database, err, out, print_json_line
 from vigil.errors import NotFound
 from vigil.settings import get_settings
 from vigil.store.cases import PersonMentionRow
@@ -264,6 +264,31 @@ def charges(
             )
 
 
+def rebuild_cases(
+    reports: list[int] = typer.Argument(None, help="Report ids; none: every report."),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress lines."),
+) -> None:
+    """Rebuild person mentions from claims and resolve them into cases in one run (after a
+    bulk import, a restore or a resolver upgrade); the same cases as report by report."""
+    from vigil.cases.rebuild import rebuild_cases as rebuild
+
+    def progress(stage: str, done: int, total: int) -> None:
+        if not quiet and (done == total or done % 10000 == 0):
+            err.print(f"{stage}: {done:,} / {total:,}")
+
+    db = database()
+    try:
+        with db.transaction() as session:
+            result = rebuild(session, reports or None, progress=progress)
+    finally:
+        db.close()
+    out.print(
+        f"{result.reports} reports, {result.mentions} person mentions resolved, "
+        f"{result.cases} cases refreshed"
+    )
+
+
 def register(app: typer.Typer) -> None:
     for fn in (cases, case, merge, split, decisions, undo, charges):
         app.command(fn.__name__)(fn)
+    app.command("rebuild-cases")(rebuild_cases)

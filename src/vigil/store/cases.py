@@ -74,6 +74,19 @@ class CaseRow(Base):
     updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
 
 
+class CaseDossierRow(Base):
+    """A case's dossier as ``refresh_cases`` built it (``vigil.cases.stored``), valid while
+    ``updated_at`` equals the case's."""
+
+    __tablename__ = "case_dossiers"
+
+    case_id: Mapped[int] = mapped_column(
+        ForeignKey("cases.id", ondelete="CASCADE"), primary_key=True
+    )
+    updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    data: Mapped[dict[str, Any]] = mapped_column(JSON)
+
+
 class CaseDecisionRow(Base):
     """A reviewer's merge or split: who, when, what. Undone decisions stay, marked."""
 
