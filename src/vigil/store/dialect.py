@@ -194,13 +194,16 @@ def _prefer_text_index(conn: Connection, *, dense: bool = False) -> None:
     de-TOASTs every row (40 ms at 10,000 reports, measured); the GIN index takes 1-3 ms.
     For a dense word, the primary key walked backwards finds the newest matches at once.
     Scoped to the current transaction."""
-    conn.execute(text("SET LOCAL enable_seqscan = off"))
-    if dense:
-        conn.execute(text("SET LOCAL enable_bitmapscan = off"))
-        conn.execute(text("SET LOCAL enable_indexscan = on"))
-    else:
-        conn.execute(text("SET LOCAL enable_bitmapscan = on"))
-        conn.execute(text("SET LOCAL enable_indexscan = off"))
+    # One statement (set_config(..., true) is SET LOCAL): a round trip instead of three.
+    bitmap, index = ("off", "on") if dense else ("on", "off")
+    conn.execute(
+        text(
+            "SELECT set_config('enable_seqscan', 'off', true),"
+            " set_config('enable_bitmapscan', :bitmap, true),"
+            " set_config('enable_indexscan', :index, true)"
+        ),
+        {"bitmap": bitmap, "index": index},
+    )
 
 
 def count_matches(conn: Connection, query: Query) -> int:

@@ -166,3 +166,11 @@ def summaries(session: Session, ids: list[int]) -> dict[int, ReportSummary]:
         return {}
     rows = session.execute(select(*_SUMMARY_COLUMNS).where(Report.id.in_(ids))).all()
     return {row[0]: ReportSummary(*row) for row in rows}
+
+
+def summaries_with_text(session: Session, ids: list[int]) -> dict[int, tuple[ReportSummary, str]]:
+    """``summaries`` and each report's text, in one query (search results show snippets)."""
+    if not ids:
+        return {}
+    rows = session.execute(select(*_SUMMARY_COLUMNS, Report.text).where(Report.id.in_(ids)))
+    return {row[0]: (ReportSummary(*row[:-1]), row[-1] or "") for row in rows}

@@ -4,14 +4,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from vigil.store import dialect
-from vigil.store.models import Report
 from vigil.store.query import Query, parse_query
-from vigil.store.reports import ReportSummary, summaries
-from vigil.store.snippets import Fragment, snippet
+from vigil.store.reports import ReportSummary, summaries_with_text
+from vigil.store.snippets import Fragment, Matcher, snippet
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,11 +35,11 @@ def search(session: Session, raw: str, *, limit: int = 20, offset: int = 0) -> S
     total = dialect.count_matches(conn, query)
     dense = total > dialect.DENSE_MATCHES
     ranked = dialect.search_ids(conn, query, limit, offset, dense=dense)
-    ids = [i for i, _ in ranked]
-    meta = summaries(session, ids)
-    rows = session.execute(select(Report.id, Report.text).where(Report.id.in_(ids))).all()
-    texts: dict[int, str] = {int(i): t for i, t in rows}
+    found = summaries_with_text(session, [i for i, _ in ranked])
+    matcher = Matcher(query)
     hits = [
-        Hit(meta[i], score, snippet(texts.get(i, ""), query)) for i, score in ranked if i in meta
+        Hit(found[i][0], score, snippet(found[i][1], query, matcher=matcher))
+        for i, score in ranked
+        if i in found
     ]
     return SearchResult(query, total, hits, more=total > dialect.COUNT_CAP)

@@ -21,11 +21,12 @@ class Fragment:
     marked: bool
 
 
-class _Matcher:
+class Matcher:
     """Decides whether a word of the original text matches a query term, after folding.
 
-    Built once per query: exact tokens in a set, prefixes in a tuple, so that scanning a
-    report costs one fold and one lookup per word (pure-ASCII words skip anyascii).
+    Built once per query (and shared by every report of a result page): exact tokens in a
+    set, prefixes in a tuple, so that scanning a report costs one fold and one lookup per
+    word (pure-ASCII words skip anyascii); words seen before are answered from memory.
     """
 
     def __init__(self, query: Query) -> None:
@@ -39,6 +40,7 @@ class _Matcher:
             else:
                 exact.add(last)
         self.exact = frozenset(exact)
+        self._seen: dict[str, bool] = {}
         self.prefixes = tuple(prefixes)
         # ASCII words fold to themselves lowercased, so a case-insensitive regex finds
         # them at C speed; only words with other letters go through ``fold``.
@@ -59,6 +61,14 @@ class _Matcher:
         return found
 
     def __call__(self, word: str) -> bool:
+        known = self._seen.get(word)
+        if known is None:
+            if len(self._seen) > 50_000:
+                self._seen.clear()
+            known = self._seen[word] = self._match(word)
+        return known
+
+    def _match(self, word: str) -> bool:
         folded = word.lower() if word.isascii() else fold(word)
         if folded in self.exact or (self.prefixes and folded.startswith(self.prefixes)):
             return True
@@ -72,12 +82,15 @@ class _Matcher:
         return False
 
 
-def snippet(text: str, query: Query, *, width: int = 240) -> list[Fragment]:
+def snippet(
+    text: str, query: Query, *, width: int = 240, matcher: Matcher | None = None
+) -> list[Fragment]:
     """About ``width`` characters of ``text`` around the first dense group of matches, as
-    fragments with ``marked`` set on matching words. Empty text gives no fragments."""
+    fragments with ``marked`` set on matching words. Empty text gives no fragments.
+    ``matcher``: the query's, when many texts are cut for one query."""
     if not text:
         return []
-    hits = _Matcher(query).spans(text)
+    hits = (matcher or Matcher(query)).spans(text)
     if not hits:
         end = min(len(text), width)
         return [Fragment(_squash(text[:end]) + ("…" if end < len(text) else ""), False)]
