@@ -25,6 +25,8 @@ COMMAND_MODULES: tuple[str, ...] = (
     "vigil.cli.extract",
     "vigil.cli.eval",
     "vigil.cli.alerts",
+    "vigil.cli.subscribers",
+    "vigil.cli.delivery",
     "vigil.cli.serve",
     "vigil.cli.users",
 )
