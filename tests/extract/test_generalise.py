@@ -495,3 +495,32 @@ def test_acts_on_unnamed_people_are_events_without_victims(extractor: Extractor)
     ev = _events(rec)
     assert [(e["date"], e["victims"]) for e in ev["arrest"]] == [("2023-01-26", [])]
     assert "killing" not in ev  # a count over time is not one act
+
+
+def test_south_asian_names_bureaus_dailies_and_police_stations(extractor: Extractor) -> None:
+    text = (
+        "Md. Rafiqul Islam Bhuiyan, editor of the daily Dainik Uttarbarta, was arrested on "
+        "3 May 2023 and held at Kilimani Police Station at 14:05 WIB. The NGO Affairs Bureau "
+        "refused to renew the registration of his group."
+    )
+    rec = _rec(extractor, text)
+    assert "Md. Rafiqul Islam Bhuiyan" in {p["name"] for p in rec["persons"]}
+    assert "Dainik Uttarbarta" not in _names(rec)
+    orgs = _orgs(rec)
+    assert {"Dainik Uttarbarta", "NGO Affairs Bureau"} <= set(orgs)
+    assert not {"Affairs Bureau", "Kilimani Police", "Kilimani Police Station", "WIB"} & set(orgs)
+
+
+def test_penalties_a_law_carries_are_not_sentences_and_groups_add_up(
+    extractor: Extractor,
+) -> None:
+    text = (
+        "Kovan Berwari, Ahmed Zebari, Hozan Salih and Shvan Amedi were arrested in Duhok. "
+        "On 2 October 2023 the court sentenced two journalists and two activists to six years "
+        "in prison each. Yulianus Wenda was charged under Article 106, which carries a maximum "
+        "penalty of life imprisonment."
+    )
+    rec = _rec(extractor, text)
+    jailed = {s["person"] for s in rec["sentences"] if s["term_months"] == 72}
+    assert jailed == {"Kovan Berwari", "Ahmed Zebari", "Hozan Salih", "Shvan Amedi"}
+    assert not [s for s in rec["sentences"] if s["person"] == "Yulianus Wenda"]

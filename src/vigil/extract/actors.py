@@ -74,7 +74,9 @@ _GROUP = re.compile(
     r"\b(?P<n>two|three|four|five|six|seven|eight|nine|ten|both|pair|[2-9])\s+(?:of\s+(?:the|them)\s+)?"
     r"(?:human rights\s+|[a-z]+(?:-[a-z]+)?\s+){0,2}"
     r"(?:activists|journalists|defendants|bloggers|reporters|defenders|lawyers|men|women|"
-    r"brothers|sisters|members|students|workers)\b|\b(?P<pair>the pair|both of them)\b"
+    r"brothers|sisters|members|students|workers|leaders|editors|founders|organi[sz]ers|"
+    r"employees|staff|volunteers|farmers|unionists|bloggers|artists|researchers)\b"
+    r"|\b(?P<pair>the pair|both of them)\b"
     r"|\b(?:all|the|these)\s+(?P<all>two|three|four|five|six|seven|eight|nine|ten)\b"
     r"(?!\s+(?:years?|months?|days?|weeks?|hours?|times)\b)",
     re.I,
@@ -94,13 +96,21 @@ _COUNT = {
 }
 
 
+def _group_size(text: str) -> int:
+    """ "four reporters" -> 4; "two journalists and two activists" -> 4."""
+    total, last_end = 0, -1
+    for m in _GROUP.finditer(text):
+        if total and not re.fullmatch(r"\s*(?:,|and|,\s*and)\s*", text[last_end : m.start()]):
+            break
+        word = (m.group("n") or m.group("all") or "pair").lower()
+        total += _COUNT.get(word) or (int(word) if word.isdigit() else 0)
+        last_end = m.end()
+    return total
+
+
 def group_members(ctx: Context, text: str) -> list[int]:
     """ "Four reporters", "the pair": the first N persons the report is about."""
-    m = _GROUP.search(text)
-    if not m:
-        return []
-    word = (m.group("n") or m.group("all") or "pair").lower()
-    n = _COUNT.get(word) or (int(word) if word.isdigit() else 0)
+    n = _group_size(text)
     if n < 2:
         return []
     order: list[int] = []

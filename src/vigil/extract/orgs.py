@@ -32,7 +32,7 @@ _POSS = re.compile(
 _TITLE_TAIL = re.compile(r"\s+(?:Special Rapporteur|Rapporteur|Secretary[- ]General|spokes\w+)$")
 _PLACE_TAIL = re.compile(
     r"\s(?:Palace|Prison|Airport|Square|Street|Avenue|Region|Oblast|Province|Governorate|"
-    r"Territory|Hospital|Jail|Colony)$"
+    r"Territory|Hospital|Jail|Colony|Station|Building|Buildings|Compound)$"
 )
 # "Section 124A", "Article 19 of": a provision is not a body; "China Date:": a field label
 _PROVISION = re.compile(r"^(?:Section|Sections|Article|Articles|Art|Para|Paragraph)\b\.?")
@@ -87,7 +87,7 @@ def _lex() -> dict[str, Any]:
         "kind_before": re.compile(
             r"\b(?:organi[sz]ation|NGO|group|newspaper|website|movement|outlet|broadcaster|"
             r"channel|portal|news agency|news site|magazine|weekly|publication|radio station|"
-            r"TV station|platform|coalition|network|trade union|union|party|initiative|"
+            r"TV station|platform|coalition|network|trade union|union|party|initiative|daily|"
             r"collective|alliance|foundation|association)[ \t]+"
             rf"((?:[{UP}][\w’'!-]+)"
             rf"(?:[ \t]+(?:(?:of|for|del|de|la|el|do|da|the)[ \t]+)?[{UP}][\w’'!-]+){{0,5}})"
@@ -130,6 +130,7 @@ def _institution_rx(heads: list[str]) -> re.Pattern[str]:
     tail = rf"{words}(?:[ \t]+(?:for|of|on)[ \t]+(?:the[ \t]+)?{words})?"
     return re.compile(
         rf"(?<![\w’'-])((?:{word}[ \t]+){{0,5}})({head})(?![\w’'-])"
+        r"(?![ \t]+(?:Station|Stations|Building|Buildings|Headquarters|Compound|Cells?)\b)"
         rf"(?:[ \t]+(?:of|for|on)[ \t]+(?:the[ \t]+)?{tail}"
         rf"(?:(?:,[ \t]+{tail})*[ \t]+and[ \t]+{tail})?"
         r"(?:[ \t]+(?:district|region|oblast|city|province))?)?"
@@ -290,10 +291,11 @@ def find_organizations(ctx: Context) -> list[Organization]:
                 (m.end(1) - len(name) - 1, m.end(1) - 1),
                 kind=_kind_word(m.group(2).split()[-1].lower()),
             )
-    for m in lex["kind_before"].finditer(text):
-        if not orgs.covered(*m.span(1)):
-            orgs.add(m.group(1), m.span(1))
     _institutions(orgs, text)
+    for m in lex["kind_before"].finditer(text):
+        # "the NGO Affairs Bureau": the cue word inside a body's name is not a cue
+        if not orgs.covered(*m.span(1)) and not orgs.covered(m.start(), m.end(1)):
+            orgs.add(m.group(1), m.span(1))
     for m in lex["foreign"].finditer(text):
         if not orgs.covered(*m.span()):
             orgs.add(m.group().strip(), m.span(), trusted=True)

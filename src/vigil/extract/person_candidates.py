@@ -56,7 +56,11 @@ _PATRONYMIC_AFTER = re.compile(
     r"\s+(?:kyzy|uulu|uly|ugli|o['‘’]g['‘’]li|oglu|oğlu|qizi|qızı|gyzy|kizi)\b"
     rf"(?:\s+{_NAME_WORD}(?![\w’'-]))?"
 )
-_LEFT_WORD = re.compile(rf"(?:^|[\s(“\"«])({_NAME_WORD})[ ]$")
+# "Md." and "Mohd." (Muhammad) open South Asian names; the model leaves them out.
+NAME_ABBREVIATIONS = ("Md.", "Mohd.", "Muhd.")
+_LEFT_WORD = re.compile(
+    rf"(?:^|[\s(“\"«])({_NAME_WORD}|{'|'.join(map(re.escape, NAME_ABBREVIATIONS))})[ ]$"
+)
 PAREN_NAME = re.compile(rf"^\s*\(\s*({_NAME_WORD}(?:\s+{_NAME_WORD}){{0,2}})\s*\)")
 
 
@@ -89,7 +93,8 @@ def candidates(
         if after_place and is_place(after_place.group(1)) and len(tokens(name)) == 1:
             continue  # "Tumaco, Nariño": a region after its town
         if ent.label == "PERSON":
-            name, s = _extend_left(text, name, s)
+            for _ in range(2):  # "[Md.] [Rafiqul] Islam Bhuiyan": up to two words
+                name, s = _extend_left(text, name, s)
         n_tok = len([t for t in tokens(name) if not is_initial(t)])
         if ent.label == "PERSON" or (n_tok >= 2 and strong_person(name)):
             (full if len(tokens(name)) >= 2 else short).append((s, e, name))

@@ -11,7 +11,7 @@ from vigil.extract.context import Context
 from vigil.extract.gazetteer import demonyms, fold, is_place
 from vigil.extract.letters import UP
 from vigil.extract.names import is_initial, looks_like_person, same_person, similar_token, tokens
-from vigil.extract.person_candidates import PAREN_NAME, candidates
+from vigil.extract.person_candidates import NAME_ABBREVIATIONS, PAREN_NAME, candidates
 
 _KNOWN_AS = re.compile(
     r"(?:\b(?:also|better|widely|commonly)\s+)?\b(?:known|referred\s+to)\s+(?:as|by\s+(?:the\s+)?(?:pseudonym|name|nickname)\s+(?:of\s+)?)"
@@ -66,6 +66,8 @@ def cluster(ctx: Context) -> list[Cluster]:
     standalone: dict[str, Cluster] = {}
     labels = {(x.start, x.end): x.label for x in ctx.ents}
     for s, e, name in sorted(short):
+        if name in NAME_ABBREVIATIONS:
+            continue  # "Md." alone is part of a name, not a form of it
         toks = tokens(name)
         last = toks[-1]
         fits = [

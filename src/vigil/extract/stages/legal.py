@@ -36,6 +36,13 @@ _NOT_PRISON_AFTER = re.compile(
     r"old|before|after)\b",
     re.I,
 )
+# Words before a term that make it asked for or possible, not imposed: "the prosecutor
+# requested ten years", "faces up to", "which carry a maximum penalty of life imprisonment".
+_NOT_IMPOSED = re.compile(
+    r"request|sought|demand|\bfaces?\b|facing|up to|maximum|carr(?:y|ies|ying)|punishable"
+    r"|could|would|(?-i:\bmay\b)|risk",  # small "may" only: "on 19 May" is a date
+    re.I,
+)
 _LIFE = re.compile(r"\blife (?:imprisonment|sentence|in prison|term)\b", re.I)
 
 
@@ -149,7 +156,7 @@ def _penalties(ctx: Context, sent: tuple[int, int], body: str) -> None:
             lead[-60:],
         ):
             continue
-        if re.search(r"request|sought|demand|\bfaces?\b|facing|up to", lead[-30:]):
+        if _NOT_IMPOSED.search(body[max(0, m.start() - 30) : m.start()]):  # case kept
             continue
         months = term_months(m)
         note = None
@@ -162,11 +169,7 @@ def _penalties(ctx: Context, sent: tuple[int, int], body: str) -> None:
         found.append(Penalty("", "imprisonment", (s + m.start(), s + m.end()), months, note=note))
         break
     life = _LIFE.search(body)
-    if (
-        life
-        and not found
-        and not re.search(r"request|sought|demand|\bfaces?\b|up to", body[: life.start()][-40:])
-    ):
+    if life and not found and not _NOT_IMPOSED.search(body[: life.start()][-40:]):
         found.append(
             Penalty("", "imprisonment", (s + life.start(), s + life.end()), note=life.group())
         )
