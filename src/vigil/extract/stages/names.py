@@ -24,6 +24,11 @@ _COUNSEL_OF = re.compile(
 )
 
 
+_PATRONYMIC = re.compile(
+    r"(?:ovna|evna|ovich|evich|ovych|ivna|yevna|ichna|uly|ulu|kyzy|qizi|ugli|oglu|oğlu)$", re.I
+)
+
+
 def _is_org(cl: Cluster, org_names: list[str]) -> bool:
     from rapidfuzz import fuzz
 
@@ -96,8 +101,15 @@ def _build_persons(ctx: Context, clusters: list[Cluster]) -> None:
             ),
         )
         name = max(pool, key=lambda f: (cl.forms[f], f == first_form, len(tokens(f)), len(f)))
-        # GUIDELINES: the fullest form the text uses, where it holds every word of the name.
-        fuller = [f for f in pool if set(tokens(name)) < set(tokens(f))]
+        # GUIDELINES: the fullest form the text uses, where it holds every word of the name;
+        # a patronymic alone does not make a form fuller (their example keeps "Ajzhangul
+        # Ersaynovna Amirova" as an alias of "Ajzhangul Amirova").
+        fuller = [
+            f
+            for f in pool
+            if set(tokens(name)) < set(tokens(f))
+            and not all(_PATRONYMIC.search(t) for t in set(tokens(f)) - set(tokens(name)))
+        ]
         if fuller:
             name = max(fuller, key=lambda f: (len(tokens(f)), cl.forms[f]))
         aliases: list[str] = []
