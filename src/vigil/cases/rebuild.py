@@ -67,7 +67,9 @@ def rebuild_cases(
     """Rebuild the person mentions of ``report_ids`` (every report when None) from their
     claims and resolve them into cases in one run. The caller's transaction covers it all;
     on PostgreSQL it holds the case-resolution lock, so nothing else changes cases meanwhile.
+    The session's pending changes are flushed first; objects it held come out detached.
     """
+    session.flush()
     dialect.lock_cases(session.connection())
     everything = report_ids is None
     if report_ids is None:
