@@ -4,10 +4,13 @@
     python bench/bench_web.py                         # the issue's size: 100,000 / 20,000
     python bench/bench_web.py --reports 20000 --cases 4000 --backend sqlite
 
-Loading (not measured): generated reports (bench/corpus.py) stored in batches, each with
-synthetic claims (a person, an arrest, a charge) so that every case gathers reports / cases
-reports, then folded into cases by the real ``vigil.cases.update_report``; cached under
-bench/out/ (SQLite) or in a schema (PostgreSQL) for the next run. Half the cases are
+Loading (timed, not part of the figures): generated reports (bench/corpus.py) stored by the
+real ``add_report`` and ``sync_claims`` (blobs, search index, claims), 2,000 a transaction,
+each with synthetic claims (a person, an arrest, a charge) so that every case gathers
+reports / cases reports; then folded into cases at once by ``vigil rebuild-cases``'s
+``rebuild_cases`` (the same cases as ``update_report`` one report at a time, which took 1-2
+hours at this size; here about 15 minutes per backend). Cached under bench/out/ (SQLite) or
+in a schema (PostgreSQL) for the next run; ``--fresh`` loads again. Half the cases are
 published. Measured: the real server (uvicorn, ``vigil.web:create_app``) on loopback,
 ``--clients`` concurrent HTTP clients (each pausing ``--think`` seconds between pages, as
 a reader does; ``--think 0`` measures saturation instead), each asking in turn for an
@@ -102,33 +105,52 @@ def report_and_claims(index: int, n_cases: int) -> tuple[bytes, list[Claim]]:
 
 
 def load(db: Database, n_reports: int, n_cases: int) -> None:
-    from vigil.cases import update_report
+    """Store the reports with their claims (the real ``add_report`` and ``sync_claims``:
+    blobs, search index, claims), 2,000 a transaction, then fold them all into cases at
+    once with ``rebuild_cases`` (what ``vigil rebuild-cases`` runs; it makes the cases
+    ``update_report`` makes one report at a time, ``tests/cases/test_rebuild.py``)."""
+    from vigil.cases.rebuild import rebuild_cases
+    from vigil.store.cases import CaseDossierRow, CaseRow, PersonMentionRow
 
     with db.read() as s:
         have = count_reports(s)
-    if have >= n_reports:
+        folded = s.scalar(select(func.count()).select_from(PersonMentionRow)) or 0
+        live = select(func.count()).select_from(CaseRow).where(CaseRow.merged_into.is_(None))
+        kept = s.scalar(select(func.count()).select_from(CaseDossierRow)) or 0
+        complete = folded and kept >= (s.scalar(live) or 0)
+    if have >= n_reports and complete:
         print(f"    reusing {have:,} stored reports")
         return
+    # Cached by an older Vigil (no stored dossiers yet): the rebuild below stores them.
     started = time.perf_counter()
-    done, batch = have, 500
+    done, batch = have, 2000
     while done < n_reports:
         with db.transaction() as s:
             for index in range(done, min(done + batch, n_reports)):
                 data, claims = report_and_claims(index, n_cases)
                 rid = add_report(s, read_bytes(data, "bench.txt"), ingested_by="bench").report_id
                 sync_claims(s, rid, claims, extractor="bench", actor="bench")
-                update_report(s, rid)
                 done += 1
         if done % 10000 == 0 or done == n_reports:
-            print(f"    loaded {done:,} reports ({time.perf_counter() - started:.0f} s)")
-    with db.transaction() as s:
-        from vigil.store.cases import CaseRow
+            elapsed = time.perf_counter() - started
+            print(f"    stored {done:,} reports ({elapsed:.0f} s)", flush=True)
 
+    def progress(stage: str, done: int, total: int) -> None:
+        if done == total or done % 10000 == 0:
+            elapsed = time.perf_counter() - started
+            print(f"    {stage}: {done:,} / {total:,} ({elapsed:.0f} s)", flush=True)
+
+    with db.transaction() as s:
+        result = rebuild_cases(s, progress=progress)
+    print(f"    {result.mentions:,} mentions into cases, {result.cases:,} cases refreshed "
+          f"({time.perf_counter() - started:.0f} s in all)")  # fmt: skip
+    with db.transaction() as s:
         ids = list(s.scalars(select(CaseRow.id).where(CaseRow.merged_into.is_(None))))
         s.query(Publication).delete()
         s.add_all(Publication(case_id=i, published_by="bench") for i in ids[::2])
         if not s.scalar(text("SELECT count(*) FROM users WHERE name = 'bench'")):
             add_user(s, "bench", "reviewer", PASSWORD, actor="bench")
+    with db.transaction() as s:
         s.execute(text("PRAGMA optimize" if db.is_sqlite else "ANALYZE"))
 
 
@@ -189,9 +211,19 @@ async def run_load(
     errors: dict[str, int] = {k: 0 for k in times}
     per_client = max(requests // clients, 1)
 
+    # Every client is made before the clock starts: making one costs the load generator
+    # ~25 ms of CPU (an SSL context), and 100 made while the first pages were in flight
+    # blocked its event loop for seconds, which showed as seconds of server latency.
+    pairs = [
+        (
+            httpx.AsyncClient(base_url=base, cookies=cookies, timeout=60),
+            httpx.AsyncClient(base_url=base, timeout=60),
+        )
+        for _ in range(clients)
+    ]
+
     async def one(k: int) -> None:
-        internal = httpx.AsyncClient(base_url=base, cookies=cookies, timeout=60)
-        public = httpx.AsyncClient(base_url=base, timeout=60)
+        internal, public = pairs[k]
         for _ in range(per_client):
             # Each client keeps to one kind of page, on its own connection, like a person
             # browsing (alternating idle keep-alive connections adds TCP delays that are
