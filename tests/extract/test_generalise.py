@@ -524,3 +524,23 @@ def test_penalties_a_law_carries_are_not_sentences_and_groups_add_up(
     jailed = {s["person"] for s in rec["sentences"] if s["term_months"] == 72}
     assert jailed == {"Kovan Berwari", "Ahmed Zebari", "Hozan Salih", "Shvan Amedi"}
     assert not [s for s in rec["sentences"] if s["person"] == "Yulianus Wenda"]
+
+
+def test_burmese_honorifics_phrase_words_acquittals_and_acting_bodies(
+    extractor: Extractor,
+) -> None:
+    text = (
+        "On 2 June 2022 a military tribunal sentenced Ko Thet Naing Oo and Ma Hnin Pwint Phyu "
+        "to three years. Ma Jian wrote about it. Five activists arrested during the "
+        "anti-Finance Bill protests were charged. The fourth defendant, Ho Chi-keung, was "
+        "acquitted at the same verdict. In April 2023, the Ethiopian Media Authority "
+        "suspended the licence of another outlet, Addis Lisan Weekly."
+    )
+    rec = _rec(extractor, text)
+    names = _names(rec)
+    assert {"Thet Naing Oo", "Hnin Pwint Phyu", "Ma Jian"} <= names
+    assert "Bill" not in names
+    ev = _events(rec)
+    assert ["Ho Chi-keung"] in [e["victims"] for e in ev["release"]]
+    assert all("Ho Chi-keung" not in e["victims"] for e in ev.get("sentence", []))
+    assert [e["victims"] for e in ev["restriction"]] == [["Addis Lisan Weekly"]]

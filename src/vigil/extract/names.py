@@ -29,6 +29,9 @@ def _lex() -> dict[str, Any]:
     return {
         "honorific": words_regex([re.escape(h) + r"\.?" for h in data["honorifics"]], flags=0),
         "name_like": frozenset(data["name_like_honorifics"]),
+        "long_name": re.compile(
+            r"^(?:" + "|".join(map(re.escape, data["long_name_honorifics"])) + r")\s+(?=\S+\s+\S)"
+        ),
         "title_lead": re.compile(
             r"^(?:(?:the|a|an|his|her|their)\s+)?(?:"
             + "|".join(sorted((re.escape(t) for t in titles), key=len, reverse=True))
@@ -43,6 +46,12 @@ def _lex() -> dict[str, Any]:
         "org_words": frozenset(fold(w) for w in data["org_words"]),
         "titles": {k: frozenset(v) for k, v in data["titles"].items()},
     }
+
+
+@cache
+def honorific_words() -> frozenset[str]:
+    """Folded honorifics ("mr", "dr", "me", "sheikh")."""
+    return frozenset(fold(h) for h in load("names")["honorifics"])
 
 
 def place_prefixes() -> frozenset[str]:
@@ -83,6 +92,11 @@ def trim(text: str, start: int) -> tuple[str, int, int]:
             cut = hm.end() + 1
             s += cut
             body = body[cut:]
+            continue
+        lm = lex["long_name"].match(body)
+        if lm:
+            s += lm.end()
+            body = body[lm.end() :]
             continue
         tm = lex["title_lead"].match(body)
         if tm:

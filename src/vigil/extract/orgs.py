@@ -88,7 +88,7 @@ def _lex() -> dict[str, Any]:
             r"\b(?:organi[sz]ation|NGO|group|newspaper|website|movement|outlet|broadcaster|"
             r"channel|portal|news agency|news site|magazine|weekly|publication|radio station|"
             r"TV station|platform|coalition|network|trade union|union|party|initiative|daily|"
-            r"collective|alliance|foundation|association)[ \t]+"
+            r"collective|alliance|foundation|association),?[ \t]+"
             rf"((?:[{UP}][\w’'!-]+)"
             rf"(?:[ \t]+(?:(?:of|for|del|de|la|el|do|da|the)[ \t]+)?[{UP}][\w’'!-]+){{0,5}})"
         ),

@@ -10,7 +10,17 @@ from dataclasses import dataclass, field
 from vigil.extract.context import Context
 from vigil.extract.gazetteer import demonyms, fold, is_place
 from vigil.extract.letters import UP
-from vigil.extract.names import is_initial, looks_like_person, same_person, similar_token, tokens
+from vigil.extract.names import (
+    honorific_words as _honorifics,
+)
+from vigil.extract.names import (
+    is_initial,
+    looks_like_person,
+    same_person,
+    similar_token,
+    title_role,
+    tokens,
+)
 from vigil.extract.person_candidates import NAME_ABBREVIATIONS, PAREN_NAME, candidates
 
 _KNOWN_AS = re.compile(
@@ -31,10 +41,21 @@ _PLACE_BEFORE = re.compile(
 )
 
 
+# "the anti-Finance Bill protests": a lone word right after another capitalised word (not
+# a title) belongs to that phrase; the model would have taken a two-word name whole.
+_CAP_BEFORE = re.compile(r"(?:^|[\s(-])([A-Z][\w’'-]*)[ ]$")
+
+
 def _not_a_lone_name(text: str, start: int, end: int) -> bool:
-    return bool(
-        _COMPOUND_AFTER.match(text, end) or _PLACE_BEFORE.search(text[max(0, start - 30) : start])
-    )
+    before = text[max(0, start - 30) : start]
+    if _COMPOUND_AFTER.match(text, end) or _PLACE_BEFORE.search(before):
+        return True
+    cap = _CAP_BEFORE.search(before)
+    if cap is None or title_role(before) or fold(cap.group(1)) in _honorifics():
+        return False
+    line_start = text.rfind("\n", 0, start) + 1
+    sentence_start = re.search(r"[.!?]\s+$", text[line_start : start - len(cap.group(0))])
+    return not (start - len(cap.group(0)) <= line_start or sentence_start)
 
 
 @dataclass

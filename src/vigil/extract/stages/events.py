@@ -205,7 +205,7 @@ def find_events(ctx: Context) -> None:
             ]
             perp_names = [ctx.persons[i].name for i in agents]
             if not victims and etype in ("search", "restriction", "threat", "attack"):
-                victims = [ctx.organizations[i].name for i in _hit_orgs(ctx, s, e)]
+                victims = [ctx.organizations[i].name for i in _hit_orgs(ctx, s, e, trig)]
             elif etype in ("search", "restriction"):
                 # "raided the office of X", "the legal status of X and Y": the body is hit
                 targets = _hit_orgs(ctx, trig[1], min(e, trig[1] + 60))
@@ -316,10 +316,15 @@ def _platforms() -> frozenset[str]:
     return frozenset(fold(name) for name, kind in known.items() if kind == "company")
 
 
-def _hit_orgs(ctx: Context, start: int, end: int) -> list[int]:
+def _hit_orgs(
+    ctx: Context, start: int, end: int, trigger: tuple[int, int] | None = None
+) -> list[int]:
     """Organizations in ``[start, end)`` that an act hits, not those doing it."""
     out = []
+    acting = set(_org_agents(ctx, trigger)) if trigger else set()
     for i in orgs_in(ctx, start, end):
+        if i in acting:
+            continue
         if fold(ctx.organizations[i].name) in _platforms():
             continue  # "its Telegram channel was blocked": the channel's owner is hit
         spans = [m for m in ctx.mentions_in(start, end, "organization") if m.index == i]
@@ -327,6 +332,20 @@ def _hit_orgs(ctx: Context, start: int, end: int) -> list[int]:
             continue
         out.append(i)
     return out
+
+
+def _org_agents(ctx: Context, trig: tuple[int, int]) -> list[int]:
+    """ "the Ethiopian Media Authority suspended ...": a body named just before an active verb."""
+    sent = ctx.sentence_of(trig[0])
+    before = ctx.clean[sent[0] : trig[0]]
+    verb = ctx.clean[trig[0] : trig[1]].split()[0]  # "suspended the licence"
+    if _PASSIVE.search(before) or not _VERB.search(verb):
+        return []
+    return [
+        m.index
+        for m in ctx.mentions_in(sent[0], trig[0], "organization")
+        if _AGENT_GAP.match(ctx.clean[m.end : trig[0]])
+    ]
 
 
 def _org_anaphor(ctx: Context, sent: tuple[int, int]) -> list[int]:
