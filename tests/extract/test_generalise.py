@@ -544,3 +544,17 @@ def test_burmese_honorifics_phrase_words_acquittals_and_acting_bodies(
     assert ["Ho Chi-keung"] in [e["victims"] for e in ev["release"]]
     assert all("Ho Chi-keung" not in e["victims"] for e in ev.get("sentence", []))
     assert [e["victims"] for e in ev["restriction"]] == [["Addis Lisan Weekly"]]
+
+
+def test_sections_with_letters_bint_names_and_communities(extractor: Extractor) -> None:
+    text = (
+        "On 9 August 2022 the court increased the sentence of Hessa bint Mohammed al-Otaibi. "
+        "Police registered a case against Zarmina Khattak under sections 124-A, 153-A and 505 "
+        "of the Pakistan Penal Code. The home of Ms. Sorto in the community of Guapinol was set "
+        "on fire."
+    )
+    rec = _rec(extractor, text)
+    names = _names(rec)
+    assert "Hessa bint Mohammed al-Otaibi" in names and "Guapinol" not in names
+    articles = {c["article"] for c in rec["charges"] if c["person"] == "Zarmina Khattak"}
+    assert articles == {"124-A", "153-A", "505"}

@@ -13,7 +13,7 @@ _HEAD = re.compile(
     r"(?:[Aa]rt(?:icle)?s?\.?|[Ss]ections?|[Ss]ec\.|§)\s*(?=\d)"
 )
 _ITEM = re.compile(
-    r"(?P<num>\d+[A-Za-z]?(?:[.\-/]\d+)*)"
+    r"(?P<num>\d+(?:-?[A-Za-z](?![a-z]))?(?:[.\-/]\d+)*)"
     r"(?:\s*\((?:(?P<sub>\d+)|[“\"‘«]?(?P<off>[^()\d][^()]{1,60}?)[”\"’»]?)\))?"
 )
 _SEP = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+|&\s*)(?=\d)")

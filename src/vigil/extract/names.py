@@ -238,7 +238,11 @@ def same_person(a: str, b: str) -> bool:
 _PLACE_AFTER = re.compile(
     r"^[ \t]+(?:" + "|".join(re.escape(w) for w in load("names")["place_nouns"]) + r")\b", re.I
 )
-_PLACE_BEFORE = re.compile(r"\b(?:in|near|outside|inside|into)[ \t]+(?:the[ \t]+)?$")
+_PLACE_BEFORE = re.compile(
+    r"\b(?:in|near|outside|inside|into)[ \t]+(?:the[ \t]+)?$"
+    r"|\b(?:community|village|town|city|municipality|district|province|region|department|"
+    r"township|neighbou?rhood) of[ \t]+$"
+)
 
 
 def place_like(text: str, spans: list[tuple[int, int]]) -> bool:
@@ -247,7 +251,7 @@ def place_like(text: str, spans: list[tuple[int, int]]) -> bool:
         if _PLACE_AFTER.match(text[e : e + 30]):
             continue
         possessive = text[e : e + 1] in ("'", "’")
-        if _PLACE_BEFORE.search(text[max(0, s - 12) : s]) and not possessive:
+        if _PLACE_BEFORE.search(text[max(0, s - 30) : s]) and not possessive:
             continue
         return False
     return bool(spans)

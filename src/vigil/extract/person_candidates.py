@@ -59,7 +59,8 @@ _PATRONYMIC_AFTER = re.compile(
 # "Md." and "Mohd." (Muhammad) open South Asian names; the model leaves them out.
 NAME_ABBREVIATIONS = ("Md.", "Mohd.", "Muhd.")
 _LEFT_WORD = re.compile(
-    rf"(?:^|[\s(“\"«])({_NAME_WORD}|{'|'.join(map(re.escape, NAME_ABBREVIATIONS))})[ ]$"
+    rf"(?:^|[\s(“\"«])({_NAME_WORD}(?:\s+(?:bin|bint|binti|ibn|abu))?"
+    rf"|{'|'.join(map(re.escape, NAME_ABBREVIATIONS))})[ ]$"
 )
 PAREN_NAME = re.compile(rf"^\s*\(\s*({_NAME_WORD}(?:\s+{_NAME_WORD}){{0,2}})\s*\)")
 
