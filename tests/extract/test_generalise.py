@@ -558,3 +558,13 @@ def test_sections_with_letters_bint_names_and_communities(extractor: Extractor) 
     assert "Hessa bint Mohammed al-Otaibi" in names and "Guapinol" not in names
     articles = {c["article"] for c in rec["charges"] if c["person"] == "Zarmina Khattak"}
     assert articles == {"124-A", "153-A", "505"}
+
+
+def test_a_date_counted_from_another_stays_in_its_clause(extractor: Extractor) -> None:
+    text = (
+        "On 3 March 2024 police arrested at least 11 protesters, who were released the "
+        "following day."
+    )
+    ev = _events(_rec(extractor, text))
+    assert [e["date"] for e in ev["arrest"]] == ["2024-03-03"]
+    assert [e["date"] for e in ev["release"]] == ["2024-03-04"]

@@ -63,6 +63,8 @@ class DateMention:
     end: int
     value: str  # ISO 8601 at the precision the text gives: 2011, 2011-12, 2011-12-16
     explicit_year: bool = True
+    # Counted from another date of the text ("two days later"): it dates its own clause only.
+    relative: bool = False
 
 
 @dataclass(slots=True)

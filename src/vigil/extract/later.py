@@ -54,5 +54,7 @@ def later_dates(text: str, dates: list[DateMention]) -> list[DateMention]:
         n = 1 if raw in ("a", "an") else int(number(raw) or 1)
         value = _shift(base, unit, n)
         if value:
-            out.append(DateMention(m.start(), m.end(), value, before[-1].explicit_year))
+            out.append(
+                DateMention(m.start(), m.end(), value, before[-1].explicit_year, relative=True)
+            )
     return out

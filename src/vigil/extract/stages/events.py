@@ -87,18 +87,24 @@ def is_hypothetical(text: str, sent_start: int, pos: int) -> bool:
     return _negated(text, sent_start, pos, cues, window)
 
 
+def _clause(text: str, lo: int, hi: int, pos: int) -> tuple[int, int]:
+    """The bounds of the clause of ``[lo, hi)`` that holds ``pos``."""
+    c_lo, c_hi = lo, hi
+    for m in _CLAUSE.finditer(text, lo, hi):
+        if m.end() <= pos:
+            c_lo = m.end()
+        elif m.start() > pos:
+            c_hi = m.start()
+            break
+    return c_lo, c_hi
+
+
 def _nearest(
     items: list[tuple[int, int, str]], pos: int, lo: int, hi: int, text: str | None = None
 ) -> str | None:
     """The item nearest ``pos`` in ``[lo, hi)``; with ``text``, its own clause comes first."""
     if text is not None:
-        c_lo, c_hi = lo, hi
-        for m in _CLAUSE.finditer(text, lo, hi):
-            if m.end() <= pos:
-                c_lo = m.end()
-            elif m.start() > pos:
-                c_hi = m.start()
-                break
+        c_lo, c_hi = _clause(text, lo, hi, pos)
         inside = _nearest(items, pos, c_lo, c_hi)
         if inside is not None:
             return inside
@@ -134,7 +140,8 @@ def find_events(ctx: Context) -> None:
     text = ctx.clean
     # Birth dates never date an act.
     dated = [d for d in ctx.dates if not _BORN.search(text[max(0, d.start - 25) : d.start])]
-    dates = [(d.start, d.end, d.value) for d in dated]
+    dates = [(d.start, d.end, d.value) for d in dated if not d.relative]
+    relative = [(d.start, d.end, d.value) for d in dated if d.relative]
     times = [(t.start, t.end, t.value) for t in ctx.times]
     places = [(p.start, p.end, p.name) for p in ctx.places if not p.sensitive]
     place_country = {p.name: p.country for p in ctx.places}
@@ -220,7 +227,15 @@ def find_events(ctx: Context) -> None:
                 and all(_IMPLIED_CHARGE.match(body, h.start()) for h in hits)
             ):
                 continue
-            date = _nearest(dates, trig[0], s, e, text)
+            c_lo, c_hi = _clause(text, s, e, trig[0])
+            # "arrested 11 protesters, who were released the following day": a date counted
+            # from another does not reach back from a later clause
+            own_relative = [
+                r
+                for r in relative
+                if s <= r[0] and r[1] <= c_hi and (r[0] >= c_lo or r[1] <= trig[0])
+            ]
+            date = _nearest(dates + own_relative, trig[0], s, e, text)
             inherited = date is None and fallback is not None
             date = date or fallback
             place = _nearest(places, trig[0], s, e)
@@ -302,6 +317,8 @@ def _unnamed_group(body: str, start: int, end: int) -> bool:
     rx, reach = _unnamed_rx()
     lo, hi = max(0, start - reach), min(len(body), end + reach)
     for cm in _CLAUSE.finditer(body, lo, hi):
+        if cm.group().strip().lower() in ("who", "which"):
+            continue  # "11 protesters, who were released": the group is who
         if cm.end() <= start:
             lo = cm.end()
         elif cm.start() >= end:
