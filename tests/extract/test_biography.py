@@ -30,3 +30,18 @@ def test_biography_claims_have_evidence(extractor: Extractor) -> None:
     places = [c for c in res.claims if c.kind == "place"]
     assert any(c.value["sensitive"] for c in places)  # the street address
     assert any(c.value["country"] == "KZ" for c in places)
+
+
+def test_her_brother_in_the_next_sentence_and_whose_husband(extractor: Extractor) -> None:
+    rec = extractor.extract(
+        "Ajzhangul Amirova was arrested on 6 January 2012 in Aktau. Her brother Elmurat Amirov "
+        "was questioned. Dana Serikova, whose husband Timur Serikov is a lawyer, was detained."
+    ).record
+    people = {p["name"]: p for p in rec["persons"]}
+    assert {"person": "Elmurat Amirov", "relation": "brother"} in people["Ajzhangul Amirova"][
+        "relatives"
+    ]
+    assert people["Elmurat Amirov"]["role"] == "relative"
+    assert {"person": "Timur Serikov", "relation": "husband"} in people["Dana Serikova"][
+        "relatives"
+    ]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from vigil.extract.context import Context
+from vigil.extract.context import Context, Mention
 from vigil.extract.data import load
 from vigil.extract.registry import stage
 
@@ -22,7 +22,9 @@ def _rx() -> tuple[re.Pattern[str], re.Pattern[str], dict[str, str]]:
         re.I,
     )
     rel = "|".join(sorted(map(re.escape, names["relations"]), key=len, reverse=True))
-    relation = re.compile(rf"\b(?:his|her|their|the)\s+(?P<rel>{rel})(?:\s+of)?,?\s*$", re.I)
+    relation = re.compile(
+        rf"\b(?P<whose>his|her|their|the|whose)\s+(?P<rel>{rel})(?:\s+of)?,?\s*$", re.I
+    )
     return position, relation, {str(k): str(v) for k, v in bio["inverse"].items()}
 
 
@@ -61,6 +63,9 @@ def find_biography(ctx: Context) -> None:
                 for q in persons
                 if sent[0] <= q.start < pm.start - len(rm.group()) and q.index != pm.index
             ]
+            if not owners and rm.group("whose").lower() in ("his", "her", "their"):
+                # "Amirova was arrested. Her brother Elmurat ...": whom the last sentence was about
+                owners = _previous_subject(ctx, persons, sent, pm.index)
             if owners:
                 owner = ctx.persons[owners[-1].index]
                 rel = rm.group("rel").lower()
@@ -111,6 +116,26 @@ def find_biography(ctx: Context) -> None:
                             "position": gap.strip(' ,”"»'),
                         },
                     )
+
+
+def _previous_subject(
+    ctx: Context, persons: list[Mention], sent: tuple[int, int], other: int
+) -> list[Mention]:
+    """The first person named in the nearest earlier sentence that names one (a reader's
+    reading of "her" at the start of the next sentence)."""
+    idx = ctx.sentences.index(sent) if sent in ctx.sentences else -1
+    for back in range(idx - 1, max(-1, idx - 3), -1):
+        lo, hi = ctx.sentences[back]
+        found = [
+            q
+            for q in persons
+            if lo <= q.start < hi
+            and q.index != other
+            and ctx.persons[q.index].role not in ("official", "lawyer")
+        ]
+        if found:
+            return found[:1]
+    return []
 
 
 def _add(items: list[dict[str, str]], item: dict[str, str]) -> None:
