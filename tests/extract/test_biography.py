@@ -45,3 +45,4 @@ def test_her_brother_in_the_next_sentence_and_whose_husband(extractor: Extractor
     assert {"person": "Timur Serikov", "relation": "husband"} in people["Dana Serikova"][
         "relatives"
     ]
+    assert people["Timur Serikov"]["role"] != "victim"

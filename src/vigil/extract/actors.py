@@ -33,6 +33,9 @@ _OWNER = re.compile(
     re.I,
 )
 _NOT_VICTIM_ROLES = frozenset({"official", "lawyer"})
+_WHOSE_RELATIVE = re.compile(
+    r"\bwhose\s+(?:" + "|".join(load("names")["relations"]) + r"),?\s+$", re.I
+)
 _PRONOUN_SUBJECT = re.compile(r"\s*(?:She|He|They)\b")
 _RELATIVE_OF = re.compile(
     r"\b(?:his|her|their)\s+(?:" + "|".join(load("names")["relations"]) + r"),?\s+$", re.I
@@ -49,6 +52,8 @@ def persons_in(ctx: Context, start: int, end: int) -> list[int]:
             continue
         if pronoun_subject and _RELATIVE_OF.search(ctx.clean[max(start, m.start - 30) : m.start]):
             continue  # "She was held ..., where they threatened her daughter, Mina": not Mina
+        if _WHOSE_RELATIVE.search(ctx.clean[max(start, m.start - 30) : m.start]):
+            continue  # "Dana Serikova, whose husband Timur is a lawyer, was detained": not Timur
         after = ctx.clean[m.end : min(end, m.end + 25)]
         if _OWNER.match(after):
             continue  # "Mr Pérez's brother, Carlos Pérez": the brother is meant
