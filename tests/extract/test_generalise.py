@@ -568,3 +568,17 @@ def test_a_date_counted_from_another_stays_in_its_clause(extractor: Extractor) -
     ev = _events(_rec(extractor, text))
     assert [e["date"] for e in ev["arrest"]] == ["2024-03-03"]
     assert [e["date"] for e in ev["release"]] == ["2024-03-04"]
+
+
+def test_trades_before_names_particles_inside_and_a_lawyer_of_a_body(extractor: Extractor) -> None:
+    text = (
+        "Their lawyer, Advocate Julius Omondi Ochieng of the Law Society of Kenya (LSK), told "
+        "the court. On 23 January 2024, community radio presenter Marco Antonio Zúñiga Ríos was "
+        "found dead near Iguala. A car followed the son of the defender, Josué dos Santos "
+        "Conceição, who is also a member."
+    )
+    rec = _rec(extractor, text)
+    names = {p["name"] for p in rec["persons"]}
+    assert {"Julius Omondi Ochieng", "Marco Antonio Zúñiga Ríos"} <= names
+    assert "Josué dos Santos Conceição" in names
+    assert _orgs(rec)["Law Society of Kenya"]["aliases"] == ["LSK"]

@@ -262,6 +262,12 @@ def find_organizations(ctx: Context) -> list[Organization]:
     orgs = _Orgs()
     for m in lex["paren"].finditer(text):
         name, s, e = trim(m.group(1), m.start(1))
+        head, of, tail = name.partition(" of ")
+        if of and looks_like_person(head) and kind_of(head) == "other":
+            # "Advocate Julius Ochieng of the Law Society of Kenya (LSK)": the body is after "of"
+            tail = re.sub(r"^the\s+", "", tail)
+            s = e - len(tail)
+            name = tail
         inner = m.group(2).strip()
         first = inner.split()[0]
         described = kind_of(inner) == "other" or title_role(first) is not None

@@ -27,11 +27,13 @@ Candidate = tuple[int, int, str]  # start, end, the name as written
 
 _CAP = rf"[{UP}][\w’'-]+"  # a capitalised word, in any Latin, Greek or Cyrillic letters
 _NAME_WORD = rf"[{UP}][{LOW}’'-]+"  # a capitalised word of small letters after the first
+# Small words inside names: "Josué dos Santos", "Hessa bint Mohammed", "Flor de María"
+_PARTICLE = r"(?:bin|bint|binti|ibn|abu|de|da|dos|das|do|del|della|di|du|van|von|der)"
 _HONORIFIC_NAME = re.compile(
     r"\b(?:"
     + "|".join(sorted(map(re.escape, load("names")["name_cues"]), key=len, reverse=True))
     + r")\.?\s+"
-    + rf"((?:{_CAP}|[{UP}]\.)(?:\s+(?:{_CAP}|[{UP}]\.)){{0,3}})"
+    + rf"((?:{_CAP}|[{UP}]\.)(?:\s+(?:{_PARTICLE}\s+)?(?:{_CAP}|[{UP}]\.)){{0,3}})"
 )
 _RELATIVE_NAME = re.compile(
     rf"(?:\b(?:his|her|their)|[{UP}][\w-]+['’]s?)\s+(?:wife|husband|daughter|son|brother|"
@@ -59,7 +61,7 @@ _PATRONYMIC_AFTER = re.compile(
 # "Md." and "Mohd." (Muhammad) open South Asian names; the model leaves them out.
 NAME_ABBREVIATIONS = ("Md.", "Mohd.", "Muhd.")
 _LEFT_WORD = re.compile(
-    rf"(?:^|[\s(“\"«])({_NAME_WORD}(?:\s+(?:bin|bint|binti|ibn|abu))?"
+    rf"(?:^|[\s(“\"«])({_NAME_WORD}(?:\s+{_PARTICLE})?"
     rf"|{'|'.join(map(re.escape, NAME_ABBREVIATIONS))})[ ]$"
 )
 PAREN_NAME = re.compile(rf"^\s*\(\s*({_NAME_WORD}(?:\s+{_NAME_WORD}){{0,2}})\s*\)")
