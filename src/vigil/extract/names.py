@@ -37,7 +37,7 @@ def _lex() -> dict[str, Any]:
             + "|".join(sorted((re.escape(t) for t in titles), key=len, reverse=True))
             + rf")\.?\s+(?=[{UP}])"
         ),
-        "particles": frozenset(data["particles"]),
+        "particles": frozenset(data["particles"] + data["patronymic_words"]),
         "endings": tuple(sorted(set(data["surname_endings"]), key=len, reverse=True)),
         "not_person": frozenset(fold(w) for w in data["not_person"]),
         "not_first": frozenset(data["not_first_words"]),

@@ -55,7 +55,7 @@ _SAID = re.compile(rf"\b({_NAME2})\s+(?:said|says|told|stated|added|explained|wr
 _NICKNAMED = re.compile(rf"(?<![\w’'-])({_NAME_WORD}\s+[\"“][{UP}][{LOW}]+[\"”]\s+{_NAME_WORD})")
 # "Bermet Sultan kyzy", "Jasurbek Rustam ugli Tojiboyev": a patronymic word after the name
 _PATRONYMIC_AFTER = re.compile(
-    r"\s+(?:kyzy|uulu|uly|ugli|o['‘’]g['‘’]li|oglu|oğlu|qizi|qızı|gyzy|kizi)\b"
+    r"\s+(?:" + "|".join(map(re.escape, load("names")["patronymic_words"])) + r")(?![\w’'‘-])"
     rf"(?:\s+{_NAME_WORD}(?![\w’'-]))?"
 )
 # "Md." and "Mohd." (Muhammad) open South Asian names; the model leaves them out.
