@@ -386,6 +386,8 @@ def find_organizations(ctx: Context) -> list[Organization]:
 def menu_line(line: str) -> bool:
     """Menu items run together on one line: "Politics  Society  Economy  Investigations",
     "News Analytics Interview Central Asia Opinion"."""
+    if len(line) > 400:
+        return False  # a menu is a short line; a long one is prose (and costly to split)
     words = line.split()
     if "  " in line.strip() and len(words) >= 3:
         return True
