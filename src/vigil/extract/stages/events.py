@@ -5,23 +5,22 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from vigil.extract.actors import orgs_in, victims_for
+from vigil.extract.actors import victims_for
 from vigil.extract.context import Context, Event
 from vigil.extract.data import load
-from vigil.extract.gazetteer import fold
+from vigil.extract.event_parties import (
+    CLAUSE,
+    acting_persons,
+    hit_orgs,
+    org_anaphor,
+    unnamed_group,
+)
 from vigil.extract.registry import stage
 
 EVIDENCE_MAX = 300
 # A date starting this close after a trigger belongs to it more than one before it.
 _CLOSE_AFTER = 24
-_CLAUSE = re.compile(
-    r"[;:]|,\s+(?:but|while|whereas|although|and)\s|\b(?:after|before|since|because|who|which|when|where)\b"
-)
-# Between a doer's name and the verb: ", who", an adverb, an auxiliary.
-_AGENT_GAP = re.compile(r"^,?\s*(?:who\s+)?(?:\w+ly\s+)?(?:has\s+|had\s+|have\s+)?$")
-_VERB = re.compile(r"(?:ed|shot|beat|threw)$", re.I)
 _BORN = re.compile(r"\bborn\b", re.I)
-_PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are|be|get|got)\s+(?:\w+ly\s+)?$", re.I)
 _NEXT_DAY = re.compile(r"\b(?:the\s+)?(?:next|following)\s+day\b", re.I)
 _SAME_DAY = re.compile(
     r"\b(?:the\s+)?same\s+day\b|\bthat\s+(?:morning|evening|night|afternoon)\b", re.I
@@ -58,7 +57,7 @@ def _negated(
     lo = max(sent_start, trig_start - window)
     before = text[lo:trig_start]
     # only the clause the trigger is in
-    parts = _CLAUSE.split(before)
+    parts = CLAUSE.split(before)
     clause = parts[-1] if parts else before
     return bool(cues.search(clause))
 
@@ -90,7 +89,7 @@ def is_hypothetical(text: str, sent_start: int, pos: int) -> bool:
 def _clause(text: str, lo: int, hi: int, pos: int) -> tuple[int, int]:
     """The bounds of the clause of ``[lo, hi)`` that holds ``pos``."""
     c_lo, c_hi = lo, hi
-    for m in _CLAUSE.finditer(text, lo, hi):
+    for m in CLAUSE.finditer(text, lo, hi):
         if m.end() <= pos:
             c_lo = m.end()
         elif m.start() > pos:
@@ -204,7 +203,7 @@ def find_events(ctx: Context) -> None:
         for etype, hits in found:
             m = hits[0]
             trig = (s + m.start(), s + m.end())
-            agents = _agents(ctx, sent, trig) if etype in carry else []
+            agents = acting_persons(ctx, sent, trig) if etype in carry else []
             victims = [
                 ctx.persons[i].name
                 for i in victims_for(ctx, sent, carry=etype in carry)
@@ -212,15 +211,15 @@ def find_events(ctx: Context) -> None:
             ]
             perp_names = [ctx.persons[i].name for i in agents]
             if not victims and etype in ("search", "restriction", "threat", "attack"):
-                victims = [ctx.organizations[i].name for i in _hit_orgs(ctx, s, e, trig)]
+                victims = [ctx.organizations[i].name for i in hit_orgs(ctx, s, e, trig)]
             elif etype in ("search", "restriction"):
                 # "raided the office of X", "the legal status of X and Y": the body is hit
-                targets = _hit_orgs(ctx, trig[1], min(e, trig[1] + 60))
+                targets = hit_orgs(ctx, trig[1], min(e, trig[1] + 60))
                 if targets:
                     victims = [ctx.organizations[i].name for i in targets]
             if not victims and etype in ("search", "restriction"):
                 # "the site had been blocked", "its offices were searched": the body before
-                victims = [ctx.organizations[i].name for i in _org_anaphor(ctx, sent)]
+                victims = [ctx.organizations[i].name for i in org_anaphor(ctx, sent)]
             if (
                 etype == "charge"
                 and "sentence" in kinds
@@ -243,7 +242,7 @@ def find_events(ctx: Context) -> None:
             perpetrators = list(
                 dict.fromkeys([*perp_names, *(p.group() for p in perps.finditer(body))])
             )[:3]
-            unnamed = not victims and _unnamed_group(body, m.start(), m.end())
+            unnamed = not victims and unnamed_group(body, m.start(), m.end())
             ctx.events.append(
                 Event(
                     type=etype,
@@ -292,110 +291,6 @@ def _retyped(
                 etype = dst
         out.setdefault(etype, []).extend(hits)
     return list(out.items())
-
-
-# "blocked at the request of X", "suspended by X": X acts, it is not hit
-_ORG_AGENT = re.compile(
-    r"\b(?:by|at the request of|on the orders? of|requested by|on behalf of)\s+(?:the\s+)?$", re.I
-)
-_ORG_ANAPHOR = re.compile(
-    r"\b(?:the|its|their)\s+(?:(?:news\s+)?(?:web)?site|channel|outlet|newspaper|paper|"
-    r"organi[sz]ation|group|offices?|agency|initiative|association|NGO|party|movement|"
-    r"publication|magazine|station|union)\b|\bits\s",
-    re.I,
-)
-
-
-@cache
-def _unnamed_rx() -> tuple[re.Pattern[str], int]:
-    data = load("events")
-    return re.compile(data["unnamed_groups"], re.I), int(data["unnamed_reach"])
-
-
-def _unnamed_group(body: str, start: int, end: int) -> bool:
-    """Unnamed people close to the trigger, in its clause ("dozens of protesters were held")."""
-    rx, reach = _unnamed_rx()
-    lo, hi = max(0, start - reach), min(len(body), end + reach)
-    for cm in _CLAUSE.finditer(body, lo, hi):
-        if cm.group().strip().lower() in ("who", "which"):
-            continue  # "11 protesters, who were released": the group is who
-        if cm.end() <= start:
-            lo = cm.end()
-        elif cm.start() >= end:
-            hi = cm.start()
-            break
-    return bool(rx.search(body, lo, hi))
-
-
-@cache
-def _platforms() -> frozenset[str]:
-    known = load("organizations")["known"]
-    return frozenset(fold(name) for name, kind in known.items() if kind == "company")
-
-
-def _hit_orgs(
-    ctx: Context, start: int, end: int, trigger: tuple[int, int] | None = None
-) -> list[int]:
-    """Organizations in ``[start, end)`` that an act hits, not those doing it."""
-    out = []
-    acting = set(_org_agents(ctx, trigger)) if trigger else set()
-    for i in orgs_in(ctx, start, end):
-        if i in acting:
-            continue
-        if fold(ctx.organizations[i].name) in _platforms():
-            continue  # "its Telegram channel was blocked": the channel's owner is hit
-        spans = [m for m in ctx.mentions_in(start, end, "organization") if m.index == i]
-        if all(_ORG_AGENT.search(ctx.clean[max(0, m.start - 30) : m.start]) for m in spans):
-            continue
-        out.append(i)
-    return out
-
-
-def _org_agents(ctx: Context, trig: tuple[int, int]) -> list[int]:
-    """ "the Ethiopian Media Authority suspended ...": a body named just before an active verb."""
-    sent = ctx.sentence_of(trig[0])
-    before = ctx.clean[sent[0] : trig[0]]
-    verb = ctx.clean[trig[0] : trig[1]].split()[0]  # "suspended the licence"
-    if _PASSIVE.search(before) or not _VERB.search(verb):
-        return []
-    return [
-        m.index
-        for m in ctx.mentions_in(sent[0], trig[0], "organization")
-        if _AGENT_GAP.match(ctx.clean[m.end : trig[0]])
-    ]
-
-
-def _org_anaphor(ctx: Context, sent: tuple[int, int]) -> list[int]:
-    """ "the site", "its channel": the last organization named in the sentences before."""
-    if not _ORG_ANAPHOR.search(ctx.clean, sent[0], sent[1]):
-        return []
-    idx = ctx.sentences.index(sent) if sent in ctx.sentences else -1
-    for back in range(idx - 1, max(-1, idx - 3), -1):
-        found = _hit_orgs(ctx, *ctx.sentences[back])
-        if found:
-            return found[-1:]
-    return []
-
-
-def _agents(ctx: Context, sent: tuple[int, int], trig: tuple[int, int]) -> list[int]:
-    """Persons who do the act: named just before an active-voice trigger in its clause.
-
-    "Timur Kulibayev, who illegally dismissed thousands" makes Kulibayev the perpetrator.
-    """
-    before = ctx.clean[sent[0] : trig[0]]
-    if _PASSIVE.search(before):
-        return []
-    clause_start = sent[0]
-    for cm in _CLAUSE.finditer(before):
-        if cm.group().strip().lower() not in ("who", "which"):
-            clause_start = sent[0] + cm.end()
-    out = []
-    for pm in ctx.mentions_in(clause_start, trig[0], "person"):
-        gap = ctx.clean[pm.end : trig[0]]
-        if _AGENT_GAP.match(gap) and _VERB.search(ctx.clean[trig[0] : trig[1]]):
-            out.append(pm.index)
-    # A victim named right after the trigger ("detained X") keeps the act's victim side.
-    return out
 
 
 def _shift(iso: str, days: int) -> str | None:
