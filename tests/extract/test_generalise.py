@@ -582,3 +582,14 @@ def test_trades_before_names_particles_inside_and_a_lawyer_of_a_body(extractor: 
     assert {"Julius Omondi Ochieng", "Marco Antonio Zúñiga Ríos"} <= names
     assert "Josué dos Santos Conceição" in names
     assert _orgs(rec)["Law Society of Kenya"]["aliases"] == ["LSK"]
+
+
+def test_a_person_after_by_did_it_unless_the_act_is_of_them(extractor: Extractor) -> None:
+    text = (
+        "Rita Karasartova was detained on 14 April 2025. A search was conducted at her home, "
+        "presumably over a letter published by an activist Tilekmat Kurenov. RSF is appalled by "
+        "the murder of Ernesto Villaseñor Cárdenas, who was shot dead on 11 June 2024."
+    )
+    ev = _events(_rec(extractor, text))
+    assert ev["search"][0]["victims"] == ["Rita Karasartova"]
+    assert ["Ernesto Villaseñor Cárdenas"] in [e["victims"] for e in ev["killing"]]

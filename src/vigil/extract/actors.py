@@ -33,6 +33,8 @@ _OWNER = re.compile(
     re.I,
 )
 _NOT_VICTIM_ROLES = frozenset({"official", "lawyer"})
+# "by an activist X" (X did it), not "by the murder of X" (X suffered it)
+_BY_AGENT = re.compile(r"\bby\s+(?:(?:a|an|the)\s+)?(?:(?!of\b)[a-z][\w-]*\s+){0,2}$")
 _WHOSE_RELATIVE = re.compile(
     r"\bwhose\s+(?:" + "|".join(load("names")["relations"]) + r"),?\s+$", re.I
 )
@@ -52,6 +54,8 @@ def persons_in(ctx: Context, start: int, end: int) -> list[int]:
             continue
         if pronoun_subject and _RELATIVE_OF.search(ctx.clean[max(start, m.start - 30) : m.start]):
             continue  # "She was held ..., where they threatened her daughter, Mina": not Mina
+        if _BY_AGENT.search(ctx.clean[max(start, m.start - 40) : m.start]):
+            continue  # "beaten by Ivan Petrov", "a letter by an activist X": not a victim
         if _WHOSE_RELATIVE.search(ctx.clean[max(start, m.start - 30) : m.start]):
             continue  # "Dana Serikova, whose husband Timur is a lawyer, was detained": not Timur
         after = ctx.clean[m.end : min(end, m.end + 25)]
