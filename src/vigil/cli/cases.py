@@ -267,10 +267,15 @@ def charges(
 def rebuild_cases(
     reports: list[int] = typer.Argument(None, help="Report ids; none: every report."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress lines."),
+    organizations: bool = typer.Option(
+        False, "--organizations", help="Rebuild organisation mentions too (report by report)."
+    ),
 ) -> None:
     """Rebuild person mentions from claims and resolve them into cases in one run (after a
     bulk import, a restore or a resolver upgrade); the same cases as report by report."""
+    from vigil.cases import update_report_orgs
     from vigil.cases.rebuild import rebuild_cases as rebuild
+    from vigil.store.models import Report
 
     def progress(stage: str, done: int, total: int) -> None:
         if not quiet and (done == total or done % 10000 == 0):
@@ -280,11 +285,18 @@ def rebuild_cases(
     try:
         with db.transaction() as session:
             result = rebuild(session, reports or None, progress=progress)
+            touched: set[int] = set()
+            if organizations:
+                ids = reports or list(session.scalars(select(Report.id).order_by(Report.id)))
+                for done, report_id in enumerate(ids, 1):
+                    touched |= update_report_orgs(session, report_id)
+                    progress("organisations", done, len(ids))
     finally:
         db.close()
+    orgs = f", {len(touched)} organisations refreshed" if organizations else ""
     out.print(
         f"{result.reports} reports, {result.mentions} person mentions resolved, "
-        f"{result.cases} cases refreshed"
+        f"{result.cases} cases refreshed{orgs}"
     )
 
 
