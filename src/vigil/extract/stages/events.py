@@ -21,10 +21,6 @@ EVIDENCE_MAX = 300
 # A date starting this close after a trigger belongs to it more than one before it.
 _CLOSE_AFTER = 24
 _BORN = re.compile(r"\bborn\b", re.I)
-_NEXT_DAY = re.compile(r"\b(?:the\s+)?(?:next|following)\s+day\b", re.I)
-_SAME_DAY = re.compile(
-    r"\b(?:the\s+)?same\s+day\b|\bthat\s+(?:morning|evening|night|afternoon)\b", re.I
-)
 # Charge wording that a conviction in the same sentence only implies (no charge event).
 _IMPLIED_CHARGE = re.compile(r"charges?\s+of|on\s+(?:\w+\s+)?charges?|charges?\s+against", re.I)
 
@@ -155,10 +151,9 @@ def find_events(ctx: Context) -> None:
         if is_furniture(text, sent):
             continue
         own = [d for d in dated if s <= d.start < e]
-        # Only the paragraph's own date carries over; beyond it a date would be a guess.
+        # Only the paragraph's own date carries over; beyond it a date would be a guess
+        # ("the next day" is a date of its own: extract/later.py).
         fallback = para_date
-        if not own and para_date and _NEXT_DAY.search(body):
-            fallback = _shift(para_date, 1)
         first = _any_trigger().search(body)
         if not first:
             if own:
@@ -291,14 +286,6 @@ def _retyped(
                 etype = dst
         out.setdefault(etype, []).extend(hits)
     return list(out.items())
-
-
-def _shift(iso: str, days: int) -> str | None:
-    import datetime as dt
-
-    if len(iso) != 10:
-        return None
-    return (dt.date.fromisoformat(iso) + dt.timedelta(days=days)).isoformat()
 
 
 _FURNITURE_START = re.compile(r"^(?:-|\*|•|Categories:|Tags:|Topics:|Filed under)", re.I)
