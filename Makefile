@@ -7,7 +7,6 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
-export VIGIL_HOME ?= $(CURDIR)/.vigil
 
 .PHONY: setup run test lint bench clean
 
@@ -21,6 +20,7 @@ $(STAMP): pyproject.toml requirements/model.txt
 	touch $(STAMP)
 
 run: setup
+	$(BIN)/vigil where
 	$(BIN)/vigil ingest --samples
 	$(BIN)/vigil cases
 	@echo "Vigil is at http://127.0.0.1:8000 (create a reviewer with: $(BIN)/vigil user add NAME --role reviewer)"

@@ -30,10 +30,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from tests.alerts.factories import dossier
 
-from vigil.alerts.config import get_alert_settings
 from vigil.alerts.draft import draft_from_dossier
 from vigil.alerts.worker import Worker
 from vigil.alerts.workflow import approve_alert, create_alert, publish_alert
+from vigil.settings import get_settings
 from vigil.store.alerts import OutboxRow, SubscriberRow, WebhookRow
 from vigil.store.db import Database
 from vigil.store.models import utcnow
@@ -92,7 +92,7 @@ def main() -> None:
         VIGIL_PUBLIC_URL="https://vigil.example",
         VIGIL_SECRET_KEY="bench-secret-key-0123456789-abcdefghij",
     )
-    settings = get_alert_settings()
+    settings = get_settings().alerts
     schema = None
     if args.postgres:
         from sqlalchemy import create_engine, text

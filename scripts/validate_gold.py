@@ -160,7 +160,9 @@ def validate(txt: Path, gold_path: Path) -> list[str]:
         if sentence.get("person") not in person_names | org_names:
             bad(f"{where}.person", f"{sentence.get('person')!r} is not a listed person")
         if sentence.get("penalty") not in PENALTIES:
-            bad(f"{where}.penalty", f"{sentence.get('penalty')!r} is not one of {sorted(PENALTIES)}")
+            bad(
+                f"{where}.penalty", f"{sentence.get('penalty')!r} is not one of {sorted(PENALTIES)}"
+            )
         term = sentence.get("term_months")
         if term is not None and (not isinstance(term, int | float) or term <= 0):
             bad(f"{where}.term_months", f"{term!r} must be a positive number of months or null")

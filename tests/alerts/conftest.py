@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from tests.alerts.receivers import HookSink, MailSink
-from vigil.alerts.config import AlertSettings, get_alert_settings
+from vigil.settings import AlertSettings, get_settings
 
 
 @pytest.fixture
@@ -51,7 +51,7 @@ def alert_env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, mail: MailSink) -
 
 @pytest.fixture
 def settings(alert_env: dict[str, str]) -> AlertSettings:
-    return get_alert_settings()
+    return get_settings().alerts
 
 
 @pytest.fixture(scope="module")
@@ -62,6 +62,6 @@ def alert_settings(tmp_path_factory: pytest.TempPathFactory) -> Iterator[AlertSe
     mp.setenv("VIGIL_SECRET_KEY", "test-secret-key-0123456789-abcdefghijkl")
     mp.setenv("VIGIL_PUBLIC_URL", "https://vigil.example")
     try:
-        yield get_alert_settings()
+        yield get_settings().alerts
     finally:
         mp.undo()

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from vigil.alerts.config import AlertSettings
 from vigil.alerts.draft import draft_from_dossier
 from vigil.alerts.workflow import approve_alert, create_alert, publish_alert
 from vigil.cases.model import CaseSummary, Dossier, Evidence, Fact, TimelineEvent
+from vigil.settings import AlertSettings
 from vigil.store.db import Database
 
 EV = (Evidence(report_id=1, claim_id=1, spans=((0, 5),), quote="...", reviewed=True),)

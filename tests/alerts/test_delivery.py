@@ -12,10 +12,10 @@ from sqlalchemy import select, update
 
 from tests.alerts.factories import published_alert
 from tests.alerts.receivers import HookSink, MailSink
-from vigil.alerts.config import AlertSettings, get_alert_settings
 from vigil.alerts.messages import verify
 from vigil.alerts.subscribers import add_webhook, subscribe, unsubscribe
 from vigil.alerts.worker import Worker
+from vigil.settings import AlertSettings, get_settings
 from vigil.store.alerts import OutboxRow, SubscriberRow, outbox_counts
 from vigil.store.db import Database
 
@@ -105,7 +105,7 @@ def test_smtp_outage_loses_nothing_and_resumes(
     monkeypatch.setenv("VIGIL_OUTBOX_RETRY_BASE", "1")
     monkeypatch.setenv("VIGIL_OUTBOX_RETRY_MAX", "1")
     monkeypatch.setenv("VIGIL_OUTBOX_MAX_ATTEMPTS", "1")  # outages do not use attempts up
-    settings = get_alert_settings()
+    settings = get_settings().alerts
     _subscribers(db, 10)
     published_alert(db, settings)
     stats = Worker(db, settings, email_threads=2).drain()
@@ -166,9 +166,9 @@ def test_private_webhooks_are_refused_at_send_time_too(
     # Registered while the admin setting allowed it; the setting was then switched off.
     monkeypatch.setenv("VIGIL_ALLOW_PRIVATE_WEBHOOKS", "true")
     with db.transaction() as s:
-        add_webhook(s, hooks.url(), actor="admin", settings=get_alert_settings())
+        add_webhook(s, hooks.url(), actor="admin", settings=get_settings().alerts)
     monkeypatch.setenv("VIGIL_ALLOW_PRIVATE_WEBHOOKS", "false")
-    settings = get_alert_settings()
+    settings = get_settings().alerts
     published_alert(db, settings)
     assert Worker(db, settings).drain().failed == 1
     assert hooks.requests == []
@@ -182,7 +182,7 @@ def test_pipelining_server(
     sink = MailSink(pipelining=True).start()
     try:
         monkeypatch.setenv("VIGIL_SMTP_PORT", str(sink.port))
-        settings = get_alert_settings()
+        settings = get_settings().alerts
         _subscribers(db, 12)
         published_alert(db, settings)
         assert Worker(db, settings, email_threads=2).drain().sent == 12

@@ -6,7 +6,6 @@ import pytest
 from lxml import etree
 
 from tests.alerts.factories import dossier, published_alert
-from vigil.alerts.config import AlertSettings
 from vigil.alerts.draft import draft_from_dossier
 from vigil.alerts.feeds import atom_feed
 from vigil.alerts.interventions import (
@@ -16,6 +15,7 @@ from vigil.alerts.interventions import (
 )
 from vigil.alerts.workflow import approve_alert, create_alert, edit_alert, publish_alert
 from vigil.errors import InputError
+from vigil.settings import AlertSettings
 from vigil.store.db import Database
 
 ATOM = "{http://www.w3.org/2005/Atom}"

@@ -8,8 +8,8 @@ import email.policy
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from vigil.alerts.config import AlertSettings
 from vigil.alerts.messages import AlertMail
+from vigil.settings import AlertSettings
 
 HEADERS = {
     "to",

@@ -9,7 +9,6 @@ from sqlalchemy import select
 
 from tests.alerts.factories import published_alert
 from tests.alerts.receivers import MailSink
-from vigil.alerts.config import AlertSettings
 from vigil.alerts.filters import make_filters
 from vigil.alerts.subscribers import (
     confirm_subscription,
@@ -20,6 +19,7 @@ from vigil.alerts.subscribers import (
 from vigil.alerts.tokens import BadToken
 from vigil.alerts.worker import Worker
 from vigil.errors import InputError
+from vigil.settings import AlertSettings
 from vigil.store.alerts import OutboxRow, SubscriberRow
 from vigil.store.db import Database
 

@@ -14,8 +14,8 @@ from sqlalchemy import func, select
 from tests.alerts.factories import published_alert
 from tests.alerts.receivers import MailSink
 from tests.helpers import VIGIL
-from vigil.alerts.config import AlertSettings
 from vigil.alerts.subscribers import subscribe
+from vigil.settings import AlertSettings
 from vigil.store.alerts import OutboxRow
 from vigil.store.db import Database
 

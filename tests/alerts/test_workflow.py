@@ -6,7 +6,6 @@ import pytest
 from sqlalchemy import func, select
 
 from tests.alerts.factories import dossier, published_alert
-from vigil.alerts.config import AlertSettings
 from vigil.alerts.draft import draft_from_dossier
 from vigil.alerts.filters import make_filters
 from vigil.alerts.subscribers import add_webhook, remove_subscriber, subscribe
@@ -20,6 +19,7 @@ from vigil.alerts.workflow import (
     publish_alert,
 )
 from vigil.errors import InputError
+from vigil.settings import AlertSettings
 from vigil.store.alerts import OutboxRow, SubscriberRow
 from vigil.store.db import Database
 

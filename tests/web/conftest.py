@@ -15,11 +15,10 @@ import pytest
 import uvicorn
 
 from tests.web.fixtures import FakeCases, fake_cases
-from vigil.settings import Settings
+from vigil.settings import Settings, WebSettings
 from vigil.store.accounts import add_user, publish_case
 from vigil.store.db import Database
 from vigil.web import create_app
-from vigil.web.config import WebConfig
 
 PASSWORD = "a long test password"
 USERS = {"ada": "admin", "eve": "editor", "rex": "reviewer", "vic": "viewer"}
@@ -87,7 +86,7 @@ def make_app(db: Database, tmp_path: Path, cases: FakeCases, **config: object) -
         max_report_bytes=25 * 1024 * 1024,
         actor="tester",
     )
-    cfg = WebConfig(
+    cfg = WebSettings(
         secret_key="test-secret-key-" + "x" * 32,
         max_upload_bytes=int(config.get("max_upload_bytes", 1024 * 1024)),  # type: ignore[call-overload]
         public_url="http://127.0.0.1",

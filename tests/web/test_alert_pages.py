@@ -8,9 +8,9 @@ from sqlalchemy import select
 
 from tests.web.conftest import Site, csrf_of
 from vigil.alerts import approve_alert, create_alert, publish_alert
-from vigil.alerts.config import get_alert_settings
 from vigil.alerts.draft import AlertDraft
 from vigil.alerts.tokens import CONFIRM, UNSUBSCRIBE, make_token
+from vigil.settings import get_settings
 from vigil.store.alerts import OutboxRow, SubscriberRow
 
 
@@ -78,7 +78,7 @@ def test_subscribe_confirm_and_unsubscribe(site: Site) -> None:
         sub = s.scalars(select(SubscriberRow)).one()
         assert sub.status == "pending" and sub.countries == ["KZ", "BY"]
         assert s.scalars(select(OutboxRow)).first() is not None, "confirmation queued"
-    key = get_alert_settings().secret_key
+    key = get_settings().alerts.secret_key
     assert web.get("/alerts/confirm/c.1.0.forged").status_code == 400
     assert web.get(f"/alerts/confirm/{make_token(key, CONFIRM, sub.id)}").status_code == 200
     leave = make_token(key, UNSUBSCRIBE, sub.id)

@@ -8,7 +8,6 @@ subscribers and partners' webhooks; follow-ups; interventions.
 Delivery goes through a persisted outbox (``vigil.store.alerts``); see ``worker``.
 """
 
-from vigil.alerts.config import AlertSettings, get_alert_settings
 from vigil.alerts.draft import AlertDraft, draft_from_dossier
 from vigil.alerts.feeds import atom_feed
 from vigil.alerts.interventions import (
@@ -29,7 +28,6 @@ from vigil.alerts.workflow import (
 
 __all__ = [
     "AlertDraft",
-    "AlertSettings",
     "Intervention",
     "add_webhook",
     "approve_alert",
@@ -39,7 +37,6 @@ __all__ = [
     "draft_from_dossier",
     "edit_alert",
     "get_alert",
-    "get_alert_settings",
     "interventions_for_case",
     "list_alerts",
     "publish_alert",

@@ -20,9 +20,9 @@ from email.policy import SMTP
 from email.utils import format_datetime, formataddr, parseaddr
 from typing import Any
 
-from vigil.alerts.config import AlertSettings
 from vigil.alerts.tokens import CONFIRM, UNSUBSCRIBE, make_token
 from vigil.alerts.validate import one_line
+from vigil.settings import AlertSettings
 from vigil.store.models import utcnow
 
 SIGNATURE_HEADER = "X-Vigil-Signature"

@@ -17,7 +17,7 @@ import socket
 import ssl
 from collections.abc import Callable
 
-from vigil.alerts.config import AlertSettings
+from vigil.settings import AlertSettings
 
 
 class DeliveryError(Exception):

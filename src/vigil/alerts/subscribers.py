@@ -12,11 +12,11 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from vigil.alerts.config import AlertSettings
 from vigil.alerts.filters import Filters
 from vigil.alerts.tokens import CONFIRM, UNSUBSCRIBE, read_token
 from vigil.alerts.validate import check_webhook_url, header_text, normalize_email
 from vigil.errors import NotFound
+from vigil.settings import AlertSettings
 from vigil.store.alerts import OutboxRow, SubscriberRow, WebhookRow
 from vigil.store.models import utcnow
 

@@ -1,6 +1,6 @@
 """The delivery worker: threads that claim outbox rows, send them, and record the result.
 
-    worker = Worker(db, get_alert_settings())
+    worker = Worker(db, get_settings().alerts)
     worker.run(stop_event)          # until stop_event is set (``vigil worker``)
     stats = worker.drain()          # in-process: until nothing is due, then return
 
@@ -21,12 +21,12 @@ from typing import Any
 
 from sqlalchemy import select
 
-from vigil.alerts.config import AlertSettings
 from vigil.alerts.messages import AlertMail, confirmation_email, webhook_body, webhook_headers
 from vigil.alerts.smtp import DeliveryError, NotOurs, SmtpSender
 from vigil.alerts.validate import normalize_email
 from vigil.alerts.webhooks import WebhookSender
 from vigil.errors import InputError
+from vigil.settings import AlertSettings
 from vigil.store.alerts import (
     AlertRow,
     Claimed,

@@ -15,7 +15,6 @@ from sqlalchemy.orm import Session
 
 from vigil.alerts import draft as drafting
 from vigil.alerts import feeds, interventions, workflow
-from vigil.alerts.config import get_alert_settings
 from vigil.cli.common import out, print_json_line, transaction
 from vigil.errors import ConfigError, InputError
 from vigil.settings import get_settings
@@ -143,7 +142,7 @@ def approve(alert_id: int = typer.Argument(...)) -> None:
 
 def publish(alert_id: int = typer.Argument(...)) -> None:
     """Publish an approved alert: the site and feeds show it, deliveries are queued."""
-    settings = get_alert_settings()
+    settings = get_settings().alerts
     with transaction() as session:
         done = workflow.publish_alert(
             session, alert_id, actor=get_settings().actor, public_url=settings.public_url
@@ -191,7 +190,7 @@ def feed(
     output: Path = typer.Option(None, "--output", "-o", help="Write here instead of stdout."),
 ) -> None:
     """Write the Atom feed of published alerts (all, one country, or one case)."""
-    settings = get_alert_settings()
+    settings = get_settings().alerts
     with transaction() as session:
         data = feeds.atom_feed(
             session, public_url=settings.public_url, country=country, case_id=case_id

@@ -9,9 +9,9 @@ import typer
 from rich.markup import escape
 from rich.table import Table
 
-from vigil.alerts.config import get_alert_settings
 from vigil.alerts.worker import Worker
 from vigil.cli.common import database, out, print_json_line, transaction
+from vigil.settings import get_settings
 from vigil.store import alerts as store
 
 
@@ -88,7 +88,7 @@ def worker(
         signal.signal(sig, lambda *_: stop.set())
     try:
         w = Worker(
-            db, get_alert_settings(), email_threads=email_threads, webhook_threads=webhook_threads
+            db, get_settings().alerts, email_threads=email_threads, webhook_threads=webhook_threads
         )
         stats = w.drain() if once else w.run(stop)
     finally:

@@ -29,11 +29,15 @@ COMMAND_MODULES: tuple[str, ...] = (
     "vigil.cli.delivery",
     "vigil.cli.serve",
     "vigil.cli.users",
+    "vigil.cli.where",
 )
 
 app = typer.Typer(
     name="vigil",
-    help="Turn reports about people at risk into structured, source-linked case records.",
+    help=(
+        "Turn reports about people at risk into structured, source-linked case records. "
+        "`vigil where` shows where your data is kept."
+    ),
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,

@@ -17,11 +17,10 @@ def serve(
 
     from vigil.settings import get_settings
     from vigil.store.db import open_database
-    from vigil.web.config import get_web_config
 
     settings = get_settings()
     open_database(settings).close()  # migrate once, before any worker starts
-    get_web_config(settings)  # create the secret key on first serve, fail early on bad values
+    settings.web  # noqa: B018 -- create the secret key on first serve, fail early on bad values
     err.print(f"vigil: serving on http://{host}:{port}/ (Ctrl+C to stop)")
     uvicorn.run(
         "vigil.web:create_app",

@@ -9,7 +9,6 @@ import typer
 from rich.markup import escape
 
 from vigil.alerts import imports, subscribers
-from vigil.alerts.config import get_alert_settings
 from vigil.alerts.filters import make_filters
 from vigil.cli.common import out, print_json_line, transaction
 from vigil.errors import InputError
@@ -90,7 +89,7 @@ def sub_import(
     ),
 ) -> None:
     """Import subscribers from CSV: every line is checked first; one bad line, none stored."""
-    settings = get_alert_settings()
+    settings = get_settings().alerts
     try:
         size = path.stat().st_size
     except OSError as exc:
@@ -112,7 +111,7 @@ def sub_import(
 def sub_confirm(token: str = typer.Argument(...)) -> None:
     """Confirm a subscription with the token of its confirmation link."""
     with transaction() as session:
-        sid = subscribers.confirm_subscription(session, token, settings=get_alert_settings())
+        sid = subscribers.confirm_subscription(session, token, settings=get_settings().alerts)
     out.print(f"subscriber {sid}: active")
 
 
@@ -134,7 +133,7 @@ def hook_add(
             session,
             url,
             actor=get_settings().actor,
-            settings=get_alert_settings(),
+            settings=get_settings().alerts,
             owner=owner,
             filters=filters,
             allow_private=allow_private,

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import sys
 
 import typer
@@ -19,7 +18,7 @@ user_app = typer.Typer(help="Manage who may log in to the web application.", no_
 def _password(from_stdin: bool) -> str:
     if from_stdin:
         return sys.stdin.readline().rstrip("\r\n")
-    env = os.environ.get("VIGIL_PASSWORD")
+    env = get_settings().values.get("VIGIL_PASSWORD")
     if env:
         return env
     if not sys.stdin.isatty():

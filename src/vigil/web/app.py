@@ -15,12 +15,11 @@ from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from vigil.errors import NotFound, VigilError
-from vigil.settings import Settings, get_settings
+from vigil.settings import Settings, WebSettings, get_settings
 from vigil.store.db import Database, open_database
 from vigil.web import geo
 from vigil.web.auth import PRE_COOKIE, CsrfFailed, Forbidden, LoginRequired
 from vigil.web.casesource import CaseSource, LiveCases
-from vigil.web.config import WebConfig, get_web_config
 from vigil.web.render import page, query_url
 
 log = logging.getLogger(__name__)
@@ -61,7 +60,7 @@ def create_app(
     db: Database | None = None,
     *,
     settings: Settings | None = None,
-    config: WebConfig | None = None,
+    config: WebSettings | None = None,
     cases: CaseSource | None = None,
 ) -> FastAPI:
     settings = settings or get_settings()
@@ -76,7 +75,7 @@ def create_app(
     )
     app.state.settings = settings
     app.state.db = db or open_database(settings)
-    app.state.config = config or get_web_config(settings)
+    app.state.config = config or settings.web
     app.state.cases = cases or LiveCases()
     static = resources.files("vigil.web") / "static"
     app.mount("/static", StaticFiles(directory=str(static)), name="static")
@@ -99,7 +98,7 @@ def _install_handlers(app: FastAPI) -> None:
         headers["X-Content-Type-Options"] = "nosniff"
         headers["Referrer-Policy"] = "same-origin"
         headers["X-Frame-Options"] = "DENY"
-        cfg: WebConfig = request.app.state.config
+        cfg: WebSettings = request.app.state.config
         if cfg.https:
             headers["Strict-Transport-Security"] = "max-age=31536000"
         pre = getattr(request.state, "new_pre", None)

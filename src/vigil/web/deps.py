@@ -9,16 +9,16 @@ from fastapi import Request
 from vigil.store.db import Database
 
 if TYPE_CHECKING:
+    from vigil.settings import WebSettings
     from vigil.web.casesource import CaseSource
-    from vigil.web.config import WebConfig
 
 
 def database(request: Request) -> Database:
     return cast(Database, request.app.state.db)
 
 
-def config(request: Request) -> WebConfig:
-    return cast("WebConfig", request.app.state.config)
+def config(request: Request) -> WebSettings:
+    return cast("WebSettings", request.app.state.config)
 
 
 def cases(request: Request) -> CaseSource:

@@ -18,8 +18,8 @@ from vigil.alerts import (
     list_alerts,
     publish_alert,
 )
-from vigil.alerts.config import get_alert_settings
 from vigil.errors import NotFound
+from vigil.settings import get_settings
 from vigil.store.accounts import Account, audit
 from vigil.web.auth import check_csrf, require
 from vigil.web.deps import cases, database
@@ -138,7 +138,7 @@ def review_step(
         if step == "approve":
             approve_alert(session, alert_id, actor=user.name)
         else:
-            url = get_alert_settings().public_url
+            url = get_settings().alerts.public_url
             publish_alert(session, alert_id, actor=user.name, public_url=url)
         audit(session, user.name, f"alert {step}", f"alert:{alert_id}")
     target = f"/alerts/{alert_id}" if step == "publish" else f"/desk/alerts/{alert_id}"

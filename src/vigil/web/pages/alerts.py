@@ -13,10 +13,10 @@ from fastapi import APIRouter, Form, Request
 from fastapi.responses import HTMLResponse, Response
 
 from vigil.alerts import atom_feed, confirm_subscription, get_alert, list_alerts, subscribe
-from vigil.alerts.config import get_alert_settings
 from vigil.alerts.filters import make_filters
 from vigil.alerts.subscribers import unsubscribe
 from vigil.errors import InputError, NotFound
+from vigil.settings import get_settings
 from vigil.store.accounts import is_published
 from vigil.web.auth import check_csrf, current_user
 from vigil.web.deps import database
@@ -67,7 +67,7 @@ def api_alert(request: Request, alert_id: int) -> dict[str, Any]:
 
 
 def _feed(request: Request, **scope: Any) -> Response:
-    url = get_alert_settings().public_url
+    url = get_settings().alerts.public_url
     with database(request).read() as session:
         body = atom_feed(session, public_url=url, **scope)
     return Response(body, media_type=ATOM)
@@ -127,7 +127,7 @@ def subscribe_post(
 def confirm(request: Request, token: str) -> Response:
     try:
         with database(request).transaction() as session:
-            confirm_subscription(session, token, settings=get_alert_settings())
+            confirm_subscription(session, token, settings=get_settings().alerts)
     except (InputError, NotFound):
         return page(request, "token.html", {"ok": False, "what": "confirm"}, status=400)
     return page(request, "token.html", {"ok": True, "what": "confirm"})
@@ -145,7 +145,7 @@ def unsubscribe_post(request: Request, token: str) -> Response:
     # is the authority, so no CSRF token is needed.
     try:
         with database(request).transaction() as session:
-            unsubscribe(session, token, settings=get_alert_settings())
+            unsubscribe(session, token, settings=get_settings().alerts)
     except (InputError, NotFound):
         return page(request, "token.html", {"ok": False, "what": "unsubscribe"}, status=400)
     return page(request, "token.html", {"ok": True, "what": "unsubscribe"})
