@@ -64,3 +64,26 @@ def test_bad_review_arguments(vigil_env: dict[str, str]) -> None:
     assert missing.returncode == 1 and b"no such claim" in missing.stderr
     not_json = vigil("review", "1", "edit", "--value", "{oops", env=vigil_env)
     assert not_json.returncode == 1 and b"--value is not JSON" in not_json.stderr
+
+
+def test_an_edit_that_does_not_fit_the_schema_is_refused_and_nothing_changes(
+    vigil_env: dict[str, str],
+) -> None:
+    """`vigil review N edit --value '{"date":"not a date"}'` used to exit 0 and replace the
+    whole claim with {"date": "not a date"}."""
+    report = vigil_env["VIGIL_HOME"] + "-report.txt"
+    with open(report, "w", encoding="utf-8") as fh:
+        fh.write(REPORT)
+    vigil("ingest", report, env=vigil_env, check=True)
+    event = next(c for c in _claims(vigil_env) if c["kind"] == "event")
+    bad = vigil(
+        "review", str(event["id"]), "edit", "--value", '{"date":"not a date"}', env=vigil_env
+    )
+    assert bad.returncode == 1
+    assert b"'date'" in bad.stderr and b"is not a date" in bad.stderr
+    after = next(c for c in _claims(vigil_env) if c["id"] == event["id"])
+    assert after["value"] == event["value"] and after["status"] == "machine"
+    good = vigil("review", str(event["id"]), "edit", "--value", '{"place": "Aktau"}', env=vigil_env)
+    assert good.returncode == 0
+    edited = next(c for c in _claims(vigil_env) if c["id"] == event["id"])
+    assert edited["value"] == {**event["value"], "place": "Aktau"}  # type: ignore[dict-item]

@@ -16,6 +16,7 @@ from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from vigil.errors import NotFound, VigilError
+from vigil.facts.schema import apply_edit
 from vigil.store.models import ClaimChange, ClaimRow, Extraction, utcnow
 
 ReviewAction = Literal["confirm", "edit", "reject", "reopen"]
@@ -181,8 +182,10 @@ def review_claim(
         row.status = "rejected"
     elif action == "edit":
         if not isinstance(value, dict) or not value:
-            raise ReviewError("an edit needs the new value", subject=str(claim_id))
-        row.value, row.status = value, "edited"
+            raise ReviewError("an edit needs the fields to change", subject=str(claim_id))
+        # Only the fields the edit names change, each checked against the fact schema;
+        # a FieldError names the field and leaves the claim as it was.
+        row.value, row.status = apply_edit(row.kind, dict(row.value), value), "edited"
     elif action == "reopen":
         row.status = "machine"
     else:

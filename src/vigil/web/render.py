@@ -10,6 +10,7 @@ from fastapi import Request
 from fastapi.responses import HTMLResponse
 from fastapi.templating import Jinja2Templates
 
+from vigil.facts.forms import form_fields
 from vigil.web.auth import csrf_token, current_user
 
 templates = Jinja2Templates(directory=str(resources.files("vigil.web") / "templates"))
@@ -38,3 +39,4 @@ def query_url(path: str, params: dict[str, Any]) -> str:
 
 
 templates.env.globals["query_url"] = query_url
+templates.env.globals["fact_fields"] = form_fields

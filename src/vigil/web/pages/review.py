@@ -4,7 +4,6 @@ persons. Usable from the keyboard: every control is a native form element."""
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from fastapi import APIRouter, Body, Depends, Query, Request
@@ -13,6 +12,7 @@ from sqlalchemy import func, select
 from starlette.concurrency import run_in_threadpool
 
 from vigil.errors import InputError
+from vigil.facts.forms import edit_from_form
 from vigil.store.accounts import Account, audit
 from vigil.store.claims import review_claim
 from vigil.store.models import ClaimRow, Report
@@ -76,22 +76,6 @@ def api_claims(
     return _queue(request, status, kind, offset)
 
 
-def _edited_value(request_form: dict[str, str], original: dict[str, Any]) -> dict[str, Any]:
-    value: dict[str, Any] = {}
-    for key, old in original.items():
-        raw = request_form.get(f"v.{key}")
-        if raw is None:
-            value[key] = old
-        elif isinstance(old, str) or old is None:
-            value[key] = raw.strip() or None
-        else:
-            try:
-                value[key] = json.loads(raw)
-            except ValueError:
-                value[key] = raw
-    return value
-
-
 def _decide(
     request: Request, claim_id: int, action: str, value: dict[str, Any] | None, user: Account
 ) -> dict[str, Any]:
@@ -115,7 +99,7 @@ def _decide_form(
         with database(request).read() as session:
             row = session.get(ClaimRow, claim_id)
             original = dict(row.value) if row else {}
-        value = _edited_value(fields, original)
+        value = edit_from_form(row.kind if row else "", fields, original)
     return _decide(request, claim_id, action, value, user)
 
 

