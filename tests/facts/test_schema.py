@@ -88,3 +88,12 @@ def test_event_triggers_use_only_declared_event_types() -> None:
 
     types = set(schema().vocabularies["event_type"])
     assert set(load("events")["triggers"]) <= types
+
+
+def test_docs_facts_md_is_written_from_the_schema() -> None:
+    from pathlib import Path
+
+    from vigil.facts.docs import markdown
+
+    page = Path(__file__).resolve().parents[2] / "docs" / "facts.md"
+    assert page.read_text(encoding="utf-8") == markdown(), "run: vigil schema --markdown"

@@ -30,6 +30,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "vigil.cli.serve",
     "vigil.cli.users",
     "vigil.cli.where",
+    "vigil.cli.schema",
 )
 
 app = typer.Typer(

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
-from typing import Any
+from typing import Any, Literal
 
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, create_model
@@ -241,6 +241,8 @@ def value_model(kind: str) -> type[BaseModel]:
         elif field.type in ("date", "time", "country"):
             described += f" ({field.type})"
         py: Any = _PY[field.type]
+        if field.type == "choice":
+            py = Literal[tuple(schema().vocabularies[field.of or ""])]
         default: Any = ... if field.required else None
         if not field.required:
             py = py | None
