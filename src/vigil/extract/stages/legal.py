@@ -23,7 +23,7 @@ from vigil.extract.stages.events import is_furniture, is_hypothetical
 
 _CHARGE_CUE = re.compile(
     r"\b(?:charg|accus|indict|convict|guilty|prosecut|article|art\.|section|under|imprison|jailed|sentenc"
-    r"|suspicion|suspected)",
+    r"|suspicion|suspected|arrest|detain)",
     re.I,
 )
 

@@ -1,0 +1,45 @@
+"""Failure patterns found on the tuning part of the real-report corpus (tests/eval/real-en/
+tune), one test each. Texts are short and written here; none is copied from a report."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from vigil.extract import Extractor
+
+
+def _rec(extractor: Extractor, text: str) -> dict[str, Any]:
+    return extractor.extract(text, published="2024-05-10").record
+
+
+def _charges(rec: dict[str, Any]) -> set[tuple[str, str]]:
+    return {(c["person"], c["offence"] or c["article"]) for c in rec["charges"]}
+
+
+def test_descriptions_news_style_capitalises_are_not_part_of_the_name(
+    extractor: Extractor,
+) -> None:
+    rec = _rec(extractor, "Dissident Wang Lifang was sentenced to eight years in prison.")
+    assert {p["name"] for p in rec["persons"]} == {"Wang Lifang"}
+
+
+def test_an_offence_ends_at_a_link_marker_and_before_its_reason(extractor: Extractor) -> None:
+    rec = _rec(
+        extractor,
+        "The blogger Tomas Kerel was charged with subversion [AFP report] on Monday. "
+        "The poet Ilse Varga was charged with sedition for writing a poem about the army.",
+    )
+    assert _charges(rec) == {("Tomas Kerel", "subversion"), ("Ilse Varga", "sedition")}
+
+
+def test_charges_named_after_a_date_a_sentence_or_an_arrest(extractor: Extractor) -> None:
+    rec = _rec(
+        extractor,
+        "Activist Marta Sole was charged on Thursday with unlawful assembly. "
+        "The journalist Peter Okon received a two-year prison sentence for causing a public "
+        "nuisance. The blogger Ana Lupu was arrested for petty hooliganism, her lawyer said.",
+    )
+    charges = _charges(rec)
+    assert ("Marta Sole", "unlawful assembly") in charges
+    assert ("Peter Okon", "causing a public nuisance") in charges
+    assert ("Ana Lupu", "petty hooliganism") in charges
