@@ -19,7 +19,7 @@ from vigil.settings import Settings
 from vigil.store.accounts import add_user, publish_case
 from vigil.store.db import Database
 from vigil.web import create_app
-from vigil.web.config import WebConfig
+from vigil.web.config import WebConfig, parse_networks
 
 PASSWORD = "a long test password"
 USERS = {"ada": "admin", "eve": "editor", "rex": "reviewer", "vic": "viewer"}
@@ -64,7 +64,10 @@ def serve(app: object) -> Iterator[str]:
     sock = socket.socket()
     sock.bind(("127.0.0.1", 0))
     port = sock.getsockname()[1]
-    server = _Server(uvicorn.Config(app, log_level="warning", access_log=False))  # type: ignore[arg-type]
+    # As ``vigil serve``: uvicorn never rewrites the client address (auth.client_address).
+    server = _Server(
+        uvicorn.Config(app, log_level="warning", access_log=False, proxy_headers=False)  # type: ignore[arg-type]
+    )
     thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True)
     thread.start()
     deadline = time.monotonic() + 20
@@ -92,6 +95,7 @@ def make_app(db: Database, tmp_path: Path, cases: FakeCases, **config: object) -
         max_upload_bytes=int(config.get("max_upload_bytes", 1024 * 1024)),  # type: ignore[call-overload]
         public_url="http://127.0.0.1",
         https=bool(config.get("https", False)),
+        trusted_proxies=parse_networks(str(config.get("trusted_proxies", ""))),
     )
     return create_app(db, settings=settings, config=cfg, cases=cases)
 

@@ -28,7 +28,6 @@ from sqlalchemy import (
     Text,
     UniqueConstraint,
     delete,
-    func,
     select,
 )
 from sqlalchemy.orm import Mapped, Session, mapped_column
@@ -174,28 +173,11 @@ def authenticate(session: Session, name: str, password: str) -> Account | None:
     return _account(user)
 
 
-# --- login rate limit ---------------------------------------------------------------------
-
-MAX_FAILURES_PER_NAME = 5
-MAX_FAILURES_PER_ADDRESS = 20
-FAILURE_WINDOW = timedelta(minutes=15)
+# --- login attempts (throttling: ``store.throttle``) -----------------------------------------
 
 
 def record_login(session: Session, name: str, address: str, ok: bool) -> None:
     session.add(LoginAttempt(name=name[:64], address=address[:64], ok=ok))
-
-
-def login_blocked(session: Session, name: str, address: str) -> bool:
-    """Too many failed logins lately, for this name or from this address."""
-    since = utcnow() - FAILURE_WINDOW
-    failures = (
-        select(func.count())
-        .select_from(LoginAttempt)
-        .where(LoginAttempt.at >= since, LoginAttempt.ok.is_(False))
-    )
-    by_name = session.scalar(failures.where(LoginAttempt.name == name[:64])) or 0
-    by_addr = session.scalar(failures.where(LoginAttempt.address == address[:64])) or 0
-    return by_name >= MAX_FAILURES_PER_NAME or by_addr >= MAX_FAILURES_PER_ADDRESS
 
 
 # --- sessions -----------------------------------------------------------------------------

@@ -7,12 +7,15 @@ development: on first serve one is generated into ``VIGIL_HOME/secret_key``.
 
 from __future__ import annotations
 
+import ipaddress
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from vigil.errors import ConfigError
 from vigil.settings import Settings, derived_key, get_settings
 from vigil.settings import public_url as site_url
+
+IPNetwork = ipaddress.IPv4Network | ipaddress.IPv6Network
 
 
 @dataclass(frozen=True)
@@ -27,6 +30,10 @@ class WebConfig:
     # Served behind HTTPS (VIGIL_HTTPS=1): session cookies get the Secure flag and pages
     # send Strict-Transport-Security. Default: on when VIGIL_PUBLIC_URL starts with https.
     https: bool
+    # Reverse proxies whose X-Forwarded-For header is believed (VIGIL_TRUSTED_PROXIES:
+    # addresses or networks, comma-separated; default none). Anyone else's header is
+    # ignored: believing it would let a client pick the address login throttling counts.
+    trusted_proxies: tuple[IPNetwork, ...] = field(default=())
 
 
 def _secret(settings: Settings) -> str:
@@ -38,6 +45,18 @@ def _bool(raw: str | None, default: bool) -> bool:
     if raw is None or raw.strip() == "":
         return default
     return raw.strip().lower() in ("1", "true", "yes", "on")
+
+
+def parse_networks(raw: str, name: str = "VIGIL_TRUSTED_PROXIES") -> tuple[IPNetwork, ...]:
+    """``10.0.0.1, 192.168.0.0/16, ::1`` as networks; ConfigError names a bad entry."""
+    found: list[IPNetwork] = []
+    for item in raw.replace(";", ",").split(","):
+        if item.strip():
+            try:
+                found.append(ipaddress.ip_network(item.strip(), strict=False))
+            except ValueError as exc:
+                raise ConfigError(f"{name}: {item.strip()!r} is not an address") from exc
+    return tuple(found)
 
 
 def get_web_config(settings: Settings | None = None) -> WebConfig:
@@ -53,4 +72,5 @@ def get_web_config(settings: Settings | None = None) -> WebConfig:
         max_upload_bytes=int(max_mb * 1024 * 1024),
         public_url=public_url,
         https=_bool(os.environ.get("VIGIL_HTTPS"), public_url.startswith("https://")),
+        trusted_proxies=parse_networks(os.environ.get("VIGIL_TRUSTED_PROXIES", "")),
     )
