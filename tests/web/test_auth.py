@@ -99,3 +99,21 @@ def test_admins_read_the_audit_trail_others_may_not(site: Site) -> None:
         {"actor": e["actor"], "action": e["action"]} for e in entries
     ]
     assert "user.add" in admin.get("/audit").text
+
+
+def test_adding_one_name_twice_in_parallel_is_a_clear_refusal(db: Database) -> None:
+    from concurrent.futures import ThreadPoolExecutor
+
+    from vigil.errors import InputError
+
+    def one(_: int) -> str:
+        try:
+            with db.transaction() as session:
+                add_user(session, "twin", "viewer", PASSWORD, actor="setup")
+        except InputError as exc:
+            return exc.message
+        return "added"
+
+    with ThreadPoolExecutor(max_workers=6) as pool:
+        outcomes = list(pool.map(one, range(6)))
+    assert sorted(outcomes) == ["a user with that name exists"] * 5 + ["added"]

@@ -9,7 +9,7 @@ import secrets
 import time
 from dataclasses import dataclass
 
-from sqlalchemy import select
+from sqlalchemy import Table, select
 from sqlalchemy.orm import Session
 
 from vigil.alerts.config import AlertSettings
@@ -17,6 +17,7 @@ from vigil.alerts.filters import Filters
 from vigil.alerts.tokens import CONFIRM, UNSUBSCRIBE, read_token
 from vigil.alerts.validate import check_webhook_url, header_text, normalize_email
 from vigil.errors import NotFound
+from vigil.store import dialect
 from vigil.store.alerts import OutboxRow, SubscriberRow, WebhookRow
 from vigil.store.models import utcnow
 
@@ -39,19 +40,21 @@ def queue_confirmation(session: Session, subscriber_id: int) -> bool:
     dedupe = f"confirm:{subscriber_id}:{hour}"
     if session.scalar(select(OutboxRow.id).where(OutboxRow.dedupe == dedupe)) is not None:
         return False
-    session.add(
-        OutboxRow(
-            dedupe=dedupe,
-            channel="email",
-            purpose="confirm",
-            subscriber_id=subscriber_id,
-            status="queued",
-            attempts=0,
-            next_attempt_at=utcnow(),
-        )
+    outbox: Table = OutboxRow.__table__  # type: ignore[assignment]
+    # A parallel request may queue the same message meanwhile: the dedupe key decides.
+    return dialect.insert_ignore(
+        session.connection(),
+        outbox,
+        {
+            "dedupe": dedupe,
+            "channel": "email",
+            "purpose": "confirm",
+            "subscriber_id": subscriber_id,
+            "status": "queued",
+            "attempts": 0,
+            "next_attempt_at": utcnow(),
+        },
     )
-    session.flush()
-    return True
 
 
 def subscribe(
@@ -68,11 +71,21 @@ def subscribe(
     address = normalize_email(email)
     clean_name = header_text(name, "name") or None if name else None
     filters = filters or Filters()
-    row = session.scalar(select(SubscriberRow).where(SubscriberRow.email == address))
-    if row is None:
-        row = SubscriberRow(email=address, status=PENDING, source=source, name=clean_name)
-        session.add(row)
-    elif row.status == ACTIVE:
+    # Insert-if-missing, then lock the row: parallel subscribes of one address (a
+    # double-click) queue one after another instead of failing on the unique address.
+    table: Table = SubscriberRow.__table__  # type: ignore[assignment]
+    dialect.insert_ignore(
+        session.connection(),
+        table,
+        {"email": address, "status": PENDING, "source": source, "name": clean_name},
+    )
+    row = session.scalars(
+        select(SubscriberRow)
+        .where(SubscriberRow.email == address)
+        .with_for_update()
+        .execution_options(populate_existing=True)
+    ).one()
+    if row.status == ACTIVE:
         return Subscribed(row.id, ACTIVE, False)
     row.name = clean_name or row.name
     for key, value in filters.as_columns().items():

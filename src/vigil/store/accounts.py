@@ -30,6 +30,7 @@ from sqlalchemy import (
     delete,
     select,
 )
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Mapped, Session, mapped_column
 
 from vigil.errors import InputError, NotFound
@@ -148,8 +149,11 @@ def add_user(session: Session, name: str, role: str, password: str, *, actor: st
     if session.scalar(select(User.id).where(User.name == name)) is not None:
         raise InputError("a user with that name exists", subject=name)
     user = User(name=name, role=role, password_hash=_hasher.hash(password), active=True)
-    session.add(user)
-    session.flush()
+    try:
+        with session.begin_nested():  # a parallel add of the same name: a conflict, not a crash
+            session.add(user)
+    except IntegrityError as exc:
+        raise InputError("a user with that name exists", subject=name) from exc
     audit(session, actor, "user.add", f"user:{user.id}", role=role)
     return _account(user)
 

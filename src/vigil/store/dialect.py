@@ -71,10 +71,11 @@ def engine_options(url: str) -> dict[str, Any]:
     return {"pool_pre_ping": True, "pool_size": 10, "max_overflow": 40}
 
 
-def insert_ignore(conn: Connection, table: Table, values: dict[str, Any]) -> None:
-    """INSERT that does nothing when the primary key exists already (both engines)."""
+def insert_ignore(conn: Connection, table: Table, values: dict[str, Any]) -> bool:
+    """INSERT that does nothing when the primary key or a unique value exists already
+    (both engines); True when a row was inserted."""
     stmt = sqlite_insert(table) if is_sqlite(conn) else pg_insert(table)
-    conn.execute(stmt.on_conflict_do_nothing(), values)
+    return bool(conn.execute(stmt.on_conflict_do_nothing(), values).rowcount)
 
 
 # --- full-text index --------------------------------------------------------------------
