@@ -8,13 +8,14 @@ import logging
 import secrets
 import time
 from dataclasses import dataclass
+from datetime import UTC
 
 from sqlalchemy import Table, select
 from sqlalchemy.orm import Session
 
 from vigil.alerts.config import AlertSettings
 from vigil.alerts.filters import Filters
-from vigil.alerts.tokens import CONFIRM, UNSUBSCRIBE, read_token
+from vigil.alerts.tokens import CONFIRM, UNSUBSCRIBE, BadToken, read_token, token_issued
 from vigil.alerts.validate import check_webhook_url, header_text, normalize_email
 from vigil.errors import NotFound
 from vigil.store import dialect
@@ -101,13 +102,22 @@ def subscribe(
 
 def confirm_subscription(session: Session, token: str, *, settings: AlertSettings) -> int:
     """Activate the subscriber a confirmation link names; returns the subscriber id.
-    BadToken for a forged, expired or other-purpose token; confirming twice is harmless."""
+    BadToken for a forged, expired or other-purpose token, and for a link made before the
+    subscriber last unsubscribed (an old link never undoes an unsubscription; subscribing
+    again sends a new one). Confirming twice is harmless."""
     sid = read_token(settings.secret_key, token, CONFIRM)
-    row = session.get(SubscriberRow, sid)
+    row = session.get(SubscriberRow, sid, with_for_update=True)
     if row is None:
         raise NotFound("this subscription no longer exists")
+    left = row.unsubscribed_at
+    if left is not None and left.tzinfo is None:  # SQLite returns naive UTC datetimes
+        left = left.replace(tzinfo=UTC)
+    if left is not None and token_issued(token) < int(left.timestamp()):
+        raise BadToken("this link was sent before you unsubscribed; subscribe again")
+    if row.status == UNSUBSCRIBED:
+        raise BadToken("this subscription was cancelled; subscribe again")
     if row.status != ACTIVE:
-        row.status, row.confirmed_at, row.unsubscribed_at = ACTIVE, utcnow(), None
+        row.status, row.confirmed_at = ACTIVE, utcnow()
     return sid
 
 
