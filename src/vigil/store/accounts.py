@@ -163,6 +163,24 @@ def list_users(session: Session) -> list[tuple[Account, datetime, bool]]:
     return [(_account(u), u.created_at, u.active) for u in users]
 
 
+def set_active(session: Session, name: str, active: bool, *, actor: str) -> int:
+    """Let a user log in again, or stop them: deactivating ends every session of theirs at
+    once (``session_account`` refuses inactive users too). Returns the sessions ended;
+    asking twice is harmless."""
+    user = session.scalars(select(User).where(User.name == name).with_for_update()).first()
+    if user is None:
+        raise NotFound("no such user", subject=name)
+    ended = 0
+    if not active:
+        result = session.execute(delete(WebSession).where(WebSession.user_id == user.id))
+        ended = int(result.rowcount)  # type: ignore[attr-defined]
+    if user.active != active or ended:
+        user.active = active
+        action = "user.activate" if active else "user.deactivate"
+        audit(session, actor, action, f"user:{user.id}", sessions_ended=ended)
+    return ended
+
+
 def authenticate(session: Session, name: str, password: str) -> Account | None:
     user = session.scalars(select(User).where(User.name == name)).first()
     try:
