@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import hashlib
 import hmac
+import ipaddress
 import os
 import secrets
 from collections.abc import Mapping
@@ -36,6 +37,7 @@ SETTINGS: dict[str, str] = {
     "VIGIL_PUBLIC_URL": "where the public reaches the site",
     "VIGIL_MAX_UPLOAD_MB": "largest upload accepted by the web",
     "VIGIL_HTTPS": "served behind HTTPS",
+    "VIGIL_TRUSTED_PROXIES": "reverse proxies whose X-Forwarded-For is believed",
     "VIGIL_SMTP_HOST": "SMTP server for alert mail",
     "VIGIL_SMTP_PORT": "SMTP port",
     "VIGIL_SMTP_USER": "SMTP login",
@@ -52,6 +54,7 @@ SETTINGS: dict[str, str] = {
     "VIGIL_PASSWORD": "vigil user add: the new user's password",
 }
 
+IPNetwork = ipaddress.IPv4Network | ipaddress.IPv6Network
 _TRUE = ("1", "true", "yes", "on")
 _FALSE = ("0", "false", "no", "off")
 
@@ -107,6 +110,10 @@ class WebSettings:
     https: bool
     # Signs CSRF tokens and sessions; derived from the one secret when first needed.
     secret_key: str = field(default="", repr=False)
+    # Reverse proxies whose X-Forwarded-For header is believed (VIGIL_TRUSTED_PROXIES:
+    # addresses or networks, comma-separated; default none). Anyone else's header is
+    # ignored: believing it would let a client pick the address login throttling counts.
+    trusted_proxies: tuple[IPNetwork, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -175,6 +182,7 @@ class Settings:
             max_upload_bytes=int(env.number("VIGIL_MAX_UPLOAD_MB", 25) * 1024 * 1024),
             https=env.flag("VIGIL_HTTPS", public.startswith("https://")),
             secret_key=derived_key(self, b"vigil.web.csrf.v1").hex(),
+            trusted_proxies=parse_networks(env.text("VIGIL_TRUSTED_PROXIES", "")),
         )
 
     @cached_property
@@ -203,6 +211,18 @@ class Settings:
             secret_key=derived_key(self, b"vigil.alerts.links.v1"),
             home=self.home,
         )
+
+
+def parse_networks(raw: str, name: str = "VIGIL_TRUSTED_PROXIES") -> tuple[IPNetwork, ...]:
+    """``10.0.0.1, 192.168.0.0/16, ::1`` as networks; ConfigError names a bad entry."""
+    found: list[IPNetwork] = []
+    for item in raw.replace(";", ",").split(","):
+        if item.strip():
+            try:
+                found.append(ipaddress.ip_network(item.strip(), strict=False))
+            except ValueError as exc:
+                raise ConfigError(f"{name}: {item.strip()!r} is not an address") from exc
+    return tuple(found)
 
 
 def _master_key(settings: Settings) -> str:

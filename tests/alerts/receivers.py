@@ -10,6 +10,7 @@ import email.policy
 import json
 import socket
 import threading
+import time
 from collections import Counter
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
@@ -46,13 +47,23 @@ class _Handler:
     async def handle_DATA(self, server: Any, session: Any, envelope: Any) -> str:
         # Like Postfix and other MTAs, the server is responsible for a message once the
         # final "." arrived, even if the client vanishes before reading the reply ("lost
-        # connection after END-OF-MESSAGE"); the delay is its slow reply.
+        # connection after END-OF-MESSAGE"); the delay is its slow reply. With
+        # ``drop_unacknowledged`` it is a server that keeps only what it could acknowledge
+        # (a client gone during the delay cancels this coroutine: nothing is kept).
+        if not self.sink.drop_unacknowledged:
+            self._keep(envelope)
+        if self.sink.delay:
+            await asyncio.sleep(self.sink.delay)
+        if self.sink.drop_unacknowledged:
+            if server.transport is None or server.transport.is_closing():
+                return "451 client gone"
+            self._keep(envelope)
+        return "250 OK queued"
+
+    def _keep(self, envelope: Any) -> None:
         with self.sink.lock:
             for rcpt in envelope.rcpt_tos:
                 self.sink.messages.append((rcpt, bytes(envelope.content)))
-        if self.sink.delay:
-            await asyncio.sleep(self.sink.delay)
-        return "250 OK queued"
 
 
 class MailSink:
@@ -62,6 +73,7 @@ class MailSink:
         self.port = port or free_port()
         self.pipelining = pipelining
         self.delay = 0.0  # seconds the server takes to accept each message
+        self.drop_unacknowledged = False  # keep only messages whose 250 could be sent
         self.reject: set[str] = set()
         self.messages: list[tuple[str, bytes]] = []
         self.lock = threading.Lock()
@@ -81,6 +93,13 @@ class MailSink:
         with self.lock:
             return Counter(r for r, _ in self.messages)
 
+    def message_ids(self) -> dict[str, set[str]]:
+        """{recipient: the Message-IDs of every copy received}."""
+        found: dict[str, set[str]] = {}
+        for msg in self.parsed():
+            found.setdefault(str(msg["To"].addresses[0].addr_spec), set()).add(msg["Message-ID"])
+        return found
+
     def parsed(self) -> list[email.message.EmailMessage]:
         with self.lock:
             raw = [m for _, m in self.messages]
@@ -95,6 +114,7 @@ class HookSink:
 
     def __init__(self, *, status: int = 200) -> None:
         self.status = status
+        self.hang = 0.0  # seconds to wait before answering (a receiver that times out)
         self.requests: list[tuple[str, dict[str, str], bytes]] = []
         self.lock = threading.Lock()
         sink = self
@@ -109,6 +129,8 @@ class HookSink:
                     status = sink.status
                     if status < 300:
                         sink.requests.append((self.path, dict(self.headers), body))
+                if sink.hang:
+                    time.sleep(sink.hang)
                 self.send_response(status)
                 self.send_header("Content-Length", "0")
                 self.end_headers()

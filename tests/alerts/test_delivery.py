@@ -191,3 +191,25 @@ def test_pipelining_server(
         assert all(re.search(rb"\r\n\.\.", m) is None for _, m in sink.messages)
     finally:
         sink.stop()
+
+
+def test_a_receiver_that_times_out_gets_copies_with_one_delivery_id(
+    db: Database, hooks: HookSink, monkeypatch: pytest.MonkeyPatch, alert_env: dict[str, str]
+) -> None:
+    """At-least-once: a POST whose answer never came is sent again later, with the same
+    X-Vigil-Delivery id and body ``delivery``, which receivers de-duplicate on."""
+    monkeypatch.setenv("VIGIL_WEBHOOK_TIMEOUT", "0.3")
+    settings = get_settings().alerts
+    with db.transaction() as s:
+        add_webhook(s, hooks.url(), actor="admin", settings=settings, allow_private=True)
+    hooks.hang = 1.0  # answers after the sender gave up
+    published_alert(db, settings)
+    assert Worker(db, settings).drain().retried == 1
+    hooks.hang = 0.0
+    _drain_until(db, settings, 1)
+    with db.read() as s:
+        assert s.scalars(select(OutboxRow)).one().status == "sent"
+    assert len(hooks.requests) == 2
+    ids = {h["X-Vigil-Delivery"] for _, h, _ in hooks.requests}
+    bodies = {json.loads(b)["delivery"] for _, _, b in hooks.requests}
+    assert len(ids) == 1 and bodies == {int(next(iter(ids)))}

@@ -82,3 +82,33 @@ def test_bad_input_is_refused(db: Database) -> None:
             make_filters(["Kazakhstan"])
     with db.read() as s:
         assert s.scalars(select(SubscriberRow)).all() == []
+
+
+def test_an_old_confirmation_link_does_not_undo_an_unsubscription(
+    db: Database, settings: AlertSettings
+) -> None:
+    import time
+
+    from vigil.alerts.tokens import CONFIRM, UNSUBSCRIBE, make_token
+
+    key = settings.secret_key
+    with db.transaction() as s:
+        sid = subscribe(s, "leaver@example.org").subscriber_id
+    old = make_token(key, CONFIRM, sid, now=time.time() - 60)  # in the first message
+    with db.transaction() as s:
+        confirm_subscription(s, old, settings=settings)
+        unsubscribe(s, make_token(key, UNSUBSCRIBE, sid), settings=settings)
+    with db.transaction() as s, pytest.raises(BadToken):
+        confirm_subscription(s, old, settings=settings)
+    with db.read() as s:
+        assert find_subscriber(s, "leaver@example.org").status == "unsubscribed"
+    # Subscribing again: the old link still does nothing, the new one confirms.
+    with db.transaction() as s:
+        subscribe(s, "leaver@example.org")
+    with db.transaction() as s, pytest.raises(BadToken):
+        confirm_subscription(s, old, settings=settings)
+    with db.transaction() as s:
+        confirm_subscription(
+            s, make_token(key, CONFIRM, sid, now=time.time() + 1), settings=settings
+        )
+        assert find_subscriber(s, "leaver@example.org").status == "active"

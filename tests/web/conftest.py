@@ -15,7 +15,7 @@ import pytest
 import uvicorn
 
 from tests.web.fixtures import FakeCases, fake_cases
-from vigil.settings import Settings, WebSettings
+from vigil.settings import Settings, WebSettings, parse_networks
 from vigil.store.accounts import add_user, publish_case
 from vigil.store.db import Database
 from vigil.web import create_app
@@ -63,7 +63,10 @@ def serve(app: object) -> Iterator[str]:
     sock = socket.socket()
     sock.bind(("127.0.0.1", 0))
     port = sock.getsockname()[1]
-    server = _Server(uvicorn.Config(app, log_level="warning", access_log=False))  # type: ignore[arg-type]
+    # As ``vigil serve``: uvicorn never rewrites the client address (auth.client_address).
+    server = _Server(
+        uvicorn.Config(app, log_level="warning", access_log=False, proxy_headers=False)  # type: ignore[arg-type]
+    )
     thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True)
     thread.start()
     deadline = time.monotonic() + 20
@@ -91,6 +94,7 @@ def make_app(db: Database, tmp_path: Path, cases: FakeCases, **config: object) -
         max_upload_bytes=int(config.get("max_upload_bytes", 1024 * 1024)),  # type: ignore[call-overload]
         public_url="http://127.0.0.1",
         https=bool(config.get("https", False)),
+        trusted_proxies=parse_networks(str(config.get("trusted_proxies", ""))),
     )
     return create_app(db, settings=settings, config=cfg, cases=cases)
 

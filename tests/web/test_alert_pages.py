@@ -92,3 +92,22 @@ def test_subscribe_confirm_and_unsubscribe(site: Site) -> None:
     assert web.post(f"/alerts/unsubscribe/{leave}").status_code == 200
     with site.db.read() as s:
         assert s.get(SubscriberRow, sub.id).status == "unsubscribed"  # type: ignore[union-attr]
+
+
+def test_parallel_subscribes_of_one_address_are_harmless(site: Site) -> None:
+    """A double-click, twenty times over: every answer is the normal one, one subscriber,
+    one confirmation message."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    def one(_: int) -> int:
+        with site.client() as web:
+            form = web.get("/alerts/subscribe")
+            data = {"email": "twice@example.org", "csrf": csrf_of(form.text)}
+            return web.post("/alerts/subscribe", data=data).status_code
+
+    with ThreadPoolExecutor(max_workers=20) as pool:
+        codes = list(pool.map(one, range(20)))
+    assert codes == [200] * 20
+    with site.db.read() as s:
+        assert len(s.scalars(select(SubscriberRow)).all()) == 1
+        assert len(s.scalars(select(OutboxRow)).all()) == 1

@@ -99,3 +99,57 @@ def test_admins_read_the_audit_trail_others_may_not(site: Site) -> None:
         {"actor": e["actor"], "action": e["action"]} for e in entries
     ]
     assert "user.add" in admin.get("/audit").text
+
+
+def test_adding_one_name_twice_in_parallel_is_a_clear_refusal(db: Database) -> None:
+    from concurrent.futures import ThreadPoolExecutor
+
+    from vigil.errors import InputError
+
+    def one(_: int) -> str:
+        try:
+            with db.transaction() as session:
+                add_user(session, "twin", "viewer", PASSWORD, actor="setup")
+        except InputError as exc:
+            return exc.message
+        return "added"
+
+    with ThreadPoolExecutor(max_workers=6) as pool:
+        outcomes = list(pool.map(one, range(6)))
+    assert sorted(outcomes) == ["a user with that name exists"] * 5 + ["added"]
+
+
+def test_deactivating_a_user_ends_their_sessions_at_once(
+    site: Site, vigil_env: dict[str, str]
+) -> None:
+    from tests.helpers import vigil
+
+    client = site.login("vic")
+    assert client.get("/reports").status_code == 200
+    done = vigil("user", "deactivate", "vic", env=vigil_env, check=True)
+    assert b"1 sessions ended" in done.stdout
+    assert client.get("/reports").status_code == 303  # logged out, on the next page
+    assert login(site.client(), "vic", PASSWORD).status_code == 401
+    vigil("user", "deactivate", "vic", env=vigil_env, check=True)  # twice is harmless
+    missing = vigil("user", "deactivate", "nobody", env=vigil_env)
+    assert missing.returncode != 0 and b"no such user" in missing.stderr
+    vigil("user", "activate", "vic", env=vigil_env, check=True)
+    assert site.login("vic").get("/reports").status_code == 200
+    with site.db.read() as session:
+        actions = session.scalars(select(AuditEntry.action)).all()
+    assert actions.count("user.deactivate") == 1 and actions.count("user.activate") == 1
+
+
+def test_admins_deactivate_users_on_the_web(site: Site) -> None:
+    viewer = site.login("vic")
+    assert viewer.get("/users").status_code == 403
+    admin = site.login("ada")
+    listing = admin.get("/users")
+    assert listing.status_code == 200 and "Deactivate" in listing.text
+    csrf = csrf_of(listing.text)
+    forged = admin.post("/users/active", data={"name": "vic", "active": "0", "csrf": "0" * 64})
+    assert forged.status_code == 403
+    done = admin.post("/users/active", data={"name": "vic", "active": "0", "csrf": csrf})
+    assert done.status_code == 303
+    assert viewer.get("/reports").status_code == 303  # vic's session ended at once
+    assert "Activate" in admin.get("/users").text

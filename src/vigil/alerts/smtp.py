@@ -1,12 +1,12 @@
-"""Sending mail over one reused SMTP connection, committing "sent" at the last moment.
+"""Sending mail over one reused SMTP connection.
 
-``send`` transmits the whole message but the final ``.``; then calls ``commit`` (which
-records the delivery in the outbox); only if that succeeded does it send the ``.`` that
-makes the server deliver. A worker killed before the commit leaves an incomplete
-transaction the server discards (the row is sent again later); killed after it, the
-``.`` is already in the kernel's socket buffer or was never needed. The window in which a
-kill loses or doubles a message is the few microseconds between the commit returning and
-the final write, instead of the server's whole processing time.
+``send`` returns once the server has answered the final ``.`` with 250, that is once it
+has taken responsibility for the message; only then does the worker record the delivery.
+Delivery is at-least-once: a worker killed between the server's answer and that record
+leaves the row to be sent again when its lease runs out, with the same ``Message-ID``
+(``<vigil.OUTBOX_ID@domain>``), so mail systems and readers can drop the copy. Recording
+"sent" earlier lost messages whenever a kill or a server that discards unacknowledged
+mail came between the record and the server's answer.
 """
 
 from __future__ import annotations
@@ -15,7 +15,6 @@ import re
 import smtplib
 import socket
 import ssl
-from collections.abc import Callable
 
 from vigil.settings import AlertSettings
 
@@ -27,10 +26,6 @@ class DeliveryError(Exception):
         super().__init__(message)
         self.temporary = temporary
         self.connection = connection  # the server or network is down: stop this batch
-
-
-class NotOurs(Exception):
-    """The outbox row was taken over by another worker (lease expired): not sent."""
 
 
 _DOT = re.compile(rb"(?m)^\.")
@@ -84,8 +79,9 @@ class SmtpSender:
             self.conn.close()
             self.conn = None
 
-    def send(self, data: bytes, sender: str, recipient: str, commit: Callable[[], bool]) -> None:
-        """Deliver one message (CRLF line ends) or raise DeliveryError / NotOurs."""
+    def send(self, data: bytes, sender: str, recipient: str) -> None:
+        """Deliver one message (CRLF line ends): returns when the server accepted it,
+        else raises DeliveryError."""
         if self.conn is None:
             self.conn = self._open()
         conn = self.conn
@@ -109,11 +105,7 @@ class SmtpSender:
             body = _DOT.sub(b"..", data)
             if not body.endswith(b"\r\n"):
                 body += b"\r\n"
-            conn.send(body)
-            if not commit():
-                self._drop()  # an unterminated DATA: the server discards the message
-                raise NotOurs()
-            conn.send(b".\r\n")
+            conn.send(body + b".\r\n")
             code, reply = conn.getreply()
             _check(code, reply, "end of data")
         except DeliveryError:

@@ -8,15 +8,17 @@ import logging
 import secrets
 import time
 from dataclasses import dataclass
+from datetime import UTC
 
-from sqlalchemy import select
+from sqlalchemy import Table, select
 from sqlalchemy.orm import Session
 
 from vigil.alerts.filters import Filters
-from vigil.alerts.tokens import CONFIRM, UNSUBSCRIBE, read_token
+from vigil.alerts.tokens import CONFIRM, UNSUBSCRIBE, BadToken, read_token, token_issued
 from vigil.alerts.validate import check_webhook_url, header_text, normalize_email
 from vigil.errors import NotFound
 from vigil.settings import AlertSettings
+from vigil.store import dialect
 from vigil.store.alerts import OutboxRow, SubscriberRow, WebhookRow
 from vigil.store.models import utcnow
 
@@ -39,19 +41,21 @@ def queue_confirmation(session: Session, subscriber_id: int) -> bool:
     dedupe = f"confirm:{subscriber_id}:{hour}"
     if session.scalar(select(OutboxRow.id).where(OutboxRow.dedupe == dedupe)) is not None:
         return False
-    session.add(
-        OutboxRow(
-            dedupe=dedupe,
-            channel="email",
-            purpose="confirm",
-            subscriber_id=subscriber_id,
-            status="queued",
-            attempts=0,
-            next_attempt_at=utcnow(),
-        )
+    outbox: Table = OutboxRow.__table__  # type: ignore[assignment]
+    # A parallel request may queue the same message meanwhile: the dedupe key decides.
+    return dialect.insert_ignore(
+        session.connection(),
+        outbox,
+        {
+            "dedupe": dedupe,
+            "channel": "email",
+            "purpose": "confirm",
+            "subscriber_id": subscriber_id,
+            "status": "queued",
+            "attempts": 0,
+            "next_attempt_at": utcnow(),
+        },
     )
-    session.flush()
-    return True
 
 
 def subscribe(
@@ -68,11 +72,21 @@ def subscribe(
     address = normalize_email(email)
     clean_name = header_text(name, "name") or None if name else None
     filters = filters or Filters()
-    row = session.scalar(select(SubscriberRow).where(SubscriberRow.email == address))
-    if row is None:
-        row = SubscriberRow(email=address, status=PENDING, source=source, name=clean_name)
-        session.add(row)
-    elif row.status == ACTIVE:
+    # Insert-if-missing, then lock the row: parallel subscribes of one address (a
+    # double-click) queue one after another instead of failing on the unique address.
+    table: Table = SubscriberRow.__table__  # type: ignore[assignment]
+    dialect.insert_ignore(
+        session.connection(),
+        table,
+        {"email": address, "status": PENDING, "source": source, "name": clean_name},
+    )
+    row = session.scalars(
+        select(SubscriberRow)
+        .where(SubscriberRow.email == address)
+        .with_for_update()
+        .execution_options(populate_existing=True)
+    ).one()
+    if row.status == ACTIVE:
         return Subscribed(row.id, ACTIVE, False)
     row.name = clean_name or row.name
     for key, value in filters.as_columns().items():
@@ -88,13 +102,22 @@ def subscribe(
 
 def confirm_subscription(session: Session, token: str, *, settings: AlertSettings) -> int:
     """Activate the subscriber a confirmation link names; returns the subscriber id.
-    BadToken for a forged, expired or other-purpose token; confirming twice is harmless."""
+    BadToken for a forged, expired or other-purpose token, and for a link made before the
+    subscriber last unsubscribed (an old link never undoes an unsubscription; subscribing
+    again sends a new one). Confirming twice is harmless."""
     sid = read_token(settings.secret_key, token, CONFIRM)
-    row = session.get(SubscriberRow, sid)
+    row = session.get(SubscriberRow, sid, with_for_update=True)
     if row is None:
         raise NotFound("this subscription no longer exists")
+    left = row.unsubscribed_at
+    if left is not None and left.tzinfo is None:  # SQLite returns naive UTC datetimes
+        left = left.replace(tzinfo=UTC)
+    if left is not None and token_issued(token) < int(left.timestamp()):
+        raise BadToken("this link was sent before you unsubscribed; subscribe again")
+    if row.status == UNSUBSCRIBED:
+        raise BadToken("this subscription was cancelled; subscribe again")
     if row.status != ACTIVE:
-        row.status, row.confirmed_at, row.unsubscribed_at = ACTIVE, utcnow(), None
+        row.status, row.confirmed_at = ACTIVE, utcnow()
     return sid
 
 

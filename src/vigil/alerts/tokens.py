@@ -50,3 +50,8 @@ def read_token(key: bytes, token: str, purpose: str, *, now: float | None = None
     if limit is not None and (now if now is not None else time.time()) - int(issued) > limit:
         raise BadToken("this link has expired; subscribe again")
     return int(sid)
+
+
+def token_issued(token: str) -> int:
+    """When a token (already checked by ``read_token``) was made, in unix seconds."""
+    return int(token.strip().split(".")[2])

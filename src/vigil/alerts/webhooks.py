@@ -1,9 +1,10 @@
 """POSTing signed JSON to partners' webhooks over kept-alive connections.
 
 The connection goes to an address checked by ``validate.check_webhook_url`` (a later DNS
-answer cannot redirect it to a private host). As with mail, the body's last byte is held
-back until the delivery is recorded: a receiver cannot act on a request it has not fully
-received, so a worker killed before the record leaves nothing delivered.
+answer cannot redirect it to a private host). As with mail, a delivery is recorded only
+after the receiver answered 2xx: delivery is at-least-once. A receiver that times out, or
+a worker killed before its record, gets the POST again with the same ``X-Vigil-Delivery``
+id (and ``delivery`` in the body): receivers de-duplicate on it (docs/security.md).
 """
 
 from __future__ import annotations
@@ -11,10 +12,9 @@ from __future__ import annotations
 import http.client
 import socket
 import ssl
-from collections.abc import Callable
 from urllib.parse import urlsplit
 
-from vigil.alerts.smtp import DeliveryError, NotOurs
+from vigil.alerts.smtp import DeliveryError
 from vigil.alerts.validate import RefusedWebhook, check_webhook_url
 
 
@@ -74,17 +74,16 @@ class WebhookSender:
         allow_private: bool,
         body: bytes,
         headers: dict[str, str],
-        commit: Callable[[], bool],
     ) -> None:
-        """POST once; a kept-alive connection the receiver closed meanwhile is reopened
-        once (nothing was committed, so nothing can be doubled)."""
+        """POST once; returns on a 2xx answer. A kept-alive connection the receiver closed
+        meanwhile is reopened once."""
         reused = hook_id in self.conns
         try:
-            self._post(hook_id, url, allow_private, body, headers, commit)
+            self._post(hook_id, url, allow_private, body, headers)
         except DeliveryError as exc:
             if not (reused and exc.connection):
                 raise
-            self._post(hook_id, url, allow_private, body, headers, commit)
+            self._post(hook_id, url, allow_private, body, headers)
 
     def _post(
         self,
@@ -93,24 +92,19 @@ class WebhookSender:
         allow_private: bool,
         body: bytes,
         headers: dict[str, str],
-        commit: Callable[[], bool],
     ) -> None:
         conn = self._connection(hook_id, url, allow_private)
         parts = urlsplit(url)
         path = (parts.path or "/") + (f"?{parts.query}" if parts.query else "")
-        committed = False
+        sent = False
         try:
             conn.putrequest("POST", path, skip_accept_encoding=True)
             for key, value in headers.items():
                 conn.putheader(key, value)
             conn.putheader("Content-Length", str(len(body)))
             conn.endheaders()
-            conn.send(body[:-1])
-            if not commit():
-                self._forget(hook_id)
-                raise NotOurs()
-            committed = True
-            conn.send(body[-1:])
+            conn.send(body)
+            sent = True
             resp = conn.getresponse()
             resp.read(65536)
             if resp.will_close:
@@ -120,7 +114,9 @@ class WebhookSender:
             raise DeliveryError(
                 f"webhook connection failed: {type(exc).__name__}",
                 temporary=True,
-                connection=not committed,
+                # Failing before the whole body went out: the connection was stale (or the
+                # receiver is down). After it, the receiver may have acted: a retry later.
+                connection=not sent or isinstance(exc, http.client.RemoteDisconnected),
             ) from exc
         if not 200 <= resp.status < 300:
             temporary = resp.status >= 500 or resp.status in (408, 409, 425, 429)

@@ -20,9 +20,10 @@ from email.utils import parseaddr
 from typing import Any
 
 from sqlalchemy import select
+from sqlalchemy.exc import SQLAlchemyError
 
 from vigil.alerts.messages import AlertMail, confirmation_email, webhook_body, webhook_headers
-from vigil.alerts.smtp import DeliveryError, NotOurs, SmtpSender
+from vigil.alerts.smtp import DeliveryError, SmtpSender
 from vigil.alerts.validate import normalize_email
 from vigil.alerts.webhooks import WebhookSender
 from vigil.errors import InputError
@@ -198,20 +199,18 @@ class Worker:
                 data = mail.render(
                     outbox_id=row.id, subscriber_id=row.subscriber_id or 0, to=email, name=name
                 )
-            committed = _Commit(self.db, row)
             try:
-                smtp.send(data, self._sender_addr, email, committed)
-                self.stats.add("sent")
-            except NotOurs:
-                continue
+                smtp.send(data, self._sender_addr, email)
             except DeliveryError as exc:
-                self._failed(row, exc, committed.done)
+                self._failed(row, exc)
                 if exc.connection:
                     # The server is down: the rest of the batch waits with this row.
                     for rest in rows[i + 1 :]:
-                        self._failed(rest, exc, False)
+                        self._failed(rest, exc)
                     stop.wait(min(self.settings.retry_base, 5.0))
                     return False
+                continue
+            self._sent(row)
         return True
 
     def _webhooks(self, sender: WebhookSender, rows: list[Claimed], stop: threading.Event) -> None:
@@ -240,7 +239,6 @@ class Worker:
                 continue
             url, secret, allow, _ = hook
             body = webhook_body(public, outbox_id=row.id)
-            committed = _Commit(self.db, row)
             try:
                 sender.post(
                     row.webhook_id or 0,
@@ -248,13 +246,11 @@ class Worker:
                     allow,
                     body,
                     webhook_headers(secret, body, outbox_id=row.id),
-                    committed,
                 )
-                self.stats.add("sent")
-            except NotOurs:
-                continue
             except DeliveryError as exc:
-                self._failed(row, exc, committed.done)
+                self._failed(row, exc)
+                continue
+            self._sent(row)
 
     # --- outcomes -------------------------------------------------------------------------
 
@@ -266,31 +262,34 @@ class Worker:
         delay = min(self.settings.retry_base * 2 ** max(attempts - 1, 0), self.settings.retry_max)
         return utcnow() + timedelta(seconds=delay * random.uniform(0.8, 1.2))  # noqa: S311
 
-    def _failed(self, row: Claimed, exc: DeliveryError, undo_sent: bool) -> None:
+    def _sent(self, row: Claimed) -> None:
+        """Record a delivery the server or receiver accepted. Should this fail (the
+        database away, the lease lost to another worker), the row is sent again later
+        under the same message id: at-least-once, never lost."""
+        try:
+            with self.db.engine.begin() as conn:
+                ours = mark_sent(conn, row.id, row.claim)
+        except SQLAlchemyError as exc:
+            log.warning("outbox %s sent but not recorded (%s): it will be sent again", row.id,
+                        type(exc).__name__)  # fmt: skip
+            ours = False
+        if not ours:
+            log.debug("outbox %s: lease lost after sending; a copy may follow", row.id)
+        self.stats.add("sent")
+
+    def _failed(self, row: Claimed, exc: DeliveryError) -> None:
         at = self.backoff(row.attempts + 1, forever=exc.connection) if exc.temporary else None
         with self.db.transaction() as session:
-            mark_retry(session, row.id, row.claim, str(exc), at=at, undo_sent=undo_sent)
+            mark_retry(session, row.id, row.claim, str(exc), at=at)
         self.stats.add("retried" if at else "failed")
         log.debug("outbox %s: %s (%s)", row.id, exc, "retry" if at else "failed")
 
     def _give_up(self, row: Claimed, reason: str) -> None:
         with self.db.transaction() as session:
-            mark_retry(session, row.id, row.claim, reason, at=None, undo_sent=False)
+            mark_retry(session, row.id, row.claim, reason, at=None)
         self.stats.add("failed")
 
     def _release(self, rows: list[Claimed]) -> None:
         if rows:
             with self.db.transaction() as session:
                 release(session, [r.id for r in rows], rows[0].claim)
-
-
-class _Commit:
-    """The ``commit`` callback senders call just before the final byte."""
-
-    def __init__(self, db: Database, row: Claimed) -> None:
-        self.db, self.row, self.done = db, row, False
-
-    def __call__(self) -> bool:
-        with self.db.engine.begin() as conn:
-            self.done = mark_sent(conn, self.row.id, self.row.claim)
-        return self.done

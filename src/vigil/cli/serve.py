@@ -29,7 +29,9 @@ def serve(
         port=port,
         workers=workers,
         log_level="warning",
-        proxy_headers=True,
+        # X-Forwarded-For is read by the application, from VIGIL_TRUSTED_PROXIES only
+        # (web.auth.client_address); uvicorn's own handling would believe 127.0.0.1.
+        proxy_headers=False,
         access_log=False,
     )
 

@@ -1,4 +1,4 @@
-"""``vigil user add`` and ``vigil user list``: the people who may log in, and their roles."""
+"""``vigil user add``, ``list``, ``activate`` and ``deactivate``: who may log in, and as what."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from rich.table import Table
 from vigil.cli.common import database, out, print_json_line
 from vigil.errors import InputError
 from vigil.settings import get_settings
-from vigil.store.accounts import ROLES, add_user, list_users
+from vigil.store.accounts import ROLES, add_user, list_users, set_active
 
 user_app = typer.Typer(help="Manage who may log in to the web application.", no_args_is_help=True)
 
@@ -79,6 +79,31 @@ def list_(
     for account, created, active in users:
         table.add_row(account.name, account.role, "yes" if active else "no", f"{created:%Y-%m-%d}")
     out.print(table)
+
+
+def _set_active(name: str, active: bool) -> None:
+    db = database()
+    try:
+        with db.transaction() as session:
+            ended = set_active(session, name, active, actor=get_settings().actor)
+    finally:
+        db.close()
+    if active:
+        out.print(f"{name} may log in")
+    else:
+        out.print(f"{name} may no longer log in ({ended} sessions ended)")
+
+
+@user_app.command("deactivate")
+def deactivate(name: str = typer.Argument(..., help="Login name.")) -> None:
+    """Stop a user logging in and end their sessions at once (nothing is deleted)."""
+    _set_active(name, False)
+
+
+@user_app.command("activate")
+def activate(name: str = typer.Argument(..., help="Login name.")) -> None:
+    """Let a deactivated user log in again."""
+    _set_active(name, True)
 
 
 def register(app: typer.Typer) -> None:

@@ -28,9 +28,9 @@ from sqlalchemy import (
     Text,
     UniqueConstraint,
     delete,
-    func,
     select,
 )
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Mapped, Session, mapped_column
 
 from vigil.errors import InputError, NotFound
@@ -149,8 +149,11 @@ def add_user(session: Session, name: str, role: str, password: str, *, actor: st
     if session.scalar(select(User.id).where(User.name == name)) is not None:
         raise InputError("a user with that name exists", subject=name)
     user = User(name=name, role=role, password_hash=_hasher.hash(password), active=True)
-    session.add(user)
-    session.flush()
+    try:
+        with session.begin_nested():  # a parallel add of the same name: a conflict, not a crash
+            session.add(user)
+    except IntegrityError as exc:
+        raise InputError("a user with that name exists", subject=name) from exc
     audit(session, actor, "user.add", f"user:{user.id}", role=role)
     return _account(user)
 
@@ -158,6 +161,24 @@ def add_user(session: Session, name: str, role: str, password: str, *, actor: st
 def list_users(session: Session) -> list[tuple[Account, datetime, bool]]:
     users = session.scalars(select(User).order_by(User.name))
     return [(_account(u), u.created_at, u.active) for u in users]
+
+
+def set_active(session: Session, name: str, active: bool, *, actor: str) -> int:
+    """Let a user log in again, or stop them: deactivating ends every session of theirs at
+    once (``session_account`` refuses inactive users too). Returns the sessions ended;
+    asking twice is harmless."""
+    user = session.scalars(select(User).where(User.name == name).with_for_update()).first()
+    if user is None:
+        raise NotFound("no such user", subject=name)
+    ended = 0
+    if not active:
+        result = session.execute(delete(WebSession).where(WebSession.user_id == user.id))
+        ended = int(result.rowcount)  # type: ignore[attr-defined]
+    if user.active != active or ended:
+        user.active = active
+        action = "user.activate" if active else "user.deactivate"
+        audit(session, actor, action, f"user:{user.id}", sessions_ended=ended)
+    return ended
 
 
 def authenticate(session: Session, name: str, password: str) -> Account | None:
@@ -174,28 +195,11 @@ def authenticate(session: Session, name: str, password: str) -> Account | None:
     return _account(user)
 
 
-# --- login rate limit ---------------------------------------------------------------------
-
-MAX_FAILURES_PER_NAME = 5
-MAX_FAILURES_PER_ADDRESS = 20
-FAILURE_WINDOW = timedelta(minutes=15)
+# --- login attempts (throttling: ``store.throttle``) -----------------------------------------
 
 
 def record_login(session: Session, name: str, address: str, ok: bool) -> None:
     session.add(LoginAttempt(name=name[:64], address=address[:64], ok=ok))
-
-
-def login_blocked(session: Session, name: str, address: str) -> bool:
-    """Too many failed logins lately, for this name or from this address."""
-    since = utcnow() - FAILURE_WINDOW
-    failures = (
-        select(func.count())
-        .select_from(LoginAttempt)
-        .where(LoginAttempt.at >= since, LoginAttempt.ok.is_(False))
-    )
-    by_name = session.scalar(failures.where(LoginAttempt.name == name[:64])) or 0
-    by_addr = session.scalar(failures.where(LoginAttempt.address == address[:64])) or 0
-    return by_name >= MAX_FAILURES_PER_NAME or by_addr >= MAX_FAILURES_PER_ADDRESS
 
 
 # --- sessions -----------------------------------------------------------------------------

@@ -35,6 +35,7 @@ from sqlalchemy import (
 from sqlalchemy.engine import Connection
 from sqlalchemy.orm import Mapped, Session, mapped_column
 
+from vigil.store import dialect
 from vigil.store.models import Base, utcnow
 
 # Outbox states. ``sending``: claimed by a worker until ``locked_until``.
@@ -225,17 +226,6 @@ def claim_batch(session: Session, channel: str, limit: int, lease: float) -> lis
     ]
 
 
-def _quick_commit(conn: Connection) -> None:
-    """The one SQLite/PostgreSQL difference of this area. A delivery is recorded in the
-    instant before the message's last byte goes out; the time that commit takes is the
-    time in which a killed worker would lose that message. PostgreSQL: do not wait for
-    the WAL flush (a crash of the database server itself may forget the last fraction of
-    a second of "sent" marks: those messages are then sent twice, never lost). SQLite in
-    WAL mode with synchronous=NORMAL does not flush on commit anyway."""
-    if conn.dialect.name == "postgresql":
-        conn.exec_driver_sql("SET LOCAL synchronous_commit = off")
-
-
 _outbox: Table = OutboxRow.__table__  # type: ignore[assignment]
 _MARK_SENT = (
     update(_outbox)
@@ -249,20 +239,18 @@ _MARK_SENT = (
 
 
 def mark_sent(conn: Connection, row_id: int, claim: str) -> bool:
-    """Record a delivery in the caller's transaction (``engine.begin()``: Core, no ORM
-    session, as this runs once per message); False when the row is no longer ours (lease
-    lost): then do not send."""
-    _quick_commit(conn)
+    """Record a delivery the server accepted, in the caller's transaction
+    (``engine.begin()``: Core, no ORM session, as this runs once per message); False when
+    the row is no longer ours (lease lost: another worker may send a copy)."""
+    dialect.relaxed_commit(conn)
     result = conn.execute(_MARK_SENT, {"row_id": row_id, "token": claim, "now": utcnow()})
     return bool(result.rowcount)
 
 
 def mark_retry(
-    session: Session, row_id: int, claim: str, error: str, *, at: datetime | None, undo_sent: bool
+    session: Session, row_id: int, claim: str, error: str, *, at: datetime | None
 ) -> None:
-    """Put a row back in the queue for ``at`` (or fail it for good when ``at`` is None).
-    ``undo_sent`` reverses a ``mark_sent`` the server then refused."""
-    status = (SENT, SENDING) if undo_sent else (SENDING,)
+    """Put a row back in the queue for ``at`` (or fail it for good when ``at`` is None)."""
     values: dict[str, Any] = {
         "attempts": OutboxRow.attempts + 1,
         "last_error": error[:500],
@@ -274,7 +262,7 @@ def mark_retry(
         values["next_attempt_at"] = at
     session.execute(
         update(OutboxRow)
-        .where(OutboxRow.id == row_id, OutboxRow.claim == claim, OutboxRow.status.in_(status))
+        .where(OutboxRow.id == row_id, OutboxRow.claim == claim, OutboxRow.status == SENDING)
         .values(**values)
         .execution_options(synchronize_session=False)
     )

@@ -63,6 +63,16 @@ def lock_cases(conn: Connection) -> None:
         )
 
 
+def relaxed_commit(conn: Connection) -> None:
+    """Let this transaction's commit return before it is flushed to disk, where a lost
+    commit only repeats work (an outbox "sent" mark: the message is sent again with the
+    same id). PostgreSQL: synchronous_commit off for this transaction (a crash of the
+    database server may forget the last fraction of a second); SQLite in WAL mode with
+    synchronous=NORMAL does not flush on commit anyway."""
+    if not is_sqlite(conn):
+        conn.exec_driver_sql("SET LOCAL synchronous_commit = off")
+
+
 def engine_options(url: str) -> dict[str, Any]:
     if url.startswith("sqlite"):
         # The web server answers from a pool of up to 40 threads; SQLAlchemy's default of
@@ -71,10 +81,11 @@ def engine_options(url: str) -> dict[str, Any]:
     return {"pool_pre_ping": True, "pool_size": 10, "max_overflow": 40}
 
 
-def insert_ignore(conn: Connection, table: Table, values: dict[str, Any]) -> None:
-    """INSERT that does nothing when the primary key exists already (both engines)."""
+def insert_ignore(conn: Connection, table: Table, values: dict[str, Any]) -> bool:
+    """INSERT that does nothing when the primary key or a unique value exists already
+    (both engines); True when a row was inserted."""
     stmt = sqlite_insert(table) if is_sqlite(conn) else pg_insert(table)
-    conn.execute(stmt.on_conflict_do_nothing(), values)
+    return bool(conn.execute(stmt.on_conflict_do_nothing(), values).rowcount)
 
 
 # --- full-text index --------------------------------------------------------------------

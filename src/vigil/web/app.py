@@ -36,6 +36,7 @@ PAGE_MODULES: tuple[str, ...] = (
     "vigil.web.pages.directory",
     "vigil.web.pages.apidocs",
     "vigil.web.pages.audit",
+    "vigil.web.pages.users",
     "vigil.web.pages.alerts",
     "vigil.web.pages.alert_desk",
 )

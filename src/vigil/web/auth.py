@@ -5,22 +5,31 @@ it is HttpOnly, SameSite=Lax, and Secure when served behind HTTPS. CSRF tokens a
 of the session token (or, before login, of a random pre-session cookie) with the secret
 key: every form carries one in a hidden ``csrf`` field, every API write the
 ``X-CSRF-Token`` header.
+
+The client's address is the connection's peer; ``X-Forwarded-For`` is read only when the
+peer is one of ``VIGIL_TRUSTED_PROXIES`` (``vigil serve`` turns uvicorn's own handling of
+it off). A browser that logged in keeps a signed ``vigil_device`` cookie naming the
+account; login throttling treats it as the owner's (``store.throttle``).
 """
 
 from __future__ import annotations
 
 import hashlib
 import hmac
+import ipaddress
 import secrets
 from collections.abc import Callable
 
 from fastapi import Request
 
+from vigil.settings import IPNetwork
 from vigil.store.accounts import Account, session_account
 from vigil.web.deps import config, database
 
 SESSION_COOKIE = "vigil_session"
 PRE_COOKIE = "vigil_pre"
+DEVICE_COOKIE = "vigil_device"
+DEVICE_DAYS = 365
 
 
 class LoginRequired(Exception):
@@ -84,4 +93,52 @@ def check_csrf(request: Request, supplied: str | None) -> None:
 
 
 def client_address(request: Request) -> str:
-    return request.client.host if request.client else "unknown"
+    """Who is asking: the peer, or behind trusted proxies the first address, from the
+    right of X-Forwarded-For, that is not one of them (each proxy appends its peer)."""
+    peer = request.client.host if request.client else "unknown"
+    trusted = config(request).trusted_proxies
+    if not trusted or not _is_trusted(peer, trusted):
+        return peer
+    hops = [h.strip() for v in request.headers.getlist("x-forwarded-for") for h in v.split(",")]
+    for hop in reversed(hops):
+        if not _is_trusted(hop, trusted):
+            try:
+                return str(ipaddress.ip_address(hop))
+            except ValueError:
+                return peer  # not an address a proxy of ours wrote: believe nothing
+        peer = hop
+    return peer
+
+
+def _is_trusted(address: str, trusted: tuple[IPNetwork, ...]) -> bool:
+    try:
+        ip = ipaddress.ip_address(address)
+    except ValueError:
+        return False
+    return any(ip in net for net in trusted)
+
+
+# --- known browsers -------------------------------------------------------------------------
+
+
+def _device_mac(request: Request, name: str, nonce: str) -> str:
+    key = config(request).secret_key.encode("utf-8")
+    payload = f"device\0{name}\0{nonce}".encode()
+    return hmac.new(key, payload, hashlib.sha256).hexdigest()[:32]
+
+
+def new_device_cookie(request: Request, name: str) -> str:
+    """The value of ``vigil_device`` for a browser that just logged in as ``name``."""
+    nonce = secrets.token_urlsafe(12)
+    return f"{nonce}.{_device_mac(request, name, nonce)}"
+
+
+def known_device(request: Request, name: str) -> str | None:
+    """The browser's id when it logged in as ``name`` before, else None."""
+    raw = request.cookies.get(DEVICE_COOKIE) or ""
+    nonce, _, mac = raw.partition(".")
+    if not nonce or len(raw) > 100:
+        return None
+    if not hmac.compare_digest(mac, _device_mac(request, name, nonce)):
+        return None
+    return nonce

@@ -1,4 +1,8 @@
-"""Logging in and out (rate-limited, audited), and who is logged in (``/api/session``)."""
+"""Logging in and out (throttled, audited), and who is logged in (``/api/session``).
+
+Throttling (``store.throttle``, policy in docs/security.md) counts failures per address
+and per account, or per browser for a browser that logged in to that account before.
+"""
 
 from __future__ import annotations
 
@@ -11,16 +15,20 @@ from vigil.store.accounts import (
     audit,
     authenticate,
     close_session,
-    login_blocked,
     open_session,
     record_login,
 )
+from vigil.store.throttle import Key, forgive, reserve
 from vigil.web.auth import (
+    DEVICE_COOKIE,
+    DEVICE_DAYS,
     SESSION_COOKIE,
     check_csrf,
     client_address,
     csrf_token,
     current_user,
+    known_device,
+    new_device_cookie,
 )
 from vigil.web.deps import config, database
 from vigil.web.render import page
@@ -50,30 +58,40 @@ def login(
 ) -> Response:
     check_csrf(request, csrf)
     address = client_address(request)
+    device = known_device(request, name)
+    keys = [Key("address", address), Key("device", device) if device else Key("name", name)]
     db = database(request)
     with db.transaction() as session:
-        if login_blocked(session, name, address):
+        wait = reserve(session, keys)
+        if wait:
             record_login(session, name, address, ok=False)
-            blocked = True
-            account = None
-        else:
-            blocked = False
-            account = authenticate(session, name, password)
-            record_login(session, name, address, ok=account is not None)
-            token = open_session(session, account) if account else None
-            if account:
-                audit(session, account.name, "login", f"user:{account.id}")
-    if account is None or token is None:
-        message = (
-            "Too many failed attempts. Wait 15 minutes and try again."
-            if blocked
-            else "Wrong name or password."
+    if wait:
+        seconds = int(wait)
+        answer = page(
+            request,
+            "login.html",
+            {
+                "next": _safe_next(next),
+                "error": f"Too many failed attempts. Try again in {seconds} seconds.",
+                "name": name,
+            },
+            status=429,
         )
+        answer.headers["Retry-After"] = str(seconds)
+        return answer
+    with db.transaction() as session:
+        account = authenticate(session, name, password)
+        record_login(session, name, address, ok=account is not None)
+        token = open_session(session, account) if account else None
+        if account:
+            forgive(session, keys)
+            audit(session, account.name, "login", f"user:{account.id}")
+    if account is None or token is None:
         return page(
             request,
             "login.html",
-            {"next": _safe_next(next), "error": message, "name": name},
-            status=429 if blocked else 401,
+            {"next": _safe_next(next), "error": "Wrong name or password.", "name": name},
+            status=401,
         )
     response = RedirectResponse(_safe_next(next), status_code=303)
     response.set_cookie(
@@ -84,6 +102,15 @@ def login(
         secure=config(request).https,
         max_age=14 * 24 * 3600,
         path="/",
+    )
+    response.set_cookie(
+        DEVICE_COOKIE,
+        new_device_cookie(request, account.name),
+        httponly=True,
+        samesite="lax",
+        secure=config(request).https,
+        max_age=DEVICE_DAYS * 24 * 3600,
+        path="/login",
     )
     return response
 

@@ -11,6 +11,7 @@ from fastapi.responses import HTMLResponse, Response
 
 from vigil.redaction import redact_text
 from vigil.store.accounts import published_ids
+from vigil.web import stamped
 from vigil.web.auth import current_user
 from vigil.web.deps import cases, database
 from vigil.web.listing import visible_cases
@@ -21,10 +22,15 @@ PUBLIC_DOSSIERS = 200
 
 
 def _organizations(request: Request) -> list[dict[str, Any]]:
+    if current_user(request) is not None:
+        with database(request).read() as session:
+            return cases(request).organizations(session)
+    return stamped.public(request, "organizations", lambda: _public_organizations(request))
+
+
+def _public_organizations(request: Request) -> list[dict[str, Any]]:
     source = cases(request)
     with database(request).read() as session:
-        if current_user(request) is not None:
-            return source.organizations(session)
         counts: Counter[str] = Counter()
         for case_id in sorted(published_ids(session))[-PUBLIC_DOSSIERS:]:
             dossier = source.get_dossier(session, case_id)
@@ -36,10 +42,15 @@ def _organizations(request: Request) -> list[dict[str, Any]]:
 def _groups(request: Request) -> list[dict[str, Any]]:
     """Charge groups (article, country, people charged), people limited to what the asker
     may see: every case when logged in, published cases only for the public."""
+    if current_user(request) is not None:
+        with database(request).read() as session:
+            return cases(request).charges_by_article(session)
+    return stamped.public(request, "groups", lambda: _public_groups(request))
+
+
+def _public_groups(request: Request) -> list[dict[str, Any]]:
     with database(request).read() as session:
         groups = cases(request).charges_by_article(session)
-        if current_user(request) is not None:
-            return groups
         published = published_ids(session)
     kept = []
     for group in groups:
@@ -80,9 +91,14 @@ def _article_cases(request: Request, article: str) -> dict[str, Any]:
 
 
 def _organization_cases(request: Request, name: str) -> dict[str, Any]:
-    with database(request).read() as session:
-        found = visible_cases(request, session, organization=name, limit=500)
-    return {"organization": name, "cases": found}
+    def compute() -> dict[str, Any]:
+        with database(request).read() as session:
+            found = visible_cases(request, session, organization=name, limit=500)
+        return {"organization": name, "cases": found}
+
+    if current_user(request) is not None:
+        return compute()
+    return stamped.public(request, ("organization", name), compute)
 
 
 @router.get("/organizations", response_class=HTMLResponse, include_in_schema=False)

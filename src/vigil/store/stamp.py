@@ -1,0 +1,29 @@
+"""One value that changes whenever anything the public pages show may have changed."""
+
+from __future__ import annotations
+
+from collections.abc import Hashable
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from vigil.store.accounts import Publication, Release
+from vigil.store.cases import CaseRow, OrganizationRow
+
+
+def public_stamp(session: Session) -> Hashable:
+    """Counts and latest change times of cases, organisations, publications and releases,
+    in one query: a case refreshed, merged or split, an organisation renamed, a case
+    published or withdrawn, a value released or withheld all move it (counts catch
+    deletions, which leave no time behind)."""
+    values = []
+    for table, at in (
+        (CaseRow, CaseRow.updated_at),
+        (OrganizationRow, OrganizationRow.updated_at),
+        (Publication, Publication.published_at),
+        (Release, Release.released_at),
+    ):
+        values.append(select(func.count()).select_from(table).scalar_subquery())
+        values.append(select(func.max(at)).scalar_subquery())
+    row = session.execute(select(*values)).one()
+    return tuple(str(v) for v in row)

@@ -1,0 +1,58 @@
+"""The public listings are cached under a stamp of published cases: computed once, and
+computed again as soon as a case is published, withdrawn or a value released."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy.orm import Session
+
+from tests.web.conftest import Site
+from vigil.store.accounts import publish_case, release_value, unpublish_case
+
+
+def _count_calls(site: Site, monkeypatch: Any) -> dict[str, int]:
+    calls = {"charges": 0}
+    original = site.cases.charges_by_article
+
+    def counted(session: Session) -> list[dict[str, Any]]:
+        calls["charges"] += 1
+        return original(session)
+
+    monkeypatch.setattr(site.cases, "charges_by_article", counted)
+    return calls
+
+
+def _people(site: Site) -> set[int]:
+    articles = site.client().get("/api/laws/view?article=174").json()
+    return {p["case_id"] for year in articles["years"] for p in year["people"]}
+
+
+def test_public_listings_are_computed_once_per_change(site: Site, monkeypatch: Any) -> None:
+    calls = _count_calls(site, monkeypatch)
+    public = site.client()
+    first = public.get("/api/laws").json()
+    for path in ("/api/laws", "/laws", "/api/laws/view?article=174", "/laws"):
+        assert public.get(path).status_code == 200
+    assert public.get("/api/laws").json() == first
+    assert calls["charges"] == 1
+    assert _people(site) == {1}
+
+    with site.db.transaction() as s:
+        unpublish_case(s, 1, actor="rex")
+    assert _people(site) == set(), "a withdrawn case leaves the public pages at once"
+    with site.db.transaction() as s:
+        publish_case(s, 2, actor="rex")
+    assert _people(site) == {2}
+    with site.db.transaction() as s:
+        release_value(s, 2, "something", actor="rex")
+    site.client().get("/api/laws")
+    assert calls["charges"] == 4  # one computation per change, however many readers
+
+
+def test_logged_in_pages_are_never_cached(site: Site, monkeypatch: Any) -> None:
+    calls = _count_calls(site, monkeypatch)
+    reviewer = site.login("rex")
+    for _ in range(3):
+        assert reviewer.get("/api/laws").status_code == 200
+    assert calls["charges"] == 3
