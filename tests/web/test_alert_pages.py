@@ -11,6 +11,7 @@ from vigil.alerts import approve_alert, create_alert, publish_alert
 from vigil.alerts.config import get_alert_settings
 from vigil.alerts.draft import AlertDraft
 from vigil.alerts.tokens import CONFIRM, UNSUBSCRIBE, make_token
+from vigil.store.accounts import publish_case
 from vigil.store.alerts import OutboxRow, SubscriberRow
 
 
@@ -92,3 +93,25 @@ def test_subscribe_confirm_and_unsubscribe(site: Site) -> None:
     assert web.post(f"/alerts/unsubscribe/{leave}").status_code == 200
     with site.db.read() as s:
         assert s.get(SubscriberRow, sub.id).status == "unsubscribed"  # type: ignore[union-attr]
+
+
+def test_alerts_hide_the_case_id_of_unpublished_cases(site: Site) -> None:
+    """Issue 14.6: an alert about a case that is not published must not name its id."""
+    draft = AlertDraft(
+        case_id=2, title="Belarus: activist detained", body="Detained on 1 May 2024.",
+        country="BY", event_type="arrest",
+    )  # fmt: skip
+    with site.db.transaction() as s:
+        alert = create_alert(s, draft, actor="eve")
+        approve_alert(s, alert.id, actor="rex")
+        publish_alert(s, alert.id, actor="rex", public_url=site.url)
+        frozen = dict(alert.public or {})
+    assert frozen["case_id"] is None, "webhooks and e-mails read the frozen shape"
+    web = site.client()
+    assert [a["case_id"] for a in web.get("/api/alerts").json()["alerts"]] == [None]
+    assert web.get(f"/api/alerts/{alert.id}").json()["case_id"] is None
+    assert "/cases/2" not in web.get(f"/alerts/{alert.id}").text
+    # Published later, the case is linked from then on.
+    with site.db.transaction() as s:
+        publish_case(s, 2, actor="rex")
+    assert web.get(f"/api/alerts/{alert.id}").json()["case_id"] == 2
