@@ -40,6 +40,8 @@ class Policy:
     patterns: dict[str, tuple[re.Pattern[str], ...]]
     keywords: dict[str, re.Pattern[str]]
     clause_scoped: frozenset[str] = field(default_factory=frozenset)
+    # Keys of public fact values withheld whole when any part of them is withheld.
+    whole_values: tuple[str, ...] = ()
 
     def spans(self, text: str, confidential: Iterable[str] = ()) -> list[tuple[int, int, str]]:
         """Every span of ``text`` to withhold, with its category (overlaps merged)."""
@@ -103,7 +105,8 @@ def _compile(raw: dict[str, Any]) -> Policy:
                 clause.add(name)
     except (re.error, AttributeError, TypeError) as exc:
         raise ConfigError(f"bad redaction policy: {exc}", subject="policy.yaml") from exc
-    return Policy(marker, patterns, keywords, frozenset(clause))
+    whole = tuple(str(k) for k in raw.get("whole_values") or ())
+    return Policy(marker, patterns, keywords, frozenset(clause), whole)
 
 
 @functools.cache

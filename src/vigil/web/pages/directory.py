@@ -9,8 +9,8 @@ from typing import Any
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse, Response
 
-from vigil.redaction import redact_text
-from vigil.store.accounts import published_ids
+from vigil.redaction import public_organizations, redact_text
+from vigil.store.accounts import published_ids, released_values_of
 from vigil.web.auth import current_user
 from vigil.web.deps import cases, database
 from vigil.web.listing import visible_cases
@@ -25,11 +25,14 @@ def _organizations(request: Request) -> list[dict[str, Any]]:
     with database(request).read() as session:
         if current_user(request) is not None:
             return source.organizations(session)
+        # Counted on the public shape of each case: a name the dossier withholds is
+        # neither listed nor counted.
         counts: Counter[str] = Counter()
-        for case_id in sorted(published_ids(session))[-PUBLIC_DOSSIERS:]:
+        ids = sorted(published_ids(session))[-PUBLIC_DOSSIERS:]
+        released = released_values_of(session, ids)
+        for case_id in ids:
             dossier = source.get_dossier(session, case_id)
-            names = {str(f.value.get("organization") or "") for f in dossier.affiliations}
-            counts.update(n for n in names if n)
+            counts.update(set(public_organizations(dossier, released.get(case_id, ()))))
     return [{"name": n, "cases": c} for n, c in counts.most_common()]
 
 
