@@ -115,3 +115,28 @@ def test_alerts_hide_the_case_id_of_unpublished_cases(site: Site) -> None:
     with site.db.transaction() as s:
         publish_case(s, 2, actor="rex")
     assert web.get(f"/api/alerts/{alert.id}").json()["case_id"] == 2
+
+
+def test_a_relative_named_only_in_the_alert_body_is_withheld_everywhere(site: Site) -> None:
+    """Issue 14.4: "Timur Abenov, her husband" written by an editor reached the alert
+    page and three feeds."""
+    draft = AlertDraft(
+        case_id=1,
+        title="Kazakhstan: journalist detained",
+        body="Dana Serikova was arrested on 10 March 2024. Timur Abenov, her husband, has "
+        "been threatened. Ensure she receives insulin and adequate medical care.",
+        country="KZ",
+        event_type="arrest",
+    )
+    with site.db.transaction() as s:
+        alert = create_alert(s, draft, actor="eve")
+        approve_alert(s, alert.id, actor="rex")
+        publish_alert(s, alert.id, actor="rex", public_url=site.url)
+    web = site.client()
+    paths = [f"/alerts/{alert.id}", f"/api/alerts/{alert.id}", "/api/alerts", "/alerts"]
+    paths += ["/alerts/feed.atom", "/alerts/country/KZ/feed.atom", "/cases/1/alerts.atom"]
+    for path in paths:
+        body = web.get(path).text
+        assert "Abenov" not in body and "insulin" not in body, path
+        if path != "/alerts":  # the listing shows titles only
+            assert "adequate medical care" in body, path
