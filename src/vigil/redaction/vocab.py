@@ -70,16 +70,38 @@ def with_unions(
     return out
 
 
+def _tokens(word: str) -> list[str]:
+    """A word as regex tokens: each character escaped, each run of spaces any spacing."""
+    out: list[str] = []
+    for i, part in enumerate(word.split()):
+        if i:
+            out.append(r"\s+")
+        out.extend(re.escape(c) for c in part)
+    return out
+
+
+def _render(node: dict[str, Any]) -> str:
+    alts = [tok + _render(child) for tok, child in node.items() if tok != ""]
+    if "" in node:  # a word ends here; longer words are tried first
+        alts.append(node[""])
+    return alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+
+
 def alternation(words: Iterable[str], *, suffix: bool = False) -> str:
-    """One group matching any of ``words`` whole (longest first; spaces match spacing);
-    ``suffix``: a word may also end a longer word."""
-    alts = []
-    for word in sorted({w.strip() for w in words if w and w.strip()}, key=len, reverse=True):
-        body = r"\s+".join(re.escape(part) for part in word.split())
-        head = r"(?<!\w)" if word[0].isalnum() and not suffix else ""
-        tail = r"(?!\w)" if word[-1].isalnum() else ""
-        alts.append(head + body + tail)
-    return "(?:" + "|".join(alts) + ")" if alts else "(?!)"
+    """One group matching any of ``words`` whole (spaces match any spacing), longest
+    first; ``suffix``: a word may also end a longer word. Built as a trie, so that a
+    list of hundreds of words costs a few character tests where nothing matches."""
+    heads: dict[bool, dict[str, Any]] = {True: {}, False: {}}
+    for word in {w.strip() for w in words if w and w.strip()}:
+        node = heads[word[0].isalnum() and not suffix]
+        for tok in _tokens(word):
+            node = node.setdefault(tok, {})
+        node[""] = r"(?!\w)" if word[-1].isalnum() else ""
+    groups = []
+    for bounded, root in heads.items():
+        if root:
+            groups.append((r"(?<!\w)" if bounded else "") + _render(root))
+    return "(?:" + "|".join(groups) + ")" if groups else "(?!)"
 
 
 def expand(
