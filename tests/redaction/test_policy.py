@@ -61,3 +61,31 @@ def test_confidential_values_and_releases() -> None:
 
 def test_confidential_names_match_whole_words_only() -> None:
     assert redact_text("Danara spoke.", confidential=["Dana"]).text == "Danara spoke."
+
+
+def test_the_medical_detail_is_withheld_not_the_sentence() -> None:
+    """Issue 14.5: "Ensure he receives insulin and adequate medical care." was published
+    as "[withheld]."."""
+    out = redact_text("Ensure he receives insulin and adequate medical care.")
+    assert out.text == f"Ensure he receives {MARK} and adequate medical care."
+
+
+def test_which_medical_kinds_are_withheld_is_the_policys_choice() -> None:
+    from vigil.redaction.policy import _compile, raw_policy
+
+    text = "He was denied medical care for his asthma."
+    assert redact_text(text).text == f"He was denied medical care for his {MARK}."
+    raw = raw_policy()
+    assert "care" not in raw["categories"]["medical"]["withheld_kinds"]
+    raw["categories"]["medical"]["withheld_kinds"] = ["care"]
+    stricter = _compile(raw)
+    assert redact_text(text, rules=stricter).text == f"He was denied {MARK} for his asthma."
+
+
+def test_an_unknown_list_in_a_pattern_fails_loudly() -> None:
+    from vigil.errors import ConfigError
+    from vigil.redaction.policy import _compile
+
+    raw = {"categories": {"x": {"patterns": ["{{no_such_list}} \\d+"]}}}
+    with pytest.raises(ConfigError, match="no_such_list"):
+        _compile(raw)

@@ -25,3 +25,19 @@ def test_released_values_pass() -> None:
     dumped = json.dumps(shape, ensure_ascii=False)
     assert RELATIVE in dumped and ADDRESS in dumped
     assert PHONE not in dumped
+
+
+def test_an_organisation_with_a_withheld_part_is_withheld_whole() -> None:
+    from dataclasses import replace
+
+    from vigil.cases.model import Fact
+    from vigil.redaction import public_organizations
+
+    base = published_dossier()
+    health = Fact({"organization": "Almaty Diabetes Patients Association"}, ())
+    dossier = replace(base, affiliations=(*base.affiliations, health))
+    shown = [f["value"]["organization"] for f in public_dossier(dossier)["affiliations"]]
+    assert shown == ["Adil Soz", "[withheld]"]
+    assert public_organizations(dossier) == ["Adil Soz"]
+    released = public_organizations(dossier, ["Almaty Diabetes Patients Association"])
+    assert "Almaty Diabetes Patients Association" not in released, "a word is still withheld"

@@ -106,8 +106,13 @@ class FakeCases:
             found = [s for s in found if filters["article"] in s.charges]
         if filters.get("event_type"):
             found = [s for s in found if s.latest_event == filters["event_type"]]
+        if filters.get("organization"):  # as the real facet: on the stored (unredacted) name
+            found = [s for s in found if filters["organization"] in self._orgs(s.id)]
         offset = int(filters.get("offset", 0))
         return found[offset : offset + int(filters.get("limit", 50))]
+
+    def _orgs(self, case_id: int) -> set[str]:
+        return {str(f.value.get("organization")) for f in self.dossiers[case_id].affiliations}
 
     def get_dossier(self, session: Session, case_id: int) -> Dossier:
         if case_id not in self.dossiers:

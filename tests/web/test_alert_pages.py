@@ -11,6 +11,7 @@ from vigil.alerts import approve_alert, create_alert, publish_alert
 from vigil.alerts.draft import AlertDraft
 from vigil.alerts.tokens import CONFIRM, UNSUBSCRIBE, make_token
 from vigil.settings import get_settings
+from vigil.store.accounts import publish_case
 from vigil.store.alerts import OutboxRow, SubscriberRow
 
 
@@ -111,3 +112,50 @@ def test_parallel_subscribes_of_one_address_are_harmless(site: Site) -> None:
     with site.db.read() as s:
         assert len(s.scalars(select(SubscriberRow)).all()) == 1
         assert len(s.scalars(select(OutboxRow)).all()) == 1
+
+
+def test_alerts_hide_the_case_id_of_unpublished_cases(site: Site) -> None:
+    """Issue 14.6: an alert about a case that is not published must not name its id."""
+    draft = AlertDraft(
+        case_id=2, title="Belarus: activist detained", body="Detained on 1 May 2024.",
+        country="BY", event_type="arrest",
+    )  # fmt: skip
+    with site.db.transaction() as s:
+        alert = create_alert(s, draft, actor="eve")
+        approve_alert(s, alert.id, actor="rex")
+        publish_alert(s, alert.id, actor="rex", public_url=site.url)
+        frozen = dict(alert.public or {})
+    assert frozen["case_id"] is None, "webhooks and e-mails read the frozen shape"
+    web = site.client()
+    assert [a["case_id"] for a in web.get("/api/alerts").json()["alerts"]] == [None]
+    assert web.get(f"/api/alerts/{alert.id}").json()["case_id"] is None
+    assert "/cases/2" not in web.get(f"/alerts/{alert.id}").text
+    # Published later, the case is linked from then on.
+    with site.db.transaction() as s:
+        publish_case(s, 2, actor="rex")
+    assert web.get(f"/api/alerts/{alert.id}").json()["case_id"] == 2
+
+
+def test_a_relative_named_only_in_the_alert_body_is_withheld_everywhere(site: Site) -> None:
+    """Issue 14.4: "Timur Abenov, her husband" written by an editor reached the alert
+    page and three feeds."""
+    draft = AlertDraft(
+        case_id=1,
+        title="Kazakhstan: journalist detained",
+        body="Dana Serikova was arrested on 10 March 2024. Timur Abenov, her husband, has "
+        "been threatened. Ensure she receives insulin and adequate medical care.",
+        country="KZ",
+        event_type="arrest",
+    )
+    with site.db.transaction() as s:
+        alert = create_alert(s, draft, actor="eve")
+        approve_alert(s, alert.id, actor="rex")
+        publish_alert(s, alert.id, actor="rex", public_url=site.url)
+    web = site.client()
+    paths = [f"/alerts/{alert.id}", f"/api/alerts/{alert.id}", "/api/alerts", "/alerts"]
+    paths += ["/alerts/feed.atom", "/alerts/country/KZ/feed.atom", "/cases/1/alerts.atom"]
+    for path in paths:
+        body = web.get(path).text
+        assert "Abenov" not in body and "insulin" not in body, path
+        if path != "/alerts":  # the listing shows titles only
+            assert "adequate medical care" in body, path

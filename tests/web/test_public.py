@@ -101,3 +101,43 @@ def test_home_shows_published_alerts_in_their_frozen_public_shape(site: Site) ->
     assert "Act now for case 1" in home and "Act now for case 2" in home
     assert 'href="/cases/2"' not in home  # the alert is public, its case is not
     assert PHONE not in home and "Secret draft" not in home
+
+
+HEALTH_ORGS = ("HIV Positive Women Network", "Almaty Diabetes Patients Association")
+
+
+def test_organizations_the_dossier_withholds_are_not_listed_or_searchable(site: Site) -> None:
+    """Issue 14.3: names withheld on the case page were listed and searchable by name."""
+    from dataclasses import replace
+
+    from tests.web.fixtures import published_dossier, summary
+    from vigil.cases.model import Fact
+    from vigil.store.accounts import publish_case
+
+    base = published_dossier()
+    site.cases.dossiers[3] = replace(
+        base,
+        summary=summary(3, "Gulnara Temirova"),
+        affiliations=(
+            *base.affiliations,
+            *(Fact({"organization": o, "position": "member"}, ()) for o in HEALTH_ORGS),
+        ),
+    )
+    with site.db.transaction() as s:
+        publish_case(s, 3, actor="rex")
+    web = site.client()
+    case = web.get("/api/cases/3").json()["case"]
+    shown = [f["value"]["organization"] for f in case["affiliations"]]
+    assert shown == ["Adil Soz", "[withheld]", "[withheld]"], "withheld whole on the case"
+    listed = [o["name"] for o in web.get("/api/organizations").json()["organizations"]]
+    assert listed == ["Adil Soz"] and "Adil Soz" in web.get("/organizations").text
+    for name in HEALTH_ORGS:
+        assert name not in web.get("/organizations").text
+        assert web.get("/api/organizations/view", params={"name": name}).json()["cases"] == []
+        assert web.get("/api/search", params={"organization": name}).json()["cases"] == []
+    found = web.get("/api/organizations/view", params={"name": "Adil Soz"}).json()["cases"]
+    assert sorted(c["id"] for c in found) == [1, 3]
+    # Reviewers still see and filter on the stored names.
+    staff = site.login("vic")
+    mine = staff.get("/api/search", params={"organization": HEALTH_ORGS[0]}).json()["cases"]
+    assert [c["id"] for c in mine] == [3]

@@ -21,6 +21,7 @@ from vigil.alerts.filters import Target, matches
 from vigil.alerts.publicize import public_alert
 from vigil.alerts.validate import header_text
 from vigil.errors import InputError, NotFound, VigilError
+from vigil.store.accounts import is_published
 from vigil.store.alerts import QUEUED, AlertRow, OutboxRow, SubscriberRow, WebhookRow
 from vigil.store.models import utcnow
 
@@ -148,9 +149,11 @@ def publish_alert(session: Session, alert_id: int, *, actor: str, public_url: st
     row.status = PUBLISHED
     row.published_at = now
     row.published_by = actor
+    # The frozen shape (webhooks, e-mails) names the case only if the public may see it.
+    shown = row.case_id if row.case_id is not None and is_published(session, row.case_id) else None
     row.public = public_alert(
         alert_id=row.id,
-        case_id=row.case_id,
+        case_id=shown,
         parent_id=row.parent_id,
         kind=row.kind,
         title=row.title,

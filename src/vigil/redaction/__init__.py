@@ -10,7 +10,7 @@ page or e-mail without passing through here.
 """
 
 from vigil.redaction.policy import Policy, Redacted, Withheld, policy, redact_text
-from vigil.redaction.public import public_case_summary, public_dossier
+from vigil.redaction.public import public_case_summary, public_dossier, public_organizations
 
 __all__ = [
     "Policy",
@@ -19,5 +19,6 @@ __all__ = [
     "policy",
     "public_case_summary",
     "public_dossier",
+    "public_organizations",
     "redact_text",
 ]

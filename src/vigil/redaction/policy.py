@@ -12,8 +12,7 @@ from typing import Any
 import yaml
 
 from vigil.errors import ConfigError
-
-_CLAUSE_STOP = re.compile(r"[.;!?\n]|,\s|\s\u2014\s|\s-\s")
+from vigil.redaction.vocab import alternation, bundled_lists, expand, with_unions
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,7 +38,10 @@ class Policy:
     marker: str
     patterns: dict[str, tuple[re.Pattern[str], ...]]
     keywords: dict[str, re.Pattern[str]]
-    clause_scoped: frozenset[str] = field(default_factory=frozenset)
+    # Keys of public fact values withheld whole when any part of them is withheld.
+    whole_values: tuple[str, ...] = ()
+    # Categories whose matches need this many digits (a document number, not "ID 5").
+    min_digits: dict[str, int] = field(default_factory=dict)
 
     def spans(self, text: str, confidential: Iterable[str] = ()) -> list[tuple[int, int, str]]:
         """Every span of ``text`` to withhold, with its category (overlaps merged)."""
@@ -49,24 +51,23 @@ class Policy:
                 # A pattern with a group named "value" withholds only that group (the
                 # name after "her brother", not the word "brother").
                 group = "value" if "value" in pat.groupindex else 0
+                need = self.min_digits.get(category, 0)
                 found.extend(
                     (m.start(group), m.end(group), category)
                     for m in pat.finditer(text)
-                    if m.start(group) >= 0
+                    if m.start(group) >= 0 and sum(c.isdigit() for c in m.group(group)) >= need
                 )
         for category, pat in self.keywords.items():
-            for m in pat.finditer(text):
-                start, end = m.start(), m.end()
-                if category in self.clause_scoped:
-                    start, end = _clause(text, start, end)
-                found.append((start, end, category))
+            found.extend((m.start(), m.end(), category) for m in pat.finditer(text))
         for value in {v.strip() for v in confidential if v and v.strip()}:
             pat = re.compile(r"(?<!\w)" + re.escape(value) + r"(?!\w)", re.IGNORECASE)
             found.extend((m.start(), m.end(), "confidential") for m in pat.finditer(text))
         found.sort()
         merged: list[tuple[int, int, str]] = []
         for start, end, cat in found:
-            if merged and start <= merged[-1][1]:
+            # Spans that touch, or only spaces part, are one: "his [withheld]" rather
+            # than "his [withheld] [withheld]" for "asthma inhaler".
+            if merged and (start <= merged[-1][1] or text[merged[-1][1] : start].isspace()):
                 last = merged[-1]
                 merged[-1] = (last[0], max(last[1], end), last[2])
             else:
@@ -74,45 +75,50 @@ class Policy:
         return merged
 
 
-def _clause(text: str, start: int, end: int) -> tuple[int, int]:
-    left = 0
-    for m in _CLAUSE_STOP.finditer(text, 0, start):
-        left = m.end()
-    stop = _CLAUSE_STOP.search(text, end)
-    right = stop.start() if stop else len(text)
-    while left < start and text[left].isspace():
-        left += 1
-    return left, right
-
-
-def _compile(raw: dict[str, Any]) -> Policy:
+def _compile(raw: dict[str, Any], lists: dict[str, list[str]] | None = None) -> Policy:
+    """The policy ``raw`` (parsed policy.yaml) describes, its word lists from ``lists``
+    (default: the bundled data files)."""
     try:
         marker = str(raw.get("marker", "[withheld]"))
+        words = with_unions(bundled_lists() if lists is None else lists, raw.get("lists") or {})
+        fragments = {str(k): str(v) for k, v in (raw.get("fragments") or {}).items()}
         patterns: dict[str, tuple[re.Pattern[str], ...]] = {}
         keywords: dict[str, re.Pattern[str]] = {}
-        clause: set[str] = set()
+        digits: dict[str, int] = {}
         for name, spec in (raw.get("categories") or {}).items():
-            pats = tuple(re.compile(p, re.IGNORECASE) for p in spec.get("patterns") or ())
+            kinds = [str(k) for k in spec.get("withheld_kinds") or ()]
+            local = {**words, "withheld_kinds": [w for k in kinds for w in words[k]]}
+            pats = tuple(
+                re.compile(expand(str(p), fragments, local), re.IGNORECASE)
+                for p in spec.get("patterns") or ()
+            )
             if pats:
                 patterns[name] = pats
-            words = [str(w) for w in spec.get("keywords") or ()]
-            if words:
-                alt = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-                keywords[name] = re.compile(rf"(?<!\w)(?:{alt})(?!\w)", re.IGNORECASE)
-            if spec.get("scope") == "clause":
-                clause.add(name)
-    except (re.error, AttributeError, TypeError) as exc:
+            kw = [str(w) for w in spec.get("keywords") or ()]
+            if kw:
+                keywords[name] = re.compile(alternation(kw), re.IGNORECASE)
+            if spec.get("min_digits"):
+                digits[name] = int(spec["min_digits"])
+    except (re.error, AttributeError, TypeError, KeyError, ValueError) as exc:
         raise ConfigError(f"bad redaction policy: {exc}", subject="policy.yaml") from exc
-    return Policy(marker, patterns, keywords, frozenset(clause))
+    whole = tuple(str(k) for k in raw.get("whole_values") or ())
+    return Policy(marker, patterns, keywords, whole, digits)
+
+
+def raw_policy() -> dict[str, Any]:
+    """The bundled policy.yaml, parsed (to build a variant: ``_compile(changed)``)."""
+    raw = yaml.safe_load(
+        (resources.files("vigil.redaction") / "policy.yaml").read_text(encoding="utf-8")
+    )
+    if not isinstance(raw, dict):
+        raise ConfigError("the redaction policy must hold a mapping", subject="policy.yaml")
+    return raw
 
 
 @functools.cache
 def policy() -> Policy:
     """The bundled policy, read once per process."""
-    raw = yaml.safe_load(
-        (resources.files("vigil.redaction") / "policy.yaml").read_text(encoding="utf-8")
-    )
-    return _compile(raw)
+    return _compile(raw_policy())
 
 
 def redact_text(

@@ -81,6 +81,27 @@ def _facts(r: _Redactor, facts: tuple[Fact, ...]) -> list[dict[str, Any]]:
     return [{"value": r.any(f.value), "evidence": _evidence(r, f.evidence)} for f in facts]
 
 
+def _affiliations(r: _Redactor, facts: tuple[Fact, ...]) -> list[dict[str, Any]]:
+    """Affiliations, each organisation name shown whole or withheld whole when the policy
+    says so (``whole_values``): membership of a patients' association tells the condition."""
+    rules = policy()
+    out = _facts(r, facts)
+    for shaped, fact in zip(out, facts, strict=True):
+        for key in rules.whole_values:
+            raw, shown = fact.value.get(key), shaped["value"].get(key)
+            if isinstance(raw, str) and isinstance(shown, str) and rules.marker in shown:
+                shaped["value"][key] = rules.marker
+    return out
+
+
+def public_organizations(dossier: Dossier, released: Iterable[str] = ()) -> list[str]:
+    """The organisation names the public shape of ``dossier`` shows (none withheld)."""
+    r = _Redactor(confidential_values(dossier), list(released))
+    marker = policy().marker
+    names = (f["value"].get("organization") for f in _affiliations(r, dossier.affiliations))
+    return [n for n in names if isinstance(n, str) and n.strip() and marker not in n]
+
+
 def _relatives(r: _Redactor, facts: tuple[Fact, ...]) -> list[dict[str, Any]]:
     out = []
     for f in facts:
@@ -117,7 +138,7 @@ def public_dossier(dossier: Dossier, released: Iterable[str] = ()) -> dict[str, 
         **summary,
         "birth_dates": _facts(r, dossier.birth_dates),
         "birth_places": _facts(r, dossier.birth_places),
-        "affiliations": _facts(r, dossier.affiliations),
+        "affiliations": _affiliations(r, dossier.affiliations),
         "relatives": _relatives(r, dossier.relatives),
         "roles": _facts(r, dossier.roles),
         "charge_facts": _facts(r, dossier.charges),

@@ -11,7 +11,7 @@ from fastapi import Request
 from sqlalchemy.orm import Session
 
 from vigil.cases.model import CaseSummary
-from vigil.redaction import public_case_summary
+from vigil.redaction import public_case_summary, public_organizations
 from vigil.store.accounts import published_ids, released_values_of
 from vigil.web.auth import current_user
 from vigil.web.deps import cases
@@ -52,6 +52,8 @@ def visible_cases(
     published = published_ids(session)
     if "ids" in wanted:
         published &= set(wanted.pop("ids"))
+    if "organization" in wanted and published:
+        published = _showing_organization(request, session, wanted.pop("organization"), published)
     if not published:
         return []
     # Only published cases are asked for; what comes back is checked again all the same.
@@ -65,6 +67,26 @@ def visible_cases(
         kept = [s for s in found if s.id in published]
     released = released_values_of(session, [s.id for s in kept])
     return [_public_summary(s, frozenset(released.get(s.id, ()))) for s in kept]
+
+
+def _showing_organization(
+    request: Request, session: Session, name: str, published: set[int]
+) -> set[int]:
+    """The published cases whose public shape shows organisation ``name``. The stored
+    facet only narrows the candidates; the match is made on the redacted names, so a name
+    a dossier withholds finds nothing."""
+    source = cases(request)
+    found = source.list_cases(session, ids=sorted(published), organization=name, limit=PUBLIC_SCAN)
+    ids = [s.id for s in found if s.id in published]
+    released = released_values_of(session, ids)
+    wanted = name.strip().casefold()
+    kept = set()
+    for case_id in ids:
+        dossier = source.get_dossier(session, case_id)
+        shown = public_organizations(dossier, released.get(case_id, ()))
+        if wanted in {n.strip().casefold() for n in shown}:
+            kept.add(case_id)
+    return kept
 
 
 # Redacting a summary runs the whole policy over each name and charge; a public list of

@@ -17,7 +17,8 @@ from vigil.alerts.filters import make_filters
 from vigil.alerts.subscribers import unsubscribe
 from vigil.errors import InputError, NotFound
 from vigil.settings import get_settings
-from vigil.store.accounts import is_published
+from vigil.store.accounts import is_published, published_ids
+from vigil.store.alerts import AlertRow
 from vigil.web.auth import check_csrf, current_user
 from vigil.web.deps import database
 from vigil.web.pages.home import EVENT_TYPES
@@ -27,10 +28,18 @@ router = APIRouter()
 ATOM = "application/atom+xml; charset=utf-8"
 
 
+def _shown(row: AlertRow, published: set[int]) -> dict[str, Any]:
+    """The frozen public shape, naming the case only while the case is published."""
+    public = dict(row.public or {})
+    public["case_id"] = row.case_id if row.case_id in published else None
+    return public
+
+
 def _published(request: Request, limit: int = 100) -> list[dict[str, Any]]:
     with database(request).read() as session:
         rows = list_alerts(session, status="published", limit=limit)
-        return [dict(r.public) for r in rows if r.public]
+        published = published_ids(session)
+        return [_shown(r, published) for r in rows if r.public]
 
 
 @router.get("/alerts", response_class=HTMLResponse, include_in_schema=False)
@@ -52,7 +61,8 @@ def _one(request: Request, alert_id: int) -> dict[str, Any]:
             row = None
         if row is None or row.status != "published" or not row.public:
             raise NotFound("no such alert", subject=str(alert_id))
-        return dict(row.public)
+        published = {row.case_id} if row.case_id and is_published(session, row.case_id) else set()
+        return _shown(row, published)
 
 
 @router.get("/alerts/{alert_id:int}", response_class=HTMLResponse, include_in_schema=False)

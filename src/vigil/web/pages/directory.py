@@ -9,8 +9,8 @@ from typing import Any
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse, Response
 
-from vigil.redaction import redact_text
-from vigil.store.accounts import published_ids
+from vigil.redaction import public_organizations, redact_text
+from vigil.store.accounts import published_ids, released_values_of
 from vigil.web import stamped
 from vigil.web.auth import current_user
 from vigil.web.deps import cases, database
@@ -31,11 +31,14 @@ def _organizations(request: Request) -> list[dict[str, Any]]:
 def _public_organizations(request: Request) -> list[dict[str, Any]]:
     source = cases(request)
     with database(request).read() as session:
+        # Counted on the public shape of each case: a name the dossier withholds is
+        # neither listed nor counted.
         counts: Counter[str] = Counter()
-        for case_id in sorted(published_ids(session))[-PUBLIC_DOSSIERS:]:
+        ids = sorted(published_ids(session))[-PUBLIC_DOSSIERS:]
+        released = released_values_of(session, ids)
+        for case_id in ids:
             dossier = source.get_dossier(session, case_id)
-            names = {str(f.value.get("organization") or "") for f in dossier.affiliations}
-            counts.update(n for n in names if n)
+            counts.update(set(public_organizations(dossier, released.get(case_id, ()))))
     return [{"name": n, "cases": c} for n, c in counts.most_common()]
 
 
