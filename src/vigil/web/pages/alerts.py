@@ -17,7 +17,7 @@ from vigil.alerts.config import get_alert_settings
 from vigil.alerts.filters import make_filters
 from vigil.alerts.subscribers import unsubscribe
 from vigil.errors import InputError, NotFound
-from vigil.store.accounts import is_published
+from vigil.store.publications import is_public
 from vigil.web.auth import check_csrf, current_user
 from vigil.web.deps import database
 from vigil.web.pages.home import EVENT_TYPES
@@ -89,7 +89,7 @@ def feed_country(request: Request, code: str) -> Response:
 def feed_case(request: Request, case_id: int) -> Response:
     if current_user(request) is None:
         with database(request).read() as session:
-            if not is_published(session, case_id):
+            if not is_public(session, case_id):
                 raise NotFound("no such case", subject=str(case_id))
     return _feed(request, case_id=case_id)
 

@@ -10,7 +10,7 @@ from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse, Response
 
 from vigil.redaction import redact_text
-from vigil.store.accounts import published_ids
+from vigil.store.publications import public_ids
 from vigil.web.auth import current_user
 from vigil.web.deps import cases, database
 from vigil.web.listing import visible_cases
@@ -26,7 +26,7 @@ def _organizations(request: Request) -> list[dict[str, Any]]:
         if current_user(request) is not None:
             return source.organizations(session)
         counts: Counter[str] = Counter()
-        for case_id in sorted(published_ids(session))[-PUBLIC_DOSSIERS:]:
+        for case_id in sorted(public_ids(session))[-PUBLIC_DOSSIERS:]:
             dossier = source.get_dossier(session, case_id)
             names = {str(f.value.get("organization") or "") for f in dossier.affiliations}
             counts.update(n for n in names if n)
@@ -40,7 +40,7 @@ def _groups(request: Request) -> list[dict[str, Any]]:
         groups = cases(request).charges_by_article(session)
         if current_user(request) is not None:
             return groups
-        published = published_ids(session)
+        published = public_ids(session)
     kept = []
     for group in groups:
         people = [p for p in group.get("people") or () if p.get("case_id") in published]
