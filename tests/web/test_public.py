@@ -112,7 +112,7 @@ def test_organizations_the_dossier_withholds_are_not_listed_or_searchable(site: 
 
     from tests.web.fixtures import published_dossier, summary
     from vigil.cases.model import Fact
-    from vigil.store.accounts import publish_case
+    from vigil.store.publications import publish as publish_case
 
     base = published_dossier()
     site.cases.dossiers[3] = replace(

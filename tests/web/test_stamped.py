@@ -8,7 +8,13 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from tests.web.conftest import Site
-from vigil.store.accounts import publish_case, release_value, unpublish_case
+from vigil.store.publications import publish as publish_case
+from vigil.store.publications import release_value
+from vigil.store.publications import unpublish as _unpublish
+
+
+def unpublish_case(session: Session, case_id: int, *, actor: str) -> None:
+    _unpublish(session, case_id)
 
 
 def _count_calls(site: Site, monkeypatch: Any) -> dict[str, int]:

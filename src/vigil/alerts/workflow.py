@@ -21,9 +21,9 @@ from vigil.alerts.filters import Target, matches
 from vigil.alerts.publicize import public_alert
 from vigil.alerts.validate import header_text
 from vigil.errors import InputError, NotFound, VigilError
-from vigil.store.accounts import is_published
 from vigil.store.alerts import QUEUED, AlertRow, OutboxRow, SubscriberRow, WebhookRow
 from vigil.store.models import utcnow
+from vigil.store.publications import is_public
 
 log = logging.getLogger(__name__)
 
@@ -150,7 +150,7 @@ def publish_alert(session: Session, alert_id: int, *, actor: str, public_url: st
     row.published_at = now
     row.published_by = actor
     # The frozen shape (webhooks, e-mails) names the case only if the public may see it.
-    shown = row.case_id if row.case_id is not None and is_published(session, row.case_id) else None
+    shown = row.case_id if row.case_id is not None and is_public(session, row.case_id) else None
     row.public = public_alert(
         alert_id=row.id,
         case_id=shown,

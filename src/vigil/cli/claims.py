@@ -10,12 +10,12 @@ from rich.markup import escape
 from rich.table import Table
 from sqlalchemy import select
 
-from vigil.cases import update_report
-from vigil.cli.common import database, out, print_json_line
+from vigil.cli.common import database, out, print_json_line, transaction
 from vigil.errors import InputError
+from vigil.operations import claims as operations
 from vigil.pipeline.extraction import ExtractionStage
 from vigil.settings import get_settings
-from vigil.store.claims import ReviewAction, list_claims, review_claim
+from vigil.store.claims import ReviewAction, list_claims
 from vigil.store.models import ClaimRow, Report
 from vigil.store.reports import get_report
 
@@ -93,14 +93,10 @@ def review(
         except json.JSONDecodeError as exc:
             raise InputError(f"--value is not JSON ({exc.msg})", subject="--value") from exc
     act: ReviewAction = action  # type: ignore[assignment]
-    db = database()
-    try:
-        with db.transaction() as session:
-            row = review_claim(session, claim_id, act, actor=get_settings().actor, value=new_value)
-            update_report(session, row.report_id)  # the case dossiers follow the review
-            print_json_line(_claim_json(row))
-    finally:
-        db.close()
+    with transaction() as session:
+        # Persons and organisations follow the review; the audit trail records it.
+        row = operations.review(session, claim_id, act, actor=get_settings().actor, value=new_value)
+        print_json_line(_claim_json(row))
 
 
 def reextract(

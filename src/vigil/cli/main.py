@@ -21,6 +21,8 @@ COMMAND_MODULES: tuple[str, ...] = (
     "vigil.cli.search",
     "vigil.cli.claims",
     "vigil.cli.cases",
+    "vigil.cli.publishing",
+    "vigil.cli.audit",
     "vigil.cli.organizations",
     "vigil.cli.extract",
     "vigil.cli.eval",

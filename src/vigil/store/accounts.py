@@ -1,10 +1,9 @@
-"""Users, their sessions, login attempts, publications and the audit trail.
+"""Users, their sessions, login attempts and the audit trail.
 
 Passwords are hashed with argon2 (argon2-cffi); session tokens are stored hashed, so a copy
 of the database does not let anyone log in. Every change made through the web application
 or ``vigil user`` is written to ``audit_log`` with who did it and when (rows never change).
-Publishing is per case: a ``publications`` row makes a case public; a ``releases`` row lets
-one withheld value of that case through the redaction policy.
+Publications and releases are in ``vigil.store.publications``.
 """
 
 from __future__ import annotations
@@ -25,8 +24,6 @@ from sqlalchemy import (
     ForeignKey,
     Integer,
     String,
-    Text,
-    UniqueConstraint,
     delete,
     select,
 )
@@ -88,27 +85,6 @@ class AuditEntry(Base):
     subject: Mapped[str] = mapped_column(String(128))
     detail: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
     at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
-
-
-class Publication(Base):
-    __tablename__ = "publications"
-
-    case_id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    published_by: Mapped[str] = mapped_column(String(128))
-    published_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
-
-
-class Release(Base):
-    """A value the redaction policy would withhold that a reviewer let through for a case."""
-
-    __tablename__ = "releases"
-    __table_args__ = (UniqueConstraint("case_id", "value", name="uq_releases_value"),)
-
-    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
-    case_id: Mapped[int] = mapped_column(Integer, index=True)
-    value: Mapped[str] = mapped_column(Text)
-    released_by: Mapped[str] = mapped_column(String(128))
-    released_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
 
 
 @dataclass(frozen=True, slots=True)
@@ -240,66 +216,3 @@ def session_account(session: Session, token: str) -> Account | None:
 
 def close_session(session: Session, token: str) -> None:
     session.execute(delete(WebSession).where(WebSession.token_hash == _hash_token(token)))
-
-
-# --- publishing ---------------------------------------------------------------------------
-
-
-def publish_case(session: Session, case_id: int, *, actor: str) -> None:
-    if session.get(Publication, case_id) is None:
-        session.add(Publication(case_id=case_id, published_by=actor))
-        audit(session, actor, "case.publish", f"case:{case_id}")
-
-
-def unpublish_case(session: Session, case_id: int, *, actor: str) -> None:
-    row = session.get(Publication, case_id)
-    if row is None:
-        raise NotFound("that case is not published", subject=str(case_id))
-    session.delete(row)
-    audit(session, actor, "case.unpublish", f"case:{case_id}")
-
-
-def published_ids(session: Session) -> set[int]:
-    return set(session.scalars(select(Publication.case_id)))
-
-
-def is_published(session: Session, case_id: int) -> bool:
-    return session.get(Publication, case_id) is not None
-
-
-def publication(session: Session, case_id: int) -> Publication | None:
-    return session.get(Publication, case_id)
-
-
-def release_value(session: Session, case_id: int, value: str, *, actor: str) -> None:
-    value = value.strip()
-    if not value:
-        raise InputError("nothing to release", subject=str(case_id))
-    exists = session.scalar(
-        select(Release.id).where(Release.case_id == case_id, Release.value == value)
-    )
-    if exists is None:
-        session.add(Release(case_id=case_id, value=value, released_by=actor))
-        # The value itself stays out of the audit log (it is confidential by default).
-        audit(session, actor, "case.release", f"case:{case_id}")
-
-
-def withhold_value(session: Session, case_id: int, value: str, *, actor: str) -> None:
-    session.execute(delete(Release).where(Release.case_id == case_id, Release.value == value))
-    audit(session, actor, "case.withhold", f"case:{case_id}")
-
-
-def released_values(session: Session, case_id: int) -> set[str]:
-    return set(session.scalars(select(Release.value).where(Release.case_id == case_id)))
-
-
-def released_values_of(session: Session, case_ids: list[int]) -> dict[int, set[str]]:
-    """Released values of many cases in one query (lists of public cases)."""
-    found: dict[int, set[str]] = {}
-    for start in range(0, len(case_ids), 500):
-        chunk = case_ids[start : start + 500]
-        for cid, value in session.execute(
-            select(Release.case_id, Release.value).where(Release.case_id.in_(chunk))
-        ):
-            found.setdefault(int(cid), set()).add(value)
-    return found

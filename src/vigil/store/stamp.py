@@ -7,8 +7,8 @@ from collections.abc import Hashable
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from vigil.store.accounts import Publication, Release
 from vigil.store.cases import CaseRow, OrganizationRow
+from vigil.store.publications import Publication, Release
 
 
 def public_stamp(session: Session) -> Hashable:
@@ -21,6 +21,7 @@ def public_stamp(session: Session) -> Hashable:
         (CaseRow, CaseRow.updated_at),
         (OrganizationRow, OrganizationRow.updated_at),
         (Publication, Publication.published_at),
+        (Publication, Publication.held_at),  # a publication held back by resolution
         (Release, Release.released_at),
     ):
         values.append(select(func.count()).select_from(table).scalar_subquery())

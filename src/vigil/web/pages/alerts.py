@@ -17,8 +17,8 @@ from vigil.alerts.filters import make_filters
 from vigil.alerts.subscribers import unsubscribe
 from vigil.errors import InputError, NotFound
 from vigil.settings import get_settings
-from vigil.store.accounts import is_published, published_ids
 from vigil.store.alerts import AlertRow
+from vigil.store.publications import is_public, public_ids
 from vigil.web.auth import check_csrf, current_user
 from vigil.web.deps import database
 from vigil.web.pages.home import EVENT_TYPES
@@ -38,7 +38,7 @@ def _shown(row: AlertRow, published: set[int]) -> dict[str, Any]:
 def _published(request: Request, limit: int = 100) -> list[dict[str, Any]]:
     with database(request).read() as session:
         rows = list_alerts(session, status="published", limit=limit)
-        published = published_ids(session)
+        published = public_ids(session)
         return [_shown(r, published) for r in rows if r.public]
 
 
@@ -61,7 +61,7 @@ def _one(request: Request, alert_id: int) -> dict[str, Any]:
             row = None
         if row is None or row.status != "published" or not row.public:
             raise NotFound("no such alert", subject=str(alert_id))
-        published = {row.case_id} if row.case_id and is_published(session, row.case_id) else set()
+        published = {row.case_id} if row.case_id and is_public(session, row.case_id) else set()
         return _shown(row, published)
 
 
@@ -99,7 +99,7 @@ def feed_country(request: Request, code: str) -> Response:
 def feed_case(request: Request, case_id: int) -> Response:
     if current_user(request) is None:
         with database(request).read() as session:
-            if not is_published(session, case_id):
+            if not is_public(session, case_id):
                 raise NotFound("no such case", subject=str(case_id))
     return _feed(request, case_id=case_id)
 

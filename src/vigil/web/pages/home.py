@@ -8,7 +8,7 @@ from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse, Response
 from sqlalchemy.orm import Session
 
-from vigil.store.accounts import published_ids
+from vigil.store.publications import public_ids
 from vigil.web.auth import current_user
 from vigil.web.deps import database
 from vigil.web.listing import visible_cases
@@ -55,7 +55,7 @@ def _hot(
         )
         alerts = published_alerts(session, country, event_type)
         if current_user(request) is None:
-            visible = published_ids(session)
+            visible = public_ids(session)
             for alert in alerts:  # no links to cases the public cannot open
                 alert["case_id"] = alert["case_id"] if alert["case_id"] in visible else None
     found.sort(key=lambda c: c.get("latest_event_date") or "", reverse=True)

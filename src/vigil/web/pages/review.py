@@ -13,11 +13,12 @@ from starlette.concurrency import run_in_threadpool
 
 from vigil.errors import InputError
 from vigil.facts.forms import edit_from_form
-from vigil.store.accounts import Account, audit
-from vigil.store.claims import review_claim
+from vigil.operations import cases as decisions
+from vigil.operations import claims
+from vigil.store.accounts import Account
 from vigil.store.models import ClaimRow, Report
 from vigil.web.auth import check_csrf, require
-from vigil.web.deps import cases, database
+from vigil.web.deps import database
 from vigil.web.pages.reports import claim_json
 from vigil.web.render import page
 
@@ -84,9 +85,7 @@ def _decide(
     with database(request).transaction() as session:
         if action == "edit" and value is None:
             raise InputError("an edit needs the new value", subject=str(claim_id))
-        row = review_claim(session, claim_id, action, actor=user.name, value=value)  # type: ignore[arg-type]
-        audit(session, user.name, f"claim.{action}", f"claim:{claim_id}")
-        cases(request).claims_changed(session, row.report_id)  # dossiers follow the review
+        row = claims.review(session, claim_id, action, actor=user.name, value=value)  # type: ignore[arg-type]
         return {"id": row.id, "status": row.status, "value": row.value}
 
 
@@ -143,19 +142,18 @@ async def persons(request: Request, user: Account = Depends(reviewer)) -> Respon
     except ValueError as exc:
         raise InputError("case numbers are whole numbers") from exc
     mentions = [str(m) for m in form.getlist("mention")]
-    await run_in_threadpool(_persons, request, action, case_id, other, mentions, user)
-    return RedirectResponse(f"/cases/{case_id}", status_code=303)
+    shown = await run_in_threadpool(_persons, request, action, case_id, other, mentions, user)
+    return RedirectResponse(f"/cases/{shown}", status_code=303)
 
 
 def _persons(
     request: Request, action: str, case_id: int, other: int, mentions: list[str], user: Account
-) -> None:
-    source = cases(request)
+) -> int:
+    """The case to show afterwards: the survivor of a merge, the case split."""
     with database(request).transaction() as session:
         if action == "merge" and other > 0:
-            source.merge_persons(session, case_id, other, user.name)
-        elif action == "split" and mentions:
-            source.split_person(session, case_id, mentions, user.name)
-        else:
-            raise InputError("merge needs another case; split needs checked mentions")
-        audit(session, user.name, f"person.{action}", f"case:{case_id}", other=other)
+            return decisions.merge(session, case_id, other, actor=user.name).case_id
+        if action == "split" and mentions:
+            decisions.split(session, case_id, mentions, actor=user.name)
+            return case_id
+        raise InputError("merge needs another case; split needs checked mentions")
