@@ -9,11 +9,10 @@ from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
-from vigil.web.config import WebConfig
 
 from tests.cases.conftest import C, add, event, person
 from tests.web.conftest import PASSWORD, csrf_of, login
-from vigil.settings import Settings
+from vigil.settings import Settings, WebSettings
 from vigil.store.accounts import add_user
 from vigil.store.db import Database
 from vigil.web import create_app
@@ -50,7 +49,7 @@ def make_web(db: Database, tmp_path: Path) -> Iterator[Web]:
         max_report_bytes=1024 * 1024,
         actor="tester",
     )
-    cfg = WebConfig(
+    cfg = WebSettings(
         secret_key="test-secret-key-" + "x" * 32,
         max_upload_bytes=1024 * 1024,
         public_url="http://testserver",

@@ -20,13 +20,12 @@ from hypothesis import HealthCheck, settings
 from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, invariant, rule, run_state_machine_as_test
 from sqlalchemy import select
-from vigil.web.config import WebConfig
 
 from tests.cases.conftest import C, add, event, person, relative
 from vigil.cases.rebuild import rebuild_cases
 from vigil.operations import cases as decisions
 from vigil.operations import publishing
-from vigil.settings import Settings
+from vigil.settings import Settings, WebSettings
 from vigil.store.cases import CaseDecisionRow, CaseRow, PersonMentionRow
 from vigil.store.db import Database
 from vigil.web import create_app
@@ -72,7 +71,7 @@ class PublicSurfaces(RuleBasedStateMachine):
                 home=self.workdir, database_url=self.db.url, spacy_model="none",
                 max_report_bytes=1 << 20, actor="tester",
             ),
-            config=WebConfig(
+            config=WebSettings(
                 secret_key="k" * 48, max_upload_bytes=1 << 20,
                 public_url="http://testserver", https=False,
             ),
