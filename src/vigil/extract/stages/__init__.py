@@ -10,3 +10,4 @@ from vigil.extract.stages import (  # noqa: F401  (imported for registration)
     names,
     places,
 )
+from vigil.extract.lemma import stages as _lemma_stages  # noqa: F401  (other languages)
