@@ -15,6 +15,8 @@ from vigil.extract.lemma.model import LemmaDoc
 
 # Roles whose persons are not victims of what a sentence tells.
 _NOT_VICTIMS = frozenset({"official", "lawyer"})
+# Pronoun lemmas that point back to several people.
+_PLURAL = frozenset({"они", "их", "им", "ими", "них"})
 
 
 def sentence_victims(ctx: Context, start: int, end: int, lem: Lemmas, nouns: Any) -> list[str]:
@@ -26,13 +28,21 @@ def sentence_victims(ctx: Context, start: int, end: int, lem: Lemmas, nouns: Any
             names.append(p.name)
     if names:
         return names
-    if nouns.search(lem.string):
-        before = [mn for mn in ctx.mentions if mn.kind == "person" and mn.end <= start]
-        for mn in reversed(before):
-            p = ctx.persons[mn.index]
-            if p.role not in _NOT_VICTIMS:
-                return [p.name]
-    return []
+    m = nouns.search(lem.string)
+    if m is None:
+        return []
+    before = [
+        mn
+        for mn in ctx.mentions
+        if mn.kind == "person" and mn.end <= start and ctx.persons[mn.index].role not in _NOT_VICTIMS
+    ]
+    if not before:
+        return []
+    if m.group() in _PLURAL:
+        # "Их обвинили ...": everyone the last sentence with victims named.
+        last = ctx.sentence_of(before[-1].start)
+        return list(dict.fromkeys(ctx.persons[mn.index].name for mn in before if mn.start >= last[0]))
+    return [ctx.persons[before[-1].index].name]
 
 
 def find_events(ctx: Context, doc: LemmaDoc, spec: dict[str, Any]) -> None:
@@ -40,6 +50,7 @@ def find_events(ctx: Context, doc: LemmaDoc, spec: dict[str, Any]) -> None:
     not_acts = lemma_regex(tuple(spec["not_acts"]))
     nouns = lemma_regex(tuple(spec["person_nouns"]))
     unnamed_ok = set(spec["unnamed_ok"])
+    short = lemma_regex(tuple(spec["short_terms"]))
     for s, e in ctx.sentences:
         lem = lemmas(doc, s, e)
         if not lem.tokens:
@@ -47,6 +58,9 @@ def find_events(ctx: Context, doc: LemmaDoc, spec: dict[str, Any]) -> None:
         victims: list[str] | None = None
         for etype, pat in triggers.items():
             m = pat.search(lem.string)
+            if m is not None and etype == "sentence" and short.search(lem.string):
+                # "приговорили к 15 суткам": an administrative arrest is a detention.
+                etype = "detention"
             if m is None:
                 continue
             stop = not_acts.search(lem.string[: m.start()])
@@ -61,6 +75,11 @@ def find_events(ctx: Context, doc: LemmaDoc, spec: dict[str, Any]) -> None:
             t0, t1 = lem.span(m.start(), m.end())
             dates = [d for d in ctx.dates if s <= d.start < e]
             dates.sort(key=lambda d: (d.relative, abs(d.start - t0)))
+            if not dates:
+                # A news report tells its acts after the date it gave last.
+                dates = [d for d in ctx.dates if d.start < s and not d.relative][-1:]
+            if any(ev.type == etype and ev.start == s for ev in ctx.events):
+                continue
             ctx.events.append(
                 Event(
                     type=etype,

@@ -44,6 +44,7 @@ def _compiled(folder: str) -> dict[str, Any]:
         "restriction": [re.compile(p, re.I) for p in spec["restriction"]],
         "suspended": re.compile(spec["suspended"], re.I),
         "fine": [re.compile(p, re.I) for p in spec["fine"]],
+        "hypothetical": re.compile(r"(?<!\S)(?:" + "|".join(spec["hypothetical"]) + r")(?!\S)"),
     }
 
 
@@ -65,7 +66,8 @@ def find_legal(
     for s, e in ctx.sentences:
         sent = ctx.clean[s:e]
         lem = lemmas(doc, s, e)
-        who = sentence_victims(ctx, s, e, lem, nouns)
+        persons = sentence_victims(ctx, s, e, lem, nouns)
+        who = persons
         if not who:
             orgs = [ctx.organizations[mn.index].name for mn in ctx.mentions_in(s, e, "organization")]
             who = orgs[:1]
@@ -97,7 +99,8 @@ def find_legal(
                     ctx.charges.append(
                         Charge(person, None, None, offence, ctx.country, (s + span[0], s + span[1]))
                     )
-        _penalties(ctx, s, sent, who, pats, numbers)
+        if not pats["hypothetical"].search(lem.string):
+            _penalties(ctx, s, sent, persons, pats, numbers)
     _dedupe(ctx)
 
 
@@ -130,13 +133,33 @@ def _offences(sent: str, pats: dict[str, Any]) -> list[tuple[str, tuple[int, int
     for m in pats["cues"].finditer(sent):
         rest = sent[m.end() :]
         stop = pats["end"].search(rest)
-        chunk = rest[: stop.start() if stop else len(rest)][:160]
-        for piece in re.split(r",\s*|\s+и\s+(?:в\s+)?", chunk):
-            piece = piece.strip(" «»\"“”„'")
+        chunk = _until_verb(rest[: stop.start() if stop else len(rest)][:160])
+        quoted = re.findall(r"[«\"“]([^»\"”]{3,120})[»\"”]", chunk)
+        pieces = quoted or re.split(r",\s*(?:а также\s+)?(?:в\s+)?|\s+и\s+(?:в\s+)?", chunk)
+        for piece in pieces:
+            piece = re.sub(r"[«»\"“”„]", "", piece).strip(" '")
+            piece = re.sub(r"\s+(?:и|а|или)$", "", piece)
             if len(piece) < 4 or not piece[0].isalpha():
                 continue
             out.append((_nominative_phrase(piece), (m.start(), m.end() + len(chunk))))
     return out
+
+
+def _until_verb(chunk: str) -> str:
+    """An offence phrase ends before a verb or a date ("... валюты суд арестовал")."""
+    words = chunk.split(" ")
+    for i, w in enumerate(words):
+        bare = w.strip("«»\"“”,")
+        if i and (bare[:1].isdigit() or (bare.isalpha() and parses(bare)[0].tag.POS in ("VERB", "PRTS", "INFN"))):
+            return " ".join(words[:i])
+        if i and bare[:1].isupper() and not w.startswith(("«", '"', "“")) and parses(bare)[0].tag.POS in ("ADJF", "NOUN") and not quoted_open(words[:i]):
+            return " ".join(words[:i])
+    return chunk
+
+
+def quoted_open(words: list[str]) -> bool:
+    text = " ".join(words)
+    return text.count("«") > text.count("»") or text.count('"') % 2 == 1
 
 
 def _nominative_phrase(phrase: str) -> str:

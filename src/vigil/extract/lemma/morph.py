@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from typing import Any
 
@@ -38,10 +39,19 @@ def name_key(word: str) -> str:
     return low
 
 
+# Endings of surnames in the nominative, for surnames the dictionary does not know.
+_NOMINATIVE_SURNAME = re.compile(
+    r"(?:ов|ев|ёв|ин|ын|ова|ева|ина|ына|ский|ская|цкий|цкая|ян|янц|дзе|швили|ули|енко|ук|юк|ич|их|ых|бек|улы|кызы|уулу|оглы)$",
+    re.I,
+)
+
+
 def is_nominative(words: list[str]) -> bool:
     """Whether every word of a name can be read in the nominative."""
     for w in words:
         if w.isascii() or not w[0].isalpha():
+            continue
+        if not parses(w)[0].is_known and _NOMINATIVE_SURNAME.search(w):
             continue
         ps = parses(w)
         named = _name_parses(w) or [p for p in ps if p.tag.POS == "NOUN"] or list(ps)
@@ -81,3 +91,14 @@ def nominative(words: list[str]) -> list[str]:
 
 def _cased(orig: str, new: str) -> str:
     return new[:1].upper() + new[1:] if orig[:1].isupper() else new
+
+
+def is_name_word(word: str) -> bool:
+    """False for a capitalised word the dictionary knows only as a common word
+    ("Медиаменеджера", "Ташкентского"); True for names and unknown words."""
+    if word.isascii() or " " in word:
+        return True
+    ps = parses(word)
+    if _name_parses(word):
+        return True
+    return not any(p.is_known for p in ps[:1])

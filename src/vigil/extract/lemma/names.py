@@ -10,12 +10,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import Any
 
 from vigil.extract.context import Context, Mention, Organization, Person
 from vigil.extract.gazetteer import fold
 from vigil.extract.lemma.common import data, lemma_regex, lemmas
-from vigil.extract.lemma.model import LemmaDoc, lemma
-from vigil.extract.lemma.morph import is_nominative, name_key, nominative
+from vigil.extract.lemma.model import LemmaDoc, lemma, parses
+from vigil.extract.lemma.morph import is_name_word, is_nominative, name_key, nominative
 
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
 _QUOTED = re.compile(r"[«\"“„]([^«»\"“”„\n]{2,60})[»\"”“]")
@@ -28,13 +29,24 @@ class _Group:
     forms: list[str] = field(default_factory=list)
 
 
+def _known_orgs(ctx: Context) -> list[tuple[int, int]]:
+    known = data(ctx, "organizations")["known"]
+    rx = re.compile(r"(?<![\w-])(?:" + "|".join(known) + r")(?![\w-])")
+    return [m.span() for m in rx.finditer(ctx.clean)]
+
+
 def _person_spans(ctx: Context, doc: LemmaDoc) -> list[tuple[int, int]]:
     names = data(ctx, "names")
     skip = {fold(w) for w in names["not_persons"]}
     particles = set(names["particles"])
+    orgs = _known_orgs(ctx)
     out = []
     for s, e, label in doc.ents:
         if label != "PERSON":
+            continue
+        if "\n" in ctx.clean[s:e]:  # the model ran a name into the next line's first word
+            e = s + ctx.clean[s:e].index("\n")
+        if any(s < oe and os_ < e for os_, oe in orgs):
             continue
         text = ctx.clean[s:e]
         if fold(text) in skip or not text[:1].isupper():
@@ -63,6 +75,7 @@ def find_persons(ctx: Context, doc: LemmaDoc) -> None:
             g.spans.append((s, e))
         elif words:
             singles.append((s, e))
+    groups = [g for g in groups if g.spans]
     for s, e in singles:
         key = name_key(ctx.clean[s:e])
         best = None
@@ -70,9 +83,12 @@ def find_persons(ctx: Context, doc: LemmaDoc) -> None:
             if key in g.keys and (best is None or _before(g, s) >= _before(best, s)):
                 best = g
         if best is None:
+            if not is_name_word(ctx.clean[s:e]):
+                continue  # "Медиаменеджера", "Мирабадский": a capitalised common word
             best = _Group(frozenset([key]))
             groups.append(best)
         best.spans.append((s, e))
+    _more_mentions(ctx, groups)
     roles = {r: set(ws) for r, ws in data(ctx, "names")["roles"].items()}
     for g in groups:
         g.spans.sort()
@@ -94,6 +110,29 @@ def find_persons(ctx: Context, doc: LemmaDoc) -> None:
             ctx.mentions.append(Mention(s, e, "person", idx))
 
 
+_CAPWORD = re.compile(r"(?<![\w-])[^\W\d_a-z][\w-]+")
+
+
+def _more_mentions(ctx: Context, groups: list[_Group]) -> None:
+    """Every capitalised word of the text that is a full name's surname in some case is a
+    mention of it ("Трактора" after "Жеку Трактора"), if only one person has that surname."""
+    owners: dict[str, list[_Group]] = {}
+    for g in groups:
+        if any(len(_WORD.findall(ctx.clean[s:e])) > 1 for s, e in g.spans):
+            for k in g.keys:
+                owners.setdefault(k, []).append(g)
+    if not owners:
+        return
+    taken = [sp for g in groups for sp in g.spans]
+    for m in _CAPWORD.finditer(ctx.clean):
+        s, e = m.span()
+        if any(s < te and ts < e for ts, te in taken):
+            continue
+        gs = owners.get(name_key(m.group()))
+        if gs and len(gs) == 1:
+            gs[0].spans.append((s, e))
+
+
 def _before(g: _Group, pos: int) -> int:
     before = [s for s, _ in g.spans if s < pos]
     return max(before) if before else -1
@@ -112,11 +151,8 @@ def _role(ctx: Context, spans: list[tuple[int, int]], roles: dict[str, set[str]]
 
 def find_organizations(ctx: Context, doc: LemmaDoc) -> None:
     orgs = data(ctx, "organizations")
-    spans: list[tuple[int, int]] = [(s, e) for s, e, label in doc.ents if label == "ORG"]
-    known = re.compile(
-        r"(?<![\w-])(?:" + "|".join(map(re.escape, orgs["known"])) + r")(?![\w-])"
-    )
-    spans += [m.span() for m in known.finditer(ctx.clean)]
+    spans = _joined([(s, e) for s, e, label in doc.ents if label == "ORG"], doc, ctx.clean)
+    spans += _known_orgs(ctx)
     after = lemma_regex(tuple(orgs["quoted_after"]))
     for m in _QUOTED.finditer(ctx.clean):
         before = ctx.clean[max(0, m.start() - 30) : m.start()].split()
@@ -129,8 +165,12 @@ def find_organizations(ctx: Context, doc: LemmaDoc) -> None:
         if any(s < te and ts < e for ts, te in taken + person_spans):
             continue
         taken.append((s, e))
-        text = ctx.clean[s:e].strip()
+        text, inner = _tidy(ctx.clean[s:e])
+        if not text or _not_org(text, orgs):
+            continue
         key = " ".join(lemma(w) for w in _WORD.findall(text)) or fold(text)
+        if key not in by_key and inner and _abbr(inner) in by_key:
+            key = _abbr(inner)
         if key in by_key:
             org = ctx.organizations[by_key[key]]
             if text != org.name and text not in org.aliases:
@@ -141,8 +181,81 @@ def find_organizations(ctx: Context, doc: LemmaDoc) -> None:
             ctx.organizations.append(
                 Organization(name=text, spans=[(s, e)], kind=_kind(key, orgs["kinds"]))
             )
+        if inner:
+            org = ctx.organizations[by_key[key]]
+            by_key.setdefault(_abbr(inner), by_key[key])
+            if inner not in org.aliases:
+                org.aliases.append(inner)
         ctx.mentions.append(Mention(s, e, "organization", by_key[key]))
+    _join_abbreviations(ctx)
     ctx.mentions.sort(key=lambda mn: mn.start)
+
+
+def _abbr(text: str) -> str:
+    return fold(text).replace(" ", "")
+
+
+def _joined(spans: list[tuple[int, int]], doc: LemmaDoc, text: str) -> list[tuple[int, int]]:
+    """Organisation spans with a place or body in the genitive after them taken in:
+    "Хатаинский районный суд" + "Баку", "Центральное управление" + "Следственного комитета"."""
+    places = sorted((s, e) for s, e, label in doc.ents if label in ("GPE", "ORG"))
+    out = []
+    for s, e in sorted(spans):
+        for ps, pe in places:
+            if ps > e and text[e:ps] == " " and "\n" not in text[ps:pe]:
+                e = pe
+        out.append((s, e))
+    return out
+
+
+def _tidy(raw: str) -> tuple[str, str | None]:
+    """The name without edge quotes and a legal form, and what a parenthesis after it holds
+    (an abbreviation or a name in another script: an alias)."""
+    text = raw.strip()
+    inner = None
+    m = re.search(r"\s*\(([^()]{2,80})\)\s*$", text)
+    if m:
+        text, inner = text[: m.start()].strip(), m.group(1).strip()
+        if not (inner.isupper() or inner.isascii()):
+            inner = None
+    text = re.sub(r"^(?:ОО|ООО|ОАО|ЗАО|АО|ГКУ|ГБУ|НКО|ОФ|ОБФ)\s+(?=[«\"“])", "", text)
+    text = text.strip(" «»\"“”„")
+    return text, inner
+
+
+def _not_org(text: str, orgs: dict[str, Any]) -> bool:
+    if text in orgs.get("not_organizations", []):
+        return True
+    # "ОБНОВЛЕНО": a capitalised word of the dictionary that is not a noun.
+    if " " not in text and text.isupper() and len(text) > 4:
+        best = parses(text.lower())[0]
+        return bool(best.is_known and best.tag.POS not in ("NOUN", None))
+    return False
+
+
+def _join_abbreviations(ctx: Context) -> None:
+    """An abbreviation whose letters are a named body's initials is that body's alias:
+    ДВК of "Демократический выбор Казахстана", ГКНБ of "Государственного комитета ..."."""
+    by_initials: dict[str, int] = {}
+    for i, o in enumerate(ctx.organizations):
+        words = _WORD.findall(o.name)
+        if len(words) >= 2:
+            by_initials["".join(w[0] for w in words).upper()] = i
+    drop: dict[int, int] = {}
+    for i, o in enumerate(ctx.organizations):
+        if o.name.isupper() and o.name in by_initials and by_initials[o.name] != i:
+            target = ctx.organizations[by_initials[o.name]]
+            target.aliases.extend(a for a in [o.name, *o.aliases] if a not in target.aliases)
+            target.spans.extend(o.spans)
+            drop[i] = by_initials[o.name]
+    if not drop:
+        return
+    keep = [i for i in range(len(ctx.organizations)) if i not in drop]
+    new_index = {old: new for new, old in enumerate(keep)}
+    for mn in ctx.mentions:
+        if mn.kind == "organization":
+            mn.index = new_index[drop.get(mn.index, mn.index)]
+    ctx.organizations = [ctx.organizations[i] for i in keep]
 
 
 def _kind(key: str, kinds: dict[str, list[str]]) -> str:
