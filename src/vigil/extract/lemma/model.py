@@ -8,6 +8,7 @@ pymorphy2 (several times faster than natasha's neural tagger, and enough for tri
 from __future__ import annotations
 
 import logging
+import re
 import time
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
@@ -35,6 +36,7 @@ class LemmaDoc:
     ents: list[tuple[int, int, str]] = field(default_factory=list)
 
 
+_TOKEN = re.compile(r"\w+(?:[-’']\w+)*|[^\w\s]")
 _LABELS = {"PER": "PERSON", "ORG": "ORG", "LOC": "GPE"}
 
 
@@ -62,23 +64,22 @@ class NatashaModel:
     """Loads natasha's segmenter and NER once; ``model(text)`` gives a LemmaDoc."""
 
     def __init__(self) -> None:
-        from natasha import NewsEmbedding, NewsNERTagger, Segmenter
+        from natasha import NewsEmbedding, NewsNERTagger
 
         t0 = time.perf_counter()
-        self.segmenter = Segmenter()
         self.ner = NewsNERTagger(NewsEmbedding())
         log.info("natasha model loaded in %.1fs", time.perf_counter() - t0)
 
     def __call__(self, text: str) -> LemmaDoc:
-        from natasha import Doc
+        from razdel import sentenize
 
-        doc = Doc(text)
-        doc.segment(self.segmenter)
-        doc.tag_ner(self.ner)
         out = LemmaDoc()
-        for tok in doc.tokens:
-            out.tokens.append(Token(tok.start, tok.stop, tok.text, lemma(tok.text)))
+        # Lemma stages need words only: a regex is several times faster than razdel's
+        # tokenizer (the NER tagger tokenizes for itself).
+        for m in _TOKEN.finditer(text):
+            out.tokens.append(Token(m.start(), m.end(), m.group(), lemma(m.group())))
         out.starts = [t.start for t in out.tokens]
-        out.sents = [(s.start, s.stop) for s in doc.sents]
-        out.ents = [(s.start, s.stop, _LABELS.get(s.type, s.type)) for s in doc.spans]
+        out.sents = [(s.start, s.stop) for s in sentenize(text)]
+        markup = self.ner(text)
+        out.ents = [(s.start, s.stop, _LABELS.get(s.type, s.type)) for s in markup.spans]
         return out
