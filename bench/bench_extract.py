@@ -19,9 +19,7 @@ import time
 from pathlib import Path
 
 
-def make_texts(
-    gold: Path | list[Path], n: int, seed: int = 7
-) -> list[tuple[str, str | None]]:
+def make_texts(gold: Path | list[Path], n: int, seed: int = 7) -> list[tuple[str, str | None]]:
     from vigil.sources import read_bytes
 
     paths = sorted(gold.glob("*.txt")) if isinstance(gold, Path) else gold
@@ -122,4 +120,3 @@ def main() -> None:
 
 if __name__ == "__main__":
     main()
-

@@ -55,9 +55,7 @@ def stage(
     def wrap(fn: StageFn) -> StageFn:
         if name in _REGISTRY:
             raise ConfigError(f"extraction stage {name!r} is registered twice")
-        _REGISTRY[name] = Stage(
-            name=name, fn=fn, order=order, needs_doc=needs_doc, default=default
-        )
+        _REGISTRY[name] = Stage(name=name, fn=fn, order=order, needs_doc=needs_doc, default=default)
         return fn
 
     return wrap

@@ -17,16 +17,25 @@ from vigil.extract.context import Context, DateMention
 
 
 @cache
-def _patterns(months: tuple[str, ...], weekdays: tuple[str, ...], rel: tuple[str, ...], seasons: tuple[str, ...]) -> dict[str, re.Pattern[str]]:
+def _patterns(
+    months: tuple[str, ...],
+    weekdays: tuple[str, ...],
+    rel: tuple[str, ...],
+    seasons: tuple[str, ...],
+) -> dict[str, re.Pattern[str]]:
     mon = "(?P<mon>" + "|".join(months) + r")\w*"
     year = r"(?P<year>(?:1[89]|20)\d\d)"
     return {
-        "dmy": re.compile(r"\b(?P<day>[0-3]?\d)(?:-?го)?\s+" + mon + r"(?:\s+" + year + r")?", re.I),
+        "dmy": re.compile(
+            r"\b(?P<day>[0-3]?\d)(?:-?го)?\s+" + mon + r"(?:\s+" + year + r")?", re.I
+        ),
         "num": re.compile(r"\b(?P<day>[0-3]?\d)\.(?P<mnum>[01]?\d)\.(?P<year>(?:19|20)\d\d)\b"),
         "my": re.compile(r"\b(?:в|во|с|по|до|к)?\s*" + mon + r"\s+" + year, re.I),
         "season": re.compile(r"\b(?:" + "|".join(seasons) + r")\w*\s+" + year, re.I),
         "year": re.compile(r"\b" + year + r"(?:-?(?:м|го|й)\b|\s*(?:год\w*|г\.))", re.I),
-        "wd": re.compile(r"\bв?о?\s*(?:эт\w+\s+|прошл\w+\s+)?(?P<wd>" + "|".join(weekdays) + r")\w*", re.I),
+        "wd": re.compile(
+            r"\bв?о?\s*(?:эт\w+\s+|прошл\w+\s+)?(?P<wd>" + "|".join(weekdays) + r")\w*", re.I
+        ),
         "rel": re.compile(r"\b(?P<rel>" + "|".join(map(re.escape, rel)) + r")\b", re.I),
     }
 
@@ -37,7 +46,7 @@ def find_dates(ctx: Context, spec: dict[str, Any]) -> None:
     rel = {str(k): int(v) for k, v in spec["relative"].items()}
     pats = _patterns(tuple(months), tuple(weekdays), tuple(rel), tuple(spec["seasons"]))
     text = ctx.clean
-    found: list[tuple[int, int, str, str]] = []  # start, end, kind, raw
+    found: list[tuple[int, int, str, re.Match[str]]] = []
     taken: list[tuple[int, int]] = []
 
     def free(s: int, e: int) -> bool:
@@ -50,20 +59,21 @@ def find_dates(ctx: Context, spec: dict[str, Any]) -> None:
                 s = m.start("mon") if kind == "my" else m.start("wd")
             if free(s, e):
                 taken.append((s, e))
-                found.append((s, e, kind, ""))
-    found.sort()
+                found.append((s, e, kind, m))
+    found.sort(key=lambda f: f[0])
     anchor: dt.date | None = ctx.published
     last_year: int | None = ctx.published.year if ctx.published else None
-    for s, e, kind, _ in found:
-        m = pats[kind].match(text, s) or pats[kind].search(text, max(0, s - 4))
-        if m is None:
-            continue
+    for s, e, kind, m in found:
         g = m.groupdict()
         value: str | None = None
         relative = False
         if kind in ("num", "dmy"):
             mon = int(g["mnum"]) if kind == "num" else _month(g["mon"], months)
-            year = int(g["year"]) if g.get("year") else (ctx.published.year if ctx.published else last_year)
+            year = (
+                int(g["year"])
+                if g.get("year")
+                else (ctx.published.year if ctx.published else last_year)
+            )
             if year is None or not mon:
                 continue
             try:

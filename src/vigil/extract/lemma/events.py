@@ -20,7 +20,7 @@ _PLURAL = frozenset({"они", "их", "им", "ими", "них"})
 
 
 def sentence_victims(ctx: Context, start: int, end: int, lem: Lemmas, nouns: Any) -> list[str]:
-    """Names of the persons a sentence is about (or the last one named, for "he"/"the journalist")."""
+    """Names of the persons a sentence is about (or the one named last, for "he")."""
     names: list[str] = []
     for mn in ctx.mentions_in(start, end, "person"):
         p = ctx.persons[mn.index]
@@ -34,14 +34,18 @@ def sentence_victims(ctx: Context, start: int, end: int, lem: Lemmas, nouns: Any
     before = [
         mn
         for mn in ctx.mentions
-        if mn.kind == "person" and mn.end <= start and ctx.persons[mn.index].role not in _NOT_VICTIMS
+        if mn.kind == "person"
+        and mn.end <= start
+        and ctx.persons[mn.index].role not in _NOT_VICTIMS
     ]
     if not before:
         return []
     if m.group() in _PLURAL:
         # "Их обвинили ...": everyone the last sentence with victims named.
         last = ctx.sentence_of(before[-1].start)
-        return list(dict.fromkeys(ctx.persons[mn.index].name for mn in before if mn.start >= last[0]))
+        return list(
+            dict.fromkeys(ctx.persons[mn.index].name for mn in before if mn.start >= last[0])
+        )
     return [ctx.persons[before[-1].index].name]
 
 
@@ -68,7 +72,9 @@ def find_events(ctx: Context, doc: LemmaDoc, spec: dict[str, Any]) -> None:
                 continue
             if victims is None:
                 victims = sentence_victims(ctx, s, e, lem, nouns)
-            orgs = [ctx.organizations[mn.index].name for mn in ctx.mentions_in(s, e, "organization")]
+            orgs = [
+                ctx.organizations[mn.index].name for mn in ctx.mentions_in(s, e, "organization")
+            ]
             who = victims or (orgs[:1] if etype in ("search", "restriction", "charge") else [])
             if not who and etype not in unnamed_ok:
                 continue

@@ -12,9 +12,9 @@ from functools import cache
 from typing import Any
 
 from vigil.extract.context import Charge, Context, Penalty
+from vigil.extract.data import load
 from vigil.extract.lemma.common import lemma_regex, lemmas
 from vigil.extract.lemma.events import sentence_victims
-from vigil.extract.data import load
 from vigil.extract.lemma.model import LemmaDoc, parses
 
 _NUM = re.compile(r"^\d+(?:[.,]\d+)?$")
@@ -49,7 +49,7 @@ def _compiled(folder: str) -> dict[str, Any]:
 
 
 def number(word: str, table: dict[str, float]) -> float | None:
-    w = word.lower().strip("«»\"(),")
+    w = word.lower().strip('«»"(),')
     if _NUM.match(w):
         return float(w.replace(",", "."))
     for stem in sorted(table, key=len, reverse=True):
@@ -69,7 +69,9 @@ def find_legal(
         persons = sentence_victims(ctx, s, e, lem, nouns)
         who = persons
         if not who:
-            orgs = [ctx.organizations[mn.index].name for mn in ctx.mentions_in(s, e, "organization")]
+            orgs = [
+                ctx.organizations[mn.index].name for mn in ctx.mentions_in(s, e, "organization")
+            ]
             who = orgs[:1]
         refs = list(pats["ref"].finditer(sent))
         for m in refs:
@@ -149,10 +151,19 @@ def _until_verb(chunk: str) -> str:
     """An offence phrase ends before a verb or a date ("... валюты суд арестовал")."""
     words = chunk.split(" ")
     for i, w in enumerate(words):
-        bare = w.strip("«»\"“”,")
-        if i and (bare[:1].isdigit() or (bare.isalpha() and parses(bare)[0].tag.POS in ("VERB", "PRTS", "INFN"))):
+        bare = w.strip('«»"“”,')
+        if i and (
+            bare[:1].isdigit()
+            or (bare.isalpha() and parses(bare)[0].tag.POS in ("VERB", "PRTS", "INFN"))
+        ):
             return " ".join(words[:i])
-        if i and bare[:1].isupper() and not w.startswith(("«", '"', "“")) and parses(bare)[0].tag.POS in ("ADJF", "NOUN") and not quoted_open(words[:i]):
+        if (
+            i
+            and bare[:1].isupper()
+            and not w.startswith(("«", '"', "“"))
+            and parses(bare)[0].tag.POS in ("ADJF", "NOUN")
+            and not quoted_open(words[:i])
+        ):
             return " ".join(words[:i])
     return chunk
 
@@ -180,7 +191,9 @@ def _nominative_phrase(phrase: str) -> str:
     return " ".join(out)
 
 
-def _penalties(ctx: Context, s: int, sent: str, who: list[str], pats: dict[str, Any], numbers: dict[str, float]) -> None:
+def _penalties(
+    ctx: Context, s: int, sent: str, who: list[str], pats: dict[str, Any], numbers: dict[str, float]
+) -> None:
     if not who:
         return
     suspended = bool(pats["suspended"].search(sent))
@@ -195,7 +208,13 @@ def _penalties(ctx: Context, s: int, sent: str, who: list[str], pats: dict[str, 
                 months += number(m.group("n2"), numbers) or 0
             for p in who:
                 ctx.penalties.append(
-                    Penalty(p, "imprisonment", (s + m.start(), s + m.end()), term_months=int(months), note="suspended" if suspended else None)
+                    Penalty(
+                        p,
+                        "imprisonment",
+                        (s + m.start(), s + m.end()),
+                        term_months=int(months),
+                        note="suspended" if suspended else None,
+                    )
                 )
             break
     for rx in pats["days"]:
@@ -213,7 +232,11 @@ def _penalties(ctx: Context, s: int, sent: str, who: list[str], pats: dict[str, 
         m = rx.search(sent)
         if m:
             g = m.groupdict()
-            amount = number(re.sub(r"\s", "", g.get("amount") or ""), numbers) if g.get("amount") else None
+            amount = (
+                number(re.sub(r"\s", "", g.get("amount") or ""), numbers)
+                if g.get("amount")
+                else None
+            )
             if amount is not None and g.get("mult"):
                 amount *= 1_000_000 if g["mult"].lower().startswith(("млн", "милл")) else 1000
             currency = _currency(g.get("cur") or "", pats["currencies"])
@@ -221,7 +244,14 @@ def _penalties(ctx: Context, s: int, sent: str, who: list[str], pats: dict[str, 
                 amount = None
             for p in who:
                 ctx.penalties.append(
-                    Penalty(p, "fine", (s + m.start(), s + m.end()), amount=amount, currency=currency, note=None if currency else m.group())
+                    Penalty(
+                        p,
+                        "fine",
+                        (s + m.start(), s + m.end()),
+                        amount=amount,
+                        currency=currency,
+                        note=None if currency else m.group(),
+                    )
                 )
             break
     for rx in pats["restriction"]:
@@ -230,7 +260,9 @@ def _penalties(ctx: Context, s: int, sent: str, who: list[str], pats: dict[str, 
             continue
         if m:
             for p in who:
-                ctx.penalties.append(Penalty(p, "restriction", (s + m.start(), s + m.end()), note=m.group().strip()))
+                ctx.penalties.append(
+                    Penalty(p, "restriction", (s + m.start(), s + m.end()), note=m.group().strip())
+                )
 
 
 def _currency(words: str, table: dict[str, str]) -> str | None:
@@ -251,11 +283,11 @@ def _dedupe(ctx: Context) -> None:
             seen.add(key)
             charges.append(c)
     ctx.charges = charges
-    seen = set()
+    seen_p: set[tuple[Any, ...]] = set()
     pens = []
     for p in ctx.penalties:
-        key = (p.person, p.penalty, p.term_months, p.note)
-        if key not in seen:
-            seen.add(key)
+        pkey = (p.person, p.penalty, p.term_months, p.note)
+        if pkey not in seen_p:
+            seen_p.add(pkey)
             pens.append(p)
     ctx.penalties = pens

@@ -7,12 +7,16 @@ pymorphy2 (several times faster than natasha's neural tagger, and enough for tri
 
 from __future__ import annotations
 
+import importlib.util
 import logging
 import re
 import time
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
+from pathlib import Path
 from typing import Any
+
+from vigil.errors import ConfigError
 
 log = logging.getLogger(__name__)
 
@@ -60,14 +64,26 @@ def lemma(word: str) -> str:
     return str(parses(word)[0].normal_form).replace("ё", "е")
 
 
+def _natasha_data() -> Path:
+    """natasha's data folder, found without importing natasha (its package imports
+    pymorphy2 and yargy, which Vigil does not use; slovnet and navec read the files)."""
+    spec = importlib.util.find_spec("natasha")
+    if spec is None or not spec.submodule_search_locations:
+        raise ConfigError("the Russian model needs the natasha package (make setup)")
+    return Path(next(iter(spec.submodule_search_locations))) / "data"
+
+
 class NatashaModel:
     """Loads natasha's segmenter and NER once; ``model(text)`` gives a LemmaDoc."""
 
     def __init__(self) -> None:
-        from natasha import NewsEmbedding, NewsNERTagger
+        from navec import Navec
+        from slovnet import NER
 
         t0 = time.perf_counter()
-        self.ner = NewsNERTagger(NewsEmbedding())
+        data = _natasha_data()
+        self.ner = NER.load(str(data / "model" / "slovnet_ner_news_v1.tar"))
+        self.ner.navec(Navec.load(str(data / "emb" / "navec_news_v1_1B_250K_300d_100q.tar")))
         log.info("natasha model loaded in %.1fs", time.perf_counter() - t0)
 
     def __call__(self, text: str) -> LemmaDoc:

@@ -15,7 +15,13 @@ def _name_parses(word: str) -> list[Any]:
     """Analyses as a surname, given name or patronymic, surnames first ("Кенджибеков" is a
     surname in the nominative before it is a plural of a given name)."""
     out = [p for p in parses(word) if any(t in p.tag for t in _NAME_TAGS)]
-    return sorted(out, key=lambda p: (_NAME_TAGS.index(next(t for t in _NAME_TAGS if t in p.tag)), "plur" in p.tag))
+    return sorted(
+        out,
+        key=lambda p: (
+            _NAME_TAGS.index(next(t for t in _NAME_TAGS if t in p.tag)),
+            "plur" in p.tag,
+        ),
+    )
 
 
 @lru_cache(maxsize=100_000)

@@ -219,7 +219,7 @@ def _tidy(raw: str) -> tuple[str, str | None]:
         if not (inner.isupper() or inner.isascii()):
             inner = None
     text = re.sub(r"^(?:ОО|ООО|ОАО|ЗАО|АО|ГКУ|ГБУ|НКО|ОФ|ОБФ)\s+(?=[«\"“])", "", text)
-    text = text.strip(" «»\"“”„")
+    text = text.strip(' «»"“”„')
     return text, inner
 
 
