@@ -52,8 +52,18 @@ _NOMINATIVE_SURNAME = re.compile(
 )
 
 
+def _gender(words: list[str]) -> str | None:
+    for w in words:
+        for p in _name_parses(w):
+            if p.tag.gender in ("masc", "femn") and "Name" in p.tag:
+                return str(p.tag.gender)
+    return None
+
+
 def is_nominative(words: list[str]) -> bool:
-    """Whether every word of a name can be read in the nominative."""
+    """Whether every word of a name can be read in the nominative (agreeing in gender
+    with the given name: "Ивана Петрова" is not, though "Петрова" alone could be)."""
+    gender = _gender(words) if len(words) > 1 else None
     for w in words:
         if w.isascii() or not w[0].isalpha():
             continue
@@ -61,6 +71,8 @@ def is_nominative(words: list[str]) -> bool:
             continue
         ps = parses(w)
         named = _name_parses(w) or [p for p in ps if p.tag.POS == "NOUN"] or list(ps)
+        if gender:
+            named = [p for p in named if p.tag.gender in (gender, None)] or named
         if not any("nomn" in p.tag for p in named[:4]):
             return False
     return True
@@ -71,14 +83,7 @@ def nominative(words: list[str]) -> list[str]:
 
     "Канаткана Амренова" -> ["Канаткан", "Амренов"]; a word that cannot be inflected stays.
     """
-    gender = None
-    for w in words:
-        for p in _name_parses(w):
-            if p.tag.gender in ("masc", "femn") and "Name" in p.tag:
-                gender = p.tag.gender
-                break
-        if gender:
-            break
+    gender = _gender(words)
     out = []
     for w in words:
         if w.isascii() or not w[0].isalpha() or "-" in w:

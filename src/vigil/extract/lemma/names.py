@@ -40,7 +40,7 @@ def _person_spans(ctx: Context, doc: LemmaDoc) -> list[tuple[int, int]]:
     skip = {fold(w) for w in names["not_persons"]}
     particles = set(names["particles"])
     orgs = _known_orgs(ctx)
-    out = []
+    out: list[tuple[int, int]] = []
     for s, e, label in doc.ents:
         if label != "PERSON":
             continue
@@ -54,8 +54,33 @@ def _person_spans(ctx: Context, doc: LemmaDoc) -> list[tuple[int, int]]:
         m = re.match(r"\s+(\w+)", ctx.clean[e : e + 12])
         if m and m.group(1).lower() in particles:
             e += m.end()
-        out.append((s, e))
-    return out
+        if out and ctx.clean[out[-1][1] : s] == " ":
+            out[-1] = (out[-1][0], e)  # "[Эльмурат] [Амиров]": one name the model split
+        else:
+            out.append((s, e))
+    return _after_nouns(ctx, doc, out)
+
+
+def _after_nouns(
+    ctx: Context, doc: LemmaDoc, found: list[tuple[int, int]]
+) -> list[tuple[int, int]]:
+    """Two capitalised words after a person noun ("активистку Әлия Қасымова") are a name
+    the model missed (often for letters it never saw: Kazakh Ә, Қ, Ө, Ұ, Ү, Һ, І)."""
+    nouns = set(data(ctx, "names")["person_nouns"])
+    toks = doc.tokens
+    out = list(found)
+    for i, t in enumerate(toks[:-2]):
+        if t.lemma not in nouns:
+            continue
+        a, b = toks[i + 1], toks[i + 2]
+        if not (a.text[:1].isupper() and b.text[:1].isupper() and a.text.isalpha()):
+            continue
+        if ctx.clean[a.end : b.start] != " " or not b.text.replace("-", "").isalpha():
+            continue
+        if any(a.start < e and s < b.end for s, e in out):
+            continue
+        out.append((a.start, b.end))
+    return sorted(out)
 
 
 def find_persons(ctx: Context, doc: LemmaDoc) -> None:
