@@ -130,7 +130,9 @@ class Context:
     published: dt.date | None = None
     published_raw: str | None = None
     language: str | None = None
-    doc: Any = None  # spacy.tokens.Doc once the model has run
+    # The data/languages.yaml entry that reads the report (set by cleaning.v1).
+    reading: str = "en"
+    doc: Any = None  # spacy.tokens.Doc (or the entry's own document) once the model has run
     sentences: list[tuple[int, int]] = field(default_factory=list)
     ents: list[Ent] = field(default_factory=list)
     persons: list[Person] = field(default_factory=list)

@@ -32,6 +32,7 @@ CATEGORIES = (
 MICRO = ("persons", "organizations", "events_strict", "charges", "sentences")
 _HONORIFIC = re.compile(r"^(?:mr|mrs|ms|miss|dr|prof|sir|madam|mme)\s+")
 _WORD = re.compile(r"\w+")
+_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 
 
 @dataclass
@@ -90,6 +91,29 @@ def name_key(name: str) -> str:
     return _HONORIFIC.sub("", fold(name))
 
 
+def _cyrillic(text: str) -> bool:
+    return bool(_CYRILLIC.search(text))
+
+
+def lemma_key(name: str) -> str | None:
+    """A Cyrillic name with each word at its name lemma, so "Канаткана Амренова" (as a gold
+    file may hold it) meets "Канаткан Амренов"; None for names in other scripts."""
+    if not _cyrillic(name):
+        return None
+    from vigil.extract.lemma.morph import name_key as word_key
+
+    return "lemma:" + fold(" ".join(word_key(w) for w in _WORD.findall(name)))
+
+
+def _words(text: str) -> set[str]:
+    """The words of an offence, at their lemma where Cyrillic ("контрабанде" = "контрабанда")."""
+    if not _cyrillic(text):
+        return set(_WORD.findall(fold(text)))
+    from vigil.extract.lemma.model import lemma
+
+    return {fold(lemma(w)) for w in _WORD.findall(text)}
+
+
 def _matching(preds: list[Any], golds: list[Any], ok: Callable[[Any, Any], bool]) -> dict[int, int]:
     """A maximum one-to-one matching, gold index -> predicted index (augmenting paths)."""
     adj = [[j for j, g in enumerate(golds) if ok(p, g)] for p in preds]
@@ -124,7 +148,10 @@ def _score(
 
 
 def _names(entity: dict[str, Any]) -> set[str]:
-    return {name_key(n) for n in [entity.get("name") or "", *(entity.get("aliases") or [])] if n}
+    names = [n for n in [entity.get("name") or "", *(entity.get("aliases") or [])] if n]
+    keys = {name_key(n) for n in names}
+    keys.update(k for k in map(lemma_key, names) if k)
+    return keys
 
 
 def _resolver(record: dict[str, Any]) -> Callable[[str], set[str]]:
@@ -137,7 +164,10 @@ def _resolver(record: dict[str, Any]) -> Callable[[str], set[str]]:
 
     def resolve(name: str) -> set[str]:
         k = name_key(name)
-        return table.get(k, {k})
+        if k in table:
+            return table[k]
+        lk = lemma_key(name)
+        return table.get(lk, {k, lk}) if lk else {k}
 
     return resolve
 
@@ -181,8 +211,8 @@ def compare_record(pred: dict[str, Any], gold: dict[str, Any]) -> dict[str, tupl
             return False
         if gc.get("article"):
             return _article(pc.get("article")) == _article(gc.get("article"))
-        gw = set(_WORD.findall(fold(gc.get("offence") or "")))
-        pw = set(_WORD.findall(fold(pc.get("offence") or "")))
+        gw = _words(gc.get("offence") or "")
+        pw = _words(pc.get("offence") or "")
         return bool(gw) and len(gw & pw) * 2 >= len(gw)
 
     def penalty_ok(ps: dict[str, Any], gs: dict[str, Any]) -> bool:

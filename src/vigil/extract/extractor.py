@@ -10,6 +10,7 @@ from typing import Any
 
 import vigil.extract.stages  # noqa: F401  (registers the built-in stages)
 from vigil.extract.context import Context
+from vigil.extract.languages import DEFAULT, Models, entries
 from vigil.extract.model import ExtractionResult
 from vigil.extract.record import build
 from vigil.extract.registry import Stage, default_pipeline, get_stage
@@ -68,6 +69,8 @@ class Extractor:
         pipeline = [get_stage(n) for n in stages] if stages else default_pipeline()
         self.pre: list[Stage] = [s for s in pipeline if not s.needs_doc]
         self.post: list[Stage] = [s for s in pipeline if s.needs_doc]
+        # Other languages' models (data/languages.yaml), loaded on their first report.
+        self.models = Models()
 
     def extract(
         self, text: str, *, published: str | None = None, language: str | None = None
@@ -87,11 +90,17 @@ class Extractor:
         if n_process is None:
             n_process = processes_for(len(items)) if isinstance(items, Sized) else 1
         contexts = (self._prepare(item) for item in items)
-        pairs = ((ctx.clean[:MAX_CHARS], ctx) for ctx in contexts)
+        # A report another entry reads passes the spaCy model as an empty text (keeps order).
+        pairs = ((ctx.clean[:MAX_CHARS] if ctx.reading == DEFAULT else "", ctx) for ctx in contexts)
         docs = self.nlp.pipe(pairs, as_tuples=True, batch_size=16, n_process=n_process)
         for doc, ctx in docs:
-            ctx.doc = doc
-            for st in self.post:
+            stages = self.post
+            if ctx.reading == DEFAULT:
+                ctx.doc = doc
+            else:
+                ctx.doc = self.models.get(entries()[ctx.reading])(ctx.clean[:MAX_CHARS])
+                stages = list(self.models.stages(ctx.reading))
+            for st in stages:
                 try:
                     st.fn(ctx)
                 except Exception as exc:  # a stage must not lose the whole record

@@ -11,6 +11,7 @@ from functools import cache
 
 from vigil.extract.context import Context
 from vigil.extract.data import load
+from vigil.extract.languages import DEFAULT, entry_for
 from vigil.extract.registry import stage
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufeff\u200b]")
@@ -95,13 +96,13 @@ def clean(ctx: Context) -> None:
     ctx.sentences = split_sentences(ctx.clean)
     if not ctx.sentences:
         ctx.warnings.append("the report holds no sentences to extract from")
-    english = looks_english(ctx.clean)
-    lang = (ctx.language or "").lower()
-    if lang and lang != "en":
-        ctx.warnings.append(
-            f"the report is in language {lang!r}; extraction is English-only for now"
-        )
-    elif english is False:
+    ent, warning = entry_for(ctx.language, ctx.clean)
+    ctx.reading = ent.code
+    if ent.code != DEFAULT and not ctx.language:
+        ctx.language = ent.code
+    if warning:
+        ctx.warnings.append(warning)
+    elif ent.code == DEFAULT and looks_english(ctx.clean) is False:
         ctx.warnings.append(
             "the report does not look like English; extraction is English-only for now"
         )
