@@ -9,6 +9,7 @@ from fastapi.responses import HTMLResponse, Response
 from sqlalchemy.orm import Session
 
 from vigil.store.publications import public_ids
+from vigil.web import stamped
 from vigil.web.auth import current_user
 from vigil.web.deps import database
 from vigil.web.listing import visible_cases
@@ -47,6 +48,19 @@ def published_alerts(
 
 
 def _hot(
+    request: Request, country: str | None, event_type: str | None, status: str | None
+) -> dict[str, Any]:
+    if current_user(request) is None:
+        # The public list is the same for every visitor until a published case or alert
+        # changes: computed once per change (50 readers without pauses stalled on it).
+        key = ("home", country, event_type, status)
+        return stamped.public(
+            request, key, lambda: _compute_hot(request, country, event_type, status)
+        )
+    return _compute_hot(request, country, event_type, status)
+
+
+def _compute_hot(
     request: Request, country: str | None, event_type: str | None, status: str | None
 ) -> dict[str, Any]:
     with database(request).read() as session:
