@@ -24,6 +24,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "vigil.cli.organizations",
     "vigil.cli.extract",
     "vigil.cli.eval",
+    "vigil.cli.quality",
     "vigil.cli.alerts",
     "vigil.cli.subscribers",
     "vigil.cli.delivery",
