@@ -105,7 +105,10 @@ def current_figures(session: Session, *, actor: str) -> Measured:
     kept = store.latest_run(session, "stored", now)
     if kept is not None:
         return _measured(kept)
-    return record_run(session, measure_stored(session), source="stored", actor=actor)
+    report = measure_stored(session)
+    if not report.docs:  # nothing to measure: no run (100% of nothing is no figure)
+        return Measured("", "stored", __version__, 0, figures(report))
+    return record_run(session, report, source="stored", actor=actor)
 
 
 def history(session: Session, limit: int = 100) -> list[Measured]:

@@ -39,6 +39,7 @@ PAGE_MODULES: tuple[str, ...] = (
     "vigil.web.pages.users",
     "vigil.web.pages.alerts",
     "vigil.web.pages.alert_desk",
+    "vigil.web.pages.quality",
 )
 
 _CSP = (
