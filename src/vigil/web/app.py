@@ -29,6 +29,7 @@ PAGE_MODULES: tuple[str, ...] = (
     "vigil.web.pages.account",
     "vigil.web.pages.home",
     "vigil.web.pages.cases",
+    "vigil.web.pages.preview",
     "vigil.web.pages.reports",
     "vigil.web.pages.review",
     "vigil.web.pages.search",

@@ -10,8 +10,10 @@ from fastapi import APIRouter, Depends, Form, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from vigil.alerts import interventions_for_case
+from vigil.cases.publishable import check_publishable
 from vigil.errors import NotFound
 from vigil.redaction import public_dossier
+from vigil.settings import Settings
 from vigil.store.accounts import (
     Account,
     is_published,
@@ -100,6 +102,10 @@ def publish(
         if action == "unpublish":
             unpublish_case(session, case_id, actor=user.name)
         else:
+            # PublishRefused (400) lists the facts the public would see unreviewed.
+            settings: Settings = request.app.state.settings
+            dossier = cases(request).get_dossier(session, case_id)
+            check_publishable(dossier, requires_review=settings.publish_requires_review)
             publish_case(session, case_id, actor=user.name)
     return _back(case_id)
 
@@ -111,13 +117,21 @@ def release(
     value: str = Form(..., max_length=2000),
     csrf: str = Form(""),
     action: str = Form("release"),
+    confirm: str = Form(""),
+    back: str = Form(""),
     user: Account = Depends(require("reviewer")),
 ) -> Response:
     check_csrf(request, csrf)
     _known(request, case_id)
+    if action != "withhold" and confirm != "yes":
+        # Releasing shows a withheld value to the public: ask first (no value in any URL).
+        context = {"case_id": case_id, "value": value, "back": back}
+        return page(request, "release_confirm.html", context)
     with database(request).transaction() as session:
         if action == "withhold":
             withhold_value(session, case_id, value, actor=user.name)
         else:
             release_value(session, case_id, value, actor=user.name)
+    if back == "preview":
+        return RedirectResponse(f"/cases/{case_id}/preview", status_code=303)
     return _back(case_id)
