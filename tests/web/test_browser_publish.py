@@ -21,7 +21,10 @@ pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 
 def test_publish_through_the_preview_shows_the_reviewed_values(
-    db: Database, browser: object, tmp_path: Path, request: pytest.FixtureRequest  # noqa: F811
+    db: Database,
+    browser: object,
+    tmp_path: Path,
+    request: pytest.FixtureRequest,  # noqa: F811
 ) -> None:
     backend = request.node.callspec.params.get("db_url", "db")
     case_id = _reviewed_case(db)
@@ -32,7 +35,7 @@ def test_publish_through_the_preview_shows_the_reviewed_values(
         context = browser.new_context(base_url=url)  # type: ignore[attr-defined]
         page = context.new_page()
         errors: list[str] = []
-        page.on("pageerror", lambda exc: errors.append(str(exc)))
+        page.on("pageerror", lambda exc: errors.append(str(exc)))  # noqa: B023 (one server)
         page.goto("/login?next=/cases")
         page.fill("#name", "rex")
         page.fill("#password", PASSWORD)
