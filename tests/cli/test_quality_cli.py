@@ -41,3 +41,20 @@ def test_export_gold_then_eval_equals_eval_reviewed(
 def test_eval_reviewed_without_reviewed_reports_says_so(vigil_env: dict[str, str]) -> None:
     done = vigil("eval", "--reviewed", env=vigil_env)
     assert done.returncode != 0 and b"no reviewed reports" in done.stderr
+
+
+def test_preview_lists_what_needs_review(db_url: str, vigil_env: dict[str, str]) -> None:
+    from tests.cases.test_reviewed_values import _reviewed_case
+
+    db = Database(db_url)
+    db.migrate()
+    try:
+        case_id = _reviewed_case(db)
+    finally:
+        db.close()
+    shown = vigil("preview", str(case_id), "--json", env=vigil_env, check=True)
+    data = json.loads(shown.stdout)
+    assert data["case"]["timeline"][0]["date"] == "2021-03-12"
+    assert data["pending_review"] == ["role victim"] and data["requires_review"] is True
+    text = vigil("preview", str(case_id), env=vigil_env, check=True).stdout.decode()
+    assert "Still to review before publishing (1)" in text and "- role victim" in text

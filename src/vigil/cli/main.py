@@ -25,6 +25,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "vigil.cli.extract",
     "vigil.cli.eval",
     "vigil.cli.quality",
+    "vigil.cli.preview",
     "vigil.cli.alerts",
     "vigil.cli.subscribers",
     "vigil.cli.delivery",
