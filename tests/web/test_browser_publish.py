@@ -22,9 +22,9 @@ pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 def test_publish_through_the_preview_shows_the_reviewed_values(
     db: Database,
-    browser: object,
+    browser: object,  # noqa: F811 (the fixture imported above)
     tmp_path: Path,
-    request: pytest.FixtureRequest,  # noqa: F811
+    request: pytest.FixtureRequest,
 ) -> None:
     backend = request.node.callspec.params.get("db_url", "db")
     case_id = _reviewed_case(db)
