@@ -74,5 +74,10 @@ def test_publish_through_the_preview_shows_the_reviewed_values(
         assert "1985-04-03" in body and "1985-04-02" not in body
         assert "detained" in body and "not yet reviewed" not in body
         shot(public, "published-reviewed", backend)
+
+        # The quality page counts the report whose every claim is now decided.
+        page.goto("/quality")
+        assert "Measured on 1 reviewed report" in page.inner_text("main")
+        shot(page, "quality", backend)
         assert not errors, errors
         context.close()
