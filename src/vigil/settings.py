@@ -52,6 +52,7 @@ SETTINGS: dict[str, str] = {
     "VIGIL_OUTBOX_MAX_ATTEMPTS": "attempts before a message fails for good",
     "VIGIL_SUBSCRIBER_IMPORT_MAX_ROWS": "largest subscriber import",
     "VIGIL_PASSWORD": "vigil user add: the new user's password",
+    "VIGIL_PUBLISH_REQUIRES_REVIEW": "publishing a case needs the facts it shows reviewed",
 }
 
 IPNetwork = ipaddress.IPv4Network | ipaddress.IPv6Network
@@ -166,6 +167,10 @@ class Settings:
     # Model processes for large extraction batches; 0 = automatic (up to 2 where there are
     # the cores and the batch is large enough to pay for starting them).
     extract_processes: int = 0
+    # Publishing a case needs every fact its public page shows confirmed or corrected by a
+    # reviewer (VIGIL_PUBLISH_REQUIRES_REVIEW, default on); off, unreviewed facts are
+    # published marked "not yet reviewed".
+    publish_requires_review: bool = True
     # The web application's and the alert desk's settings (read with the rest, keys lazily).
     values: Mapping[str, str] = field(default_factory=dict, repr=False, compare=False)
 
@@ -282,6 +287,7 @@ def _read(snapshot: tuple[tuple[str, str], ...]) -> Settings:
         extract_processes=int(env.number("VIGIL_EXTRACT_PROCESSES", 0, whole=True)),
         max_report_bytes=int(env.number("VIGIL_MAX_REPORT_MB", 25, whole=True)) * 1024 * 1024,
         actor=env.text("VIGIL_ACTOR", os.environ.get("USER") or "vigil"),
+        publish_requires_review=env.flag("VIGIL_PUBLISH_REQUIRES_REVIEW", True),
         values=values,
     )
 

@@ -31,8 +31,10 @@ QUOTE_MEDICAL = f"Sarsenbayeva {MEDICAL} and was denied insulin; her {PASSPORT} 
 QUOTE_CHARGE = "She was charged under article 174 of the Criminal Code (inciting discord)."
 
 
-def ev(quote: str, claim_id: int = 1, report_id: int = 1) -> Evidence:
-    return Evidence(report_id, claim_id, ((0, 10),), quote, reviewed=False)
+def ev(quote: str, claim_id: int = 1, report_id: int = 1, reviewed: bool = True) -> Evidence:
+    """Evidence of case 1's facts: reviewed, since case 1 is published (publishing needs
+    the facts the public sees reviewed, VIGIL_PUBLISH_REQUIRES_REVIEW)."""
+    return Evidence(report_id, claim_id, ((0, 10),), quote, reviewed=reviewed)
 
 
 def summary(case_id: int, name: str, **kw: Any) -> CaseSummary:

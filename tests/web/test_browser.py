@@ -103,7 +103,8 @@ def test_upload_review_publish_search_and_a_public_visit(
     page.click("button:has-text('Unpublish')")
     public = browser.new_context(base_url=site.url).new_page()  # type: ignore[attr-defined]
     assert public.goto("/cases/1").status == 404
-    page.click("button:has-text('Publish')")
+    page.click("a:has-text('Preview and publish')")  # publishing goes through the preview
+    page.click("button:has-text('Publish as shown')")
     assert "Published by rex" in page.inner_text("main")
 
     # Search with a shareable URL.

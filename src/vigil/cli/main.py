@@ -26,6 +26,8 @@ COMMAND_MODULES: tuple[str, ...] = (
     "vigil.cli.organizations",
     "vigil.cli.extract",
     "vigil.cli.eval",
+    "vigil.cli.quality",
+    "vigil.cli.preview",
     "vigil.cli.alerts",
     "vigil.cli.subscribers",
     "vigil.cli.delivery",

@@ -254,12 +254,16 @@ def describe(category: str, item: dict[str, Any]) -> str:
     return f"{item.get('person')}: {item.get('penalty')} {term}".rstrip()
 
 
-def _read(path: Path) -> tuple[str, str | None, str | None]:
-    """(text, published, language) of one report file, through Vigil's reader."""
+def read_item(data: bytes, filename: str) -> tuple[str, str | None, str | None]:
+    """(text, published, language) of one report file's bytes, through Vigil's reader."""
     from vigil.sources import read_bytes
 
-    doc = read_bytes(path.read_bytes(), path.name)
+    doc = read_bytes(data, filename)
     return doc.text, doc.published, doc.language
+
+
+def _read(path: Path) -> tuple[str, str | None, str | None]:
+    return read_item(path.read_bytes(), path.name)
 
 
 def score(gold_dir: Path, extractor: _Extracts) -> EvalReport:
@@ -268,14 +272,37 @@ def score(gold_dir: Path, extractor: _Extracts) -> EvalReport:
     pairs = [(g, g.with_name(g.name[: -len(".gold.json")] + ".txt")) for g in golds]
     pairs = [(g, t) for g, t in pairs if t.exists()]
     items = [_read(t) for _, t in pairs]
+    records = [json.loads(g.read_text(encoding="utf-8")) for g, _ in pairs]
+    return score_items([t.stem for _, t in pairs], items, records, extractor)
+
+
+def score_items(
+    names: list[str],
+    items: list[tuple[str, str | None, str | None]],
+    golds: list[dict[str, Any]],
+    extractor: _Extracts,
+) -> EvalReport:
+    """Extract each (text, published, language) item and score it against its gold record
+    (``vigil eval DIR`` and ``vigil eval --reviewed`` both come here)."""
+    results = list(extractor.extract_many(items))
+    return score_records(names, [r.record for r in results], golds, [r.warnings for r in results])
+
+
+def score_records(
+    names: list[str],
+    predicted: list[dict[str, Any]],
+    golds: list[dict[str, Any]],
+    warnings: list[list[str]] | None = None,
+) -> EvalReport:
+    """Score predicted records against gold records, document by document."""
     totals = {c: Score() for c in CATEGORIES}
     docs: list[DocScore] = []
-    for (gpath, tpath), result in zip(pairs, extractor.extract_many(items), strict=True):
-        gold = json.loads(gpath.read_text(encoding="utf-8"))
-        compared = compare_record(result.record, gold)
+    notes = warnings or [[] for _ in names]
+    for name, pred, gold, warned in zip(names, predicted, golds, notes, strict=True):
+        compared = compare_record(pred, gold)
         for c, (s, _) in compared.items():
             totals[c].add(s)
         scores = {c: s for c, (s, _) in compared.items()}
         errors = {c: m for c, (_, m) in compared.items()}
-        docs.append(DocScore(tpath.stem, scores, result.warnings, errors))
+        docs.append(DocScore(name, scores, list(warned), errors))
     return EvalReport(totals, docs)

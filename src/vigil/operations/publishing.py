@@ -12,9 +12,11 @@ from dataclasses import dataclass
 
 from sqlalchemy.orm import Session
 
-from vigil.cases.dossier import resolve_case_id
+from vigil.cases.dossier import get_dossier, resolve_case_id
+from vigil.cases.publishable import check_publishable
 from vigil.errors import InputError
 from vigil.operations.audit import record
+from vigil.settings import get_settings
 from vigil.store import dialect
 from vigil.store import publications as store
 
@@ -31,8 +33,15 @@ def _live(session: Session, case_id: int) -> int:
     return resolve_case_id(session, case_id).id
 
 
-def publish(session: Session, case_id: int, *, actor: str) -> Done:
+def publish(
+    session: Session, case_id: int, *, actor: str, requires_review: bool | None = None
+) -> Done:
+    """Publish a case (or confirm a held one). With VIGIL_PUBLISH_REQUIRES_REVIEW (on by
+    default) PublishRefused lists the facts the public would see that nobody reviewed."""
     live = _live(session, case_id)
+    if requires_review is None:
+        requires_review = get_settings().publish_requires_review
+    check_publishable(get_dossier(session, live), requires_review=requires_review)
     held = store.publication(session, live)
     confirming = held is not None and held.held_at is not None
     changed = store.publish(session, live, actor=actor)

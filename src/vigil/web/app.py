@@ -30,6 +30,7 @@ PAGE_MODULES: tuple[str, ...] = (
     "vigil.web.pages.account",
     "vigil.web.pages.home",
     "vigil.web.pages.cases",
+    "vigil.web.pages.preview",
     "vigil.web.pages.reports",
     "vigil.web.pages.review",
     "vigil.web.pages.search",
@@ -40,6 +41,7 @@ PAGE_MODULES: tuple[str, ...] = (
     "vigil.web.pages.users",
     "vigil.web.pages.alerts",
     "vigil.web.pages.alert_desk",
+    "vigil.web.pages.quality",
 )
 
 _CSP = (

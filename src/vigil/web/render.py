@@ -9,6 +9,7 @@ from urllib.parse import urlencode
 from fastapi import Request
 from fastapi.responses import HTMLResponse
 from fastapi.templating import Jinja2Templates
+from markupsafe import Markup, escape
 
 from vigil.facts.forms import form_fields
 from vigil.web.auth import csrf_token, current_user
@@ -39,4 +40,27 @@ def query_url(path: str, params: dict[str, Any]) -> str:
 
 
 templates.env.globals["query_url"] = query_url
+
+
+def mark_withheld(html: str) -> str:
+    """A rendered (escaped) page with each withheld marker marked, for the redaction
+    previews: only the policy's literal marker is wrapped, nothing else changes."""
+    from markupsafe import escape
+
+    from vigil.redaction import policy
+
+    marker = str(escape(policy().marker))
+    return html.replace(marker, f'<mark class="withheld">{marker}</mark>')
+
+
+def _mark_text(text: str) -> Markup:
+    """A filter: ``text`` escaped, its withheld markers marked."""
+    from vigil.redaction import policy
+
+    marker = escape(policy().marker)
+    marked = Markup('<mark class="withheld">') + marker + Markup("</mark>")
+    return escape(text).replace(marker, marked)
+
+
+templates.env.filters["withheld"] = _mark_text
 templates.env.globals["fact_fields"] = form_fields

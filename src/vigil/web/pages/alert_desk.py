@@ -10,6 +10,7 @@ from fastapi import APIRouter, Depends, Form, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from vigil.alerts import get_alert, list_alerts
+from vigil.alerts.workflow import preview_alert
 from vigil.errors import NotFound
 from vigil.operations import alerts
 from vigil.settings import get_settings
@@ -78,7 +79,11 @@ def edit_form(
 ) -> Response:
     with database(request).read() as session:
         row = _view(get_alert(session, alert_id))
-    return page(request, "desk_alert.html", {"alert": row})
+        shown = None
+        if row["status"] != "published":  # exactly what publishing would freeze now
+            url = get_settings().alerts.public_url
+            shown = preview_alert(session, alert_id, public_url=url)
+    return page(request, "desk_alert.html", {"alert": row, "preview": shown})
 
 
 @router.post("/desk/alerts/{alert_id:int}", include_in_schema=False)

@@ -14,9 +14,11 @@ from fastapi import APIRouter, Depends, Form, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from vigil.alerts import interventions_for_case
+from vigil.cases.publishable import check_publishable
 from vigil.errors import NotFound
 from vigil.operations import publishing
 from vigil.redaction import public_dossier
+from vigil.settings import Settings
 from vigil.store.accounts import Account
 from vigil.store.publications import is_public, publication, released_values
 from vigil.web.auth import check_csrf, current_user, require
@@ -118,8 +120,14 @@ def publish(
     check_csrf(request, csrf)
     with database(request).transaction() as session:
         cases(request).locate(session, case_id)  # NotFound -> 404
-        step = publishing.unpublish if action == "unpublish" else publishing.publish
-        done = step(session, case_id, actor=user.name)
+        if action == "unpublish":
+            done = publishing.unpublish(session, case_id, actor=user.name)
+        else:
+            # PublishRefused (400) lists the facts the public would see unreviewed.
+            settings: Settings = request.app.state.settings
+            dossier = cases(request).get_dossier(session, case_id)
+            check_publishable(dossier, requires_review=settings.publish_requires_review)
+            done = publishing.publish(session, case_id, actor=user.name, requires_review=False)
     return _back(done.case_id)
 
 
@@ -130,11 +138,21 @@ def release(
     value: str = Form(..., max_length=2000),
     csrf: str = Form(""),
     action: str = Form("release"),
+    confirm: str = Form(""),
+    back: str = Form(""),
     user: Account = Depends(require("reviewer")),
 ) -> Response:
     check_csrf(request, csrf)
+    if action != "withhold" and confirm != "yes":
+        with database(request).read() as session:
+            cases(request).locate(session, case_id)  # NotFound -> 404
+        # Releasing shows a withheld value to the public: ask first (no value in any URL).
+        context = {"case_id": case_id, "value": value, "back": back}
+        return page(request, "release_confirm.html", context)
     with database(request).transaction() as session:
         cases(request).locate(session, case_id)  # NotFound -> 404
         step = publishing.withhold if action == "withhold" else publishing.release
         done = step(session, case_id, value, actor=user.name)
+    if back == "preview":
+        return RedirectResponse(f"/cases/{done.case_id}/preview", status_code=303)
     return _back(done.case_id)
