@@ -50,6 +50,9 @@ def test_publish_release_unpublish_are_audited_with_the_actor(
     with db.read() as s:
         claim = s.scalars(select(ClaimRow.id).order_by(ClaimRow.id)).first()
     db.close()
+    refused = vigil("publish", str(a), env=vigil_env)  # VIGIL_PUBLISH_REQUIRES_REVIEW is on
+    assert refused.returncode == 1 and b"not reviewed" in refused.stderr
+    vigil_env["VIGIL_PUBLISH_REQUIRES_REVIEW"] = "0"
     assert b"published" in vigil("publish", str(a), env=vigil_env, check=True).stdout
     again = vigil("publish", str(a), env=vigil_env, check=True).stdout
     assert b"was published already" in again  # a second time changes nothing

