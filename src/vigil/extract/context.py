@@ -12,6 +12,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
+from vigil.extract.budget import Deadline
 from vigil.extract.model import Claim
 
 
@@ -146,6 +147,9 @@ class Context:
     penalties: list[Penalty] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     claims: list[Claim] = field(default_factory=list)
+    # When the report's time budget runs out (a stage with a long loop may check
+    # ``deadline.passed()`` and stop early, saying so in a warning).
+    deadline: Deadline = field(default_factory=lambda: Deadline(None))
 
     def sentence_of(self, pos: int) -> tuple[int, int]:
         """The sentence span holding ``pos`` (the whole text when there are none)."""
