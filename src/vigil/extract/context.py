@@ -8,6 +8,7 @@ shift.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
@@ -165,9 +166,17 @@ class Context:
                 return s, e
         return (0, len(self.text))
 
+    # Mentions sorted by start, with their starts, for ``mentions_in`` (rebuilt when
+    # mentions are added; stages only ever add them).
+    _by_start: tuple[int, list[int], list[Mention]] = (0, [], [])
+
     def mentions_in(self, start: int, end: int, kind: str | None = None) -> list[Mention]:
-        return [
-            m
-            for m in self.mentions
-            if m.start >= start and m.end <= end and (kind is None or m.kind == kind)
-        ]
+        """Mentions within ``[start, end)``, in text order. Bisection: a scan of every
+        mention for every sentence was quadratic on reports naming thousands."""
+        if self._by_start[0] != len(self.mentions):
+            ordered = sorted(self.mentions, key=lambda m: m.start)
+            self._by_start = (len(self.mentions), [m.start for m in ordered], ordered)
+        _, starts, ordered = self._by_start
+        lo = bisect.bisect_left(starts, start)
+        hi = bisect.bisect_left(starts, end)
+        return [m for m in ordered[lo:hi] if m.end <= end and (kind is None or m.kind == kind)]
