@@ -49,3 +49,10 @@ def test_no_sentences_warns() -> None:
     clean(ctx)
     assert ctx.sentences == []
     assert any("no sentences" in w for w in ctx.warnings)
+
+
+def test_runs_of_one_mark_are_blanked_keeping_length() -> None:
+    text = "Detained " + "(" * 5000 + " in Minsk. ----------------------------------"
+    out = clean_text(text)
+    assert len(out) == len(text) and "((((" not in out and out.startswith("Detained (((")
+    assert out.endswith("---" + " " * 31)

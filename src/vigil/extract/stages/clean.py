@@ -16,6 +16,10 @@ from vigil.extract.registry import stage
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufeff\u200b]")
 _WORD = re.compile(r"[^\W\d_]+")
+# A run of one punctuation mark ("((((", "-----"): the model's tokenizer splits such a run
+# one character at a time, each split copying the rest (1 M "(" took minutes, issue 14).
+# The first three are kept, the rest blanked.
+_RUN = re.compile(r"([^\w\s])\1{15,}")
 # A sentence ends at . ! ? (and closing quotes/brackets) before a space and a capital,
 # digit, quote or dash, or at a line break.
 _SENT_END = re.compile(
@@ -40,6 +44,7 @@ def clean_text(text: str) -> str:
     """``text`` with noise lines and control characters blanked (same length)."""
     noise, header = _noise()
     out = _CONTROL.sub(" ", text)
+    out = _RUN.sub(lambda m: m.group()[:3] + " " * (len(m.group()) - 3), out)
     # A raw file's metadata header (only at the very top).
     head_end = 0
     for m in header.finditer(out):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from functools import cache
 
@@ -135,6 +136,8 @@ def find_events(ctx: Context) -> None:
     text = ctx.clean
     # Birth dates never date an act.
     dated = [d for d in ctx.dates if not _BORN.search(text[max(0, d.start - 25) : d.start])]
+    dated.sort(key=lambda d: d.start)
+    dated_starts = [d.start for d in dated]
     dates = [(d.start, d.end, d.value) for d in dated if not d.relative]
     relative = [(d.start, d.end, d.value) for d in dated if d.relative]
     times = [(t.start, t.end, t.value) for t in ctx.times]
@@ -150,7 +153,7 @@ def find_events(ctx: Context) -> None:
         prev_end = e
         if is_furniture(text, sent):
             continue
-        own = [d for d in dated if s <= d.start < e]
+        own = dated[bisect.bisect_left(dated_starts, s) : bisect.bisect_left(dated_starts, e)]
         # Only the paragraph's own date carries over; beyond it a date would be a guess
         # ("the next day" is a date of its own: extract/later.py).
         fallback = para_date

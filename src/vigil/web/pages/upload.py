@@ -44,7 +44,11 @@ def _stage(request: Request) -> ExtractionStage:
     with _lock:
         if getattr(state, "extraction", None) is None:
             settings: Settings = state.settings
-            state.extraction = ExtractionStage(actor="vigil-web", model=settings.spacy_model)
+            state.extraction = ExtractionStage(
+                actor="vigil-web",
+                model=settings.spacy_model,
+                budget=settings.extract_budget_seconds,
+            )
     stage: ExtractionStage = state.extraction
     return stage
 
