@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from vigil.extract import syntax
 from vigil.extract.actors import victims_for
 from vigil.extract.context import Context, Event
 from vigil.extract.data import load
@@ -195,15 +196,27 @@ def find_events(ctx: Context) -> None:
         ]
         found = _retyped(found, body)
         kinds = {etype for etype, _h in found}
-        for etype, hits in found:
+        for etype, all_hits in found:
+            readings = [(h, syntax.read(ctx, s + h.start(), s + h.end())) for h in all_hits]
+            read_hits = [(h, r) for h, r in readings if r is None or r.eventive]
+            if not read_hits:
+                continue  # "hundreds of attacks", "a banned group": no act stated
+            hits = [h for h, _r in read_hits]
             m = hits[0]
             trig = (s + m.start(), s + m.end())
+            parsed = syntax.parties(ctx, etype, [(s + h.start(), s + h.end()) for h in hits])
+            if parsed is not None and parsed.not_on_person:
+                continue  # "his laptop and documents were taken": not an act on a person
             agents = acting_persons(ctx, sent, trig) if etype in carry else []
-            victims = [
-                ctx.persons[i].name
-                for i in victims_for(ctx, sent, carry=etype in carry)
-                if i not in agents
-            ]
+            if parsed is not None:
+                agents = list(dict.fromkeys([*agents, *parsed.agents]))
+                victims = [ctx.persons[i].name for i in parsed.victims if i not in agents]
+            else:
+                victims = [
+                    ctx.persons[i].name
+                    for i in victims_for(ctx, sent, carry=etype in carry)
+                    if i not in agents
+                ]
             perp_names = [ctx.persons[i].name for i in agents]
             if not victims and etype in ("search", "restriction", "threat", "attack"):
                 victims = [ctx.organizations[i].name for i in hit_orgs(ctx, s, e, trig)]
@@ -237,7 +250,9 @@ def find_events(ctx: Context) -> None:
             perpetrators = list(
                 dict.fromkeys([*perp_names, *(p.group() for p in perps.finditer(body))])
             )[:3]
-            unnamed = not victims and unnamed_group(body, m.start(), m.end())
+            unnamed = not victims and (
+                (parsed is not None and parsed.unnamed) or unnamed_group(body, m.start(), m.end())
+            )
             ctx.events.append(
                 Event(
                     type=etype,
@@ -305,18 +320,27 @@ def is_furniture(text: str, sent: tuple[int, int]) -> bool:
     return len(body.split()) <= 16 and not re.search(r"[.!?”\"’)]$", body)
 
 
+def _compatible(a: str | None, b: str | None) -> bool:
+    """Two dates that may name the same day: equal, one missing, or one within the other."""
+    return a is None or b is None or a.startswith(b) or b.startswith(a)
+
+
 def _merge(ctx: Context) -> None:
-    """One act, one event: same type and victims, compatible dates."""
+    """One act, one event: a later mention of the same act (same type, a shared victim,
+    compatible dates) merges into the earlier one, which keeps the most precise date."""
     out: list[Event] = []
     for ev in ctx.events:
         for prev in out:
-            if prev.type != ev.type or set(prev.victims) != set(ev.victims):
+            if prev.type != ev.type or not _compatible(prev.date, ev.date):
                 continue
-            if prev.date and ev.date and prev.date != ev.date:
+            if ev.victims or prev.victims:
+                if not set(prev.victims) & set(ev.victims):
+                    continue
+            elif prev.date != ev.date:
                 continue
-            if not ev.victims and prev.date != ev.date:
-                continue
-            prev.date = prev.date or ev.date
+            if len(ev.date or "") > len(prev.date or ""):
+                prev.date = ev.date
+            prev.victims = list(dict.fromkeys([*prev.victims, *ev.victims]))
             prev.time = prev.time or ev.time
             prev.place = prev.place or ev.place
             break
