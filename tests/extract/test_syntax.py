@@ -67,3 +67,21 @@ def test_a_later_mention_naming_fewer_victims_joins_the_first(extractor: Extract
         "Kiss was arrested on 12 March 2023 outside her home."
     )
     assert _events(extractor, text) == [("arrest", "2023-03-12", ["Dana Kiss", "Bela Toth"])]
+
+
+def test_a_date_of_another_act_in_the_sentence_is_not_taken(extractor: Extractor) -> None:
+    text = (
+        "Karim Nabil was arrested on 3 March 2024 in Tunis. Prior to his arrest, Nabil had "
+        "written about the strikes of 12 January 2024."
+    )
+    assert _events(extractor, text) == [("arrest", "2024-03-03", ["Karim Nabil"])]
+    text = "Geshe Pema Dorje was detained and disappeared on 2 April 2024 in Kham."
+    assert [d for _t, d, _v in _events(extractor, text)] == ["2024-04-02", "2024-04-02"]
+
+
+def test_an_hour_later_is_the_same_day(extractor: Extractor) -> None:
+    text = (
+        "Lena Ortiz was detained on 6 January 2024 at the airport. An hour later, she said "
+        "police had charged her with hooliganism."
+    )
+    assert ("charge", "2024-01-06", ["Lena Ortiz"]) in _events(extractor, text)

@@ -45,6 +45,7 @@ class Parties:
     victims: list[int] = field(default_factory=list)  # into Context.persons
     agents: list[int] = field(default_factory=list)
     unnamed: bool = False  # done to people the text does not name ("the detained workers")
+    described: bool = False  # told only as a description of them: no date of its own
     not_on_person: bool = False  # done to a thing ("his laptop was taken"): no such act
 
 
@@ -188,7 +189,7 @@ def parties(ctx: Context, etype: str, hits: list[tuple[int, int]]) -> Parties | 
         if is_people(head):
             if head.tag_ == "NNS" and (reading.described or _indefinite(head)):
                 # "the detained oil workers", "protesters were beaten": nobody named
-                return Parties(agents=agents, unnamed=True)
+                return Parties(agents=agents, unnamed=True, described=reading.described)
             return None  # "the three were arrested", "both defenders": the report's people
         if etype not in _words()[3]:
             return None
@@ -273,3 +274,73 @@ def persons_in_phrase(ctx: Context, tok: Token) -> list[int]:
             out.append(i)
         todo.extend(c for c in t.children if c.dep_ in _OWN_WORDS)
     return out
+
+
+def _governor(tok: Token, anchors: set[int], lo: int, hi: int) -> Token | None:
+    """The nearest trigger above ``tok`` in the sentence ``[lo, hi)``: the act a date
+    modifies (``None`` where the parse leaves the sentence or meets no trigger)."""
+    t = tok
+    while t.head.i != t.i:
+        t = t.head
+        if not lo <= t.idx < hi:
+            return None
+        if t.i in anchors:
+            return t
+    return None
+
+
+def date_ranks(
+    ctx: Context,
+    triggers: list[tuple[int, int]],
+    anchors: list[tuple[int, int]],
+    items: list[tuple[int, int, str]],
+) -> list[list[tuple[int, int, str]]] | None:
+    """The dates of ``items`` for the act of ``triggers``, best first: those modifying the
+    act itself ("arrested on 5 May") or no other act, those modifying an act above it or
+    joined to it ("detained and disappeared on 2 April"), those inside its own words
+    ("convicted on charges of X in 2018"). A date that modifies another act ("arrested
+    after the protest of 16 December") is in none. ``anchors`` are every trigger of the
+    sentence; ``None`` without a parse."""
+    doc = ctx.doc
+    if doc is None or not doc.has_annotation("DEP"):
+        return None
+    own_toks = [t for s, e in triggers if (t := trigger_token(doc, s, e)) is not None]
+    if not own_toks:
+        return None
+    anchor_ids = {t.i for s, e in anchors if (t := trigger_token(doc, s, e)) is not None}
+    mine = {t.i for t in own_toks}
+    above = {a.i for t in own_toks for a in t.ancestors}
+    joined = {c.i for t in own_toks for c in t.children if c.dep_ == "conj"}
+    below = {d.i for t in own_toks for d in t.subtree}
+    ranks: list[list[tuple[int, int, str]]] = [[], [], []]
+    for item in items:
+        tok = trigger_token(doc, item[0], item[1])
+        if tok is None:
+            continue
+        gov = _governor(tok, anchor_ids | mine, *ctx.sentence_of(item[0]))
+        if gov is None or gov.i in mine:
+            ranks[0].append(item)
+        elif gov.i in above or gov.i in joined:
+            ranks[1].append(item)
+        elif gov.i in below:
+            ranks[2].append(item)
+    return ranks
+
+
+_SINCE = frozenset({"after", "before", "since", "following", "upon", "during", "until", "to"})
+
+
+def told_again(ctx: Context, start: int, end: int) -> tuple[int, int] | None:
+    """ "after his arrest", "prior to their detention": an act the report has told, named
+    in passing. Returns the character bounds of the phrase (its own date is inside), or
+    ``None`` when the trigger is not such a mention."""
+    doc = ctx.doc
+    if doc is None or not doc.has_annotation("DEP"):
+        return None
+    tok = trigger_token(doc, start, end)
+    if tok is None or _is_verb(tok) or tok.dep_ != "pobj" or tok.head.lower_ not in _SINCE:
+        return None
+    if not any(c.dep_ == "poss" and c.tag_ == "PRP$" for c in tok.children):
+        return None
+    words = list(tok.subtree)
+    return int(words[0].idx), int(words[-1].idx + len(words[-1]))

@@ -117,6 +117,39 @@ def _nearest(
     return best[1] if best else None
 
 
+def _act_date(
+    ctx: Context,
+    sent: tuple[int, int],
+    hits: list[tuple[int, int]],
+    anchors: list[tuple[int, int]],
+    candidates: list[tuple[int, int, str]],
+    fallback: str | None,
+    *,
+    described: bool,
+) -> tuple[str | None, str | None]:
+    """The date an act's sentence gives it, and the paragraph's date it may fall back on.
+
+    With a parse, a date modifying another act of the sentence is never taken ("charged
+    the activist who was arrested on 5 May"); "after her arrest" takes only a date of its
+    own; "the detained workers" is undated.
+    """
+    s, e = sent
+    text, trig = ctx.clean, hits[0][0]
+    if described:
+        return None, None
+    again = [syntax.told_again(ctx, a, b) for a, b in hits]
+    if all(again):
+        inside = [c for c in candidates if any(a[0] <= c[0] < a[1] for a in again if a)]
+        return _nearest(inside, trig, s, e), None
+    ranked = syntax.date_ranks(
+        ctx, hits, anchors, [c for c in candidates if s <= c[0] and c[1] <= e]
+    )
+    if ranked is None:
+        return _nearest(candidates, trig, s, e, text), fallback
+    date = next((d for rank in ranked if (d := _nearest(rank, trig, s, e, text))), None)
+    return date, fallback
+
+
 def evidence(text: str, sent: tuple[int, int], trig: tuple[int, int]) -> tuple[int, int]:
     s, e = sent
     if e - s <= EVIDENCE_MAX:
@@ -196,6 +229,7 @@ def find_events(ctx: Context) -> None:
         ]
         found = _retyped(found, body)
         kinds = {etype for etype, _h in found}
+        anchors = [(s + h.start(), s + h.end()) for _t, hs in found for h in hs]
         for etype, all_hits in found:
             readings = [(h, syntax.read(ctx, s + h.start(), s + h.end())) for h in all_hits]
             read_hits = [(h, r) for h, r in readings if r is None or r.eventive]
@@ -242,9 +276,13 @@ def find_events(ctx: Context) -> None:
                 for r in relative
                 if s <= r[0] and r[1] <= c_hi and (r[0] >= c_lo or r[1] <= trig[0])
             ]
-            date = _nearest(dates + own_relative, trig[0], s, e, text)
-            inherited = date is None and fallback is not None
-            date = date or fallback
+            hit_spans = [(s + h.start(), s + h.end()) for h in hits]
+            described = parsed is not None and parsed.described
+            date, carried = _act_date(
+                ctx, sent, hit_spans, anchors, dates + own_relative, fallback, described=described
+            )
+            inherited = date is None and carried is not None
+            date = date or carried
             place = _nearest(places, trig[0], s, e)
             ev_s, ev_e = evidence(text, sent, trig)
             perpetrators = list(
