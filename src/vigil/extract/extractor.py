@@ -19,8 +19,9 @@ from vigil.settings import get_settings
 
 log = logging.getLogger(__name__)
 
-# spaCy components the stages use; the rest are disabled (entities need tok2vec + ner only).
-COMPONENTS = ("tok2vec", "ner")
+# spaCy components the stages use: entities (ner) and the parse that events read for who an
+# act happened to (tagger, parser, attribute_ruler and lemmatizer share tok2vec).
+COMPONENTS = ("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "ner")
 
 Item = str | tuple[str, str | None] | tuple[str, str | None, str | None]
 # Smallest batch worth starting model processes for (each costs a fork and a warm-up).
