@@ -30,6 +30,7 @@ from sqlalchemy import (
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Mapped, Session, mapped_column
 
+from vigil import i18n
 from vigil.errors import InputError, NotFound
 from vigil.store.models import Base, utcnow
 
@@ -55,6 +56,8 @@ class User(Base):
     password_hash: Mapped[str] = mapped_column(String(256))
     active: Mapped[bool] = mapped_column(Boolean, default=True)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    # The language of their pages (a code of vigil.i18n.languages()); None: the browser's.
+    language: Mapped[str | None] = mapped_column(String(16), nullable=True)
 
 
 class WebSession(Base):
@@ -94,13 +97,14 @@ class Account:
     id: int
     name: str
     role: str
+    language: str | None = None
 
     def may(self, role: str) -> bool:
         return RANK[self.role] >= RANK[role]
 
 
 def _account(user: User) -> Account:
-    return Account(user.id, user.name, user.role)
+    return Account(user.id, user.name, user.role, user.language)
 
 
 def audit(session: Session, actor: str, action: str, subject: str, **detail: Any) -> None:
@@ -115,7 +119,16 @@ def audit_trail(session: Session, *, limit: int = 100) -> list[AuditEntry]:
 # --- users ------------------------------------------------------------------------------
 
 
-def add_user(session: Session, name: str, role: str, password: str, *, actor: str) -> Account:
+def add_user(
+    session: Session,
+    name: str,
+    role: str,
+    password: str,
+    *,
+    actor: str,
+    language: str | None = None,
+) -> Account:
+    language = _language(language)
     if not _NAME.match(name):
         raise InputError("a user name is 2-64 letters, digits, '.', '_', '@' or '-'", subject=name)
     if role not in ROLES:
@@ -124,7 +137,13 @@ def add_user(session: Session, name: str, role: str, password: str, *, actor: st
         raise InputError("the password must have at least 10 characters", subject=name)
     if session.scalar(select(User.id).where(User.name == name)) is not None:
         raise InputError("a user with that name exists", subject=name)
-    user = User(name=name, role=role, password_hash=_hasher.hash(password), active=True)
+    user = User(
+        name=name,
+        role=role,
+        password_hash=_hasher.hash(password),
+        active=True,
+        language=language,
+    )
     try:
         with session.begin_nested():  # a parallel add of the same name: a conflict, not a crash
             session.add(user)
@@ -155,6 +174,30 @@ def set_active(session: Session, name: str, active: bool, *, actor: str) -> int:
         action = "user.activate" if active else "user.deactivate"
         audit(session, actor, action, f"user:{user.id}", sessions_ended=ended)
     return ended
+
+
+def _language(code: str | None) -> str | None:
+    if code is None or code == "":
+        return None
+    found = i18n.known(code)
+    if found is None:
+        raise InputError(
+            f"language must be one of {', '.join(i18n.languages())} (or empty for the browser's)",
+            subject=code,
+        )
+    return found
+
+
+def set_language(session: Session, name: str, language: str | None, *, actor: str) -> str | None:
+    """The language of a user's pages; None or "" leaves it to their browser."""
+    code = _language(language)
+    user = session.scalars(select(User).where(User.name == name)).first()
+    if user is None:
+        raise NotFound("no such user", subject=name)
+    if user.language != code:
+        user.language = code
+        audit(session, actor, "user.language", f"user:{user.id}", language=code or "")
+    return code
 
 
 def authenticate(session: Session, name: str, password: str) -> Account | None:

@@ -12,10 +12,13 @@ from typing import Any
 from fastapi import APIRouter, Form, Request
 from fastapi.responses import HTMLResponse, Response
 
+from vigil import i18n
 from vigil.alerts import atom_feed, confirm_subscription, get_alert, list_alerts, subscribe
 from vigil.alerts.filters import make_filters
 from vigil.alerts.subscribers import unsubscribe
+from vigil.alerts.validate import InvalidAddress
 from vigil.errors import InputError, NotFound
+from vigil.i18n import _
 from vigil.settings import get_settings
 from vigil.store.alerts import AlertRow
 from vigil.store.publications import is_public, public_ids
@@ -79,7 +82,7 @@ def api_alert(request: Request, alert_id: int) -> dict[str, Any]:
 def _feed(request: Request, **scope: Any) -> Response:
     url = get_settings().alerts.public_url
     with database(request).read() as session:
-        body = atom_feed(session, public_url=url, **scope)
+        body = atom_feed(session, public_url=url, language=i18n.current(), **scope)
     return Response(body, media_type=ATOM)
 
 
@@ -123,13 +126,19 @@ def subscribe_post(
         wanted = [c for c in countries.replace(",", " ").split() if c]
         filters = make_filters(countries=wanted, event_types=event_types)
         with database(request).transaction() as session:
-            subscribe(session, email, filters=filters, source="web")
+            # Their mail comes in the language of the page they subscribed from.
+            subscribe(session, email, filters=filters, source="web", language=i18n.current())
+    except InvalidAddress:
+        context["error"] = _("That is not an e-mail address we can write to.")
+        return page(request, "subscribe.html", context, status=400)
     except InputError as exc:
-        context["error"] = exc.message
+        context["error"] = _("The form could not be used: %(problem)s") % {"problem": exc.message}
         return page(request, "subscribe.html", context, status=400)
     # The same answer whether the address was new, pending or active: the form must not
     # tell anyone who subscribes.
-    context["done"] = "If the address is valid, a message with a confirmation link is on its way."
+    context["done"] = _(
+        "If the address is valid, a message with a confirmation link is on its way."
+    )
     return page(request, "subscribe.html", context)
 
 
