@@ -100,5 +100,5 @@ def test_the_pages_show_the_reviewers_values(db: Database, tmp_path: Path) -> No
     for url in serve(make_app(db, tmp_path, LiveCases())):  # type: ignore[arg-type]
         public = httpx.get(f"{url}/cases/{case_id}", timeout=60).text
         data = httpx.get(f"{url}/api/cases/{case_id}", timeout=60).json()
-    assert "<time>2021-03-12" in public and "<time>2021-03-11" not in public
+    assert 'datetime="2021-03-12"' in public and 'datetime="2021-03-11"' not in public
     assert data["case"]["timeline"][0]["date"] == "2021-03-12"

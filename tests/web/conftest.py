@@ -108,10 +108,11 @@ def site(db: Database, tmp_path: Path) -> Iterator[Site]:
         for name, role in USERS.items():
             add_user(session, name, role, PASSWORD, actor="setup")
         # The dossiers come from FakeCases; the case rows exist, as ids to publish.
-        rows = [CaseRow(name=f"case {i}") for i in (1, 2)]
+        # (Tests add dossiers 3 to 5 to FakeCases as they need them.)
+        rows = [CaseRow(name=f"case {i}") for i in range(1, 6)]
         session.add_all(rows)
         session.flush()
-        assert [r.id for r in rows] == [1, 2]
+        assert [r.id for r in rows] == [1, 2, 3, 4, 5]
         publish(session, 1, actor="setup")
     cases = fake_cases()
     for url in serve(make_app(db, tmp_path, cases)):

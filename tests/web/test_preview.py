@@ -17,6 +17,7 @@ from tests.web.fixtures import (
 )
 from vigil.cases.model import Dossier, Fact, TimelineEvent
 from vigil.store.accounts import audit_trail
+from vigil.store.cases import CaseRow
 from vigil.store.db import Database
 
 
@@ -77,6 +78,7 @@ def test_with_the_rule_off_unreviewed_facts_are_published_marked(
     with db.transaction() as session:
         for name, role in USERS.items():
             add_user(session, name, role, PASSWORD, actor="setup")
+        session.add_all([CaseRow(name=f"case {i}") for i in (1, 2, 3)])
     cases = fake_cases()
     cases.dossiers[3] = _unreviewed_case()
     app = make_app(db, tmp_path, cases)

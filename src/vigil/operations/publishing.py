@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from sqlalchemy.orm import Session
 
 from vigil.cases.dossier import get_dossier, resolve_case_id
+from vigil.cases.model import Dossier
 from vigil.cases.publishable import check_publishable
 from vigil.errors import InputError
 from vigil.operations.audit import record
@@ -34,14 +35,21 @@ def _live(session: Session, case_id: int) -> int:
 
 
 def publish(
-    session: Session, case_id: int, *, actor: str, requires_review: bool | None = None
+    session: Session,
+    case_id: int,
+    *,
+    actor: str,
+    requires_review: bool | None = None,
+    dossier: Dossier | None = None,
 ) -> Done:
     """Publish a case (or confirm a held one). With VIGIL_PUBLISH_REQUIRES_REVIEW (on by
-    default) PublishRefused lists the facts the public would see that nobody reviewed."""
+    default) PublishRefused lists the facts the public would see that nobody reviewed.
+    ``dossier``: the case as the caller shows it (the web's case source), else built."""
     live = _live(session, case_id)
     if requires_review is None:
         requires_review = get_settings().publish_requires_review
-    check_publishable(get_dossier(session, live), requires_review=requires_review)
+    shown = dossier if dossier is not None else get_dossier(session, live)
+    check_publishable(shown, requires_review=requires_review)
     held = store.publication(session, live)
     confirming = held is not None and held.held_at is not None
     changed = store.publish(session, live, actor=actor)

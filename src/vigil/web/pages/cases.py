@@ -125,7 +125,10 @@ def publish(
             # PublishRefused (400) lists the facts the public would see unreviewed.
             settings: Settings = request.app.state.settings
             rule = settings.publish_requires_review
-            done = publishing.publish(session, case_id, actor=user.name, requires_review=rule)
+            shown = cases(request).get_dossier(session, case_id)
+            done = publishing.publish(
+                session, case_id, actor=user.name, requires_review=rule, dossier=shown
+            )
     return _back(done.case_id)
 
 
