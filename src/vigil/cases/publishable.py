@@ -32,9 +32,7 @@ class PublishRefused(VigilError):
             "not published: %(num)s facts the public would see are not reviewed yet (%(facts)s)",
             len(pending),
         )
-        super().__init__(
-            message % {"num": len(pending), "facts": shown}, subject=f"case {case_id}"
-        )
+        super().__init__(message % {"num": len(pending), "facts": shown}, subject=f"case {case_id}")
 
 
 def is_reviewed(evidence: Iterable[Evidence]) -> bool:

@@ -12,8 +12,8 @@ from sqlalchemy import func, select
 from starlette.concurrency import run_in_threadpool
 
 from vigil.errors import InputError
-from vigil.i18n import N_
 from vigil.facts.forms import edit_from_form
+from vigil.i18n import N_
 from vigil.operations import cases as decisions
 from vigil.operations import claims
 from vigil.store.accounts import Account
