@@ -43,7 +43,8 @@ def _fact_label(kind: str, fact: Fact) -> str:
     value = fact.value
     label = pgettext("unreviewed fact", kind)
     if kind == "relative":
-        return f"{label} ({value.get('relation') or _('relation unknown')})"
+        relation = value.get("relation") or _("relation unknown")
+        return f"{label} ({relation})"
     shown = ", ".join(str(v) for k, v in value.items() if v not in (None, "", []))
     return f"{label} {shown}".strip()
 
@@ -53,7 +54,9 @@ def _event_label(event: TimelineEvent) -> str:
     spoken = event.type.replace("_", " ")
     translated = pgettext("event type", spoken)
     shown = event.type if translated == spoken else translated
-    return f"{pgettext('unreviewed fact', 'event')} {shown} {event.date or _('(no date)')}"
+    label = pgettext("unreviewed fact", "event")
+    when = event.date or _("(no date)")
+    return f"{label} {shown} {when}"
 
 
 def unreviewed_facts(dossier: Dossier) -> list[str]:
