@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from tests.web.conftest import Site, csrf_of
+from vigil import i18n
+from vigil.cases.publishable import PublishRefused
 from vigil.store.accounts import set_language
 
 RU = {"Accept-Language": "ru-RU,ru;q=0.9,en;q=0.8"}
@@ -93,3 +95,37 @@ def test_subscribers_get_the_language_of_the_page_they_subscribed_from(site: Sit
     with site.db.read() as s:
         row = s.scalars(select(SubscriberRow)).one()
         assert row.language == "ru"
+
+
+def test_a_russian_reviewer_gets_the_preview_refusal_and_quality_in_russian(site: Site) -> None:
+    from tests.quality.test_gold import _review_all, _store
+    from tests.web.test_preview import _unreviewed_case
+
+    site.cases.dossiers[3] = _unreviewed_case()
+    with site.db.transaction() as s:
+        set_language(s, "rex", "ru", actor="setup")
+    rex = site.login("rex")
+    preview = rex.get("/cases/3/preview").text
+    assert "Публиковать пока нельзя: 2 сведения" in preview
+    assert "дата рождения 1990-01-01" in preview and "событие обыск 2022-05-02" in preview
+    assert "Not publishable" not in preview and "Preview:" not in preview
+    with i18n.using("ru"):  # as the publish form's refusal page says it
+        refused = PublishRefused(3, ["дата рождения 1990-01-01", "событие обыск 2022-05-02"])
+    assert refused.message.startswith("не опубликовано: 2 сведения, которые увидят")
+    assert PublishRefused(3, ["role victim"]).message == (
+        "not published: 1 fact the public would see is not reviewed yet (role victim)"
+    )
+    # The API keeps English for clients.
+    api = rex.get("/api/cases/3/preview").json()
+    assert api["pending_review"] == ["birth date 1990-01-01", "event search 2022-05-02"]
+    shown = rex.get("/cases/1/preview").text
+    assert "Скрытые значения" in shown and "Раскрыть…" in shown
+    asked = rex.post(
+        "/cases/1/release", data={"csrf": csrf_of(shown), "value": "x", "back": "preview"}
+    )
+    assert "Раскрыть скрытое значение?" in asked.text and "Release" not in asked.text
+    assert "Проверенных сообщений пока нет" in rex.get("/quality").text
+    _review_all(site.db, _store(site.db))
+    quality = rex.get("/quality").text
+    assert "События (вид, пострадавший и дата)" in quality and "Точность" in quality
+    assert "Precision" not in quality and "reviewed report" not in quality

@@ -166,7 +166,7 @@ def _install_handlers(app: FastAPI) -> None:
     async def conflict(request: Request, exc: IntegrityError) -> Response:
         # Two requests changed the same row at once and the database refused the second:
         # a conflict to retry, not a crash.
-        return _error(request, 409, "someone changed this at the same moment; reload and retry")
+        return _error(request, 409, N_("someone changed this at the same moment; reload and retry"))
 
     @app.exception_handler(StarletteHTTPException)
     async def http_error(request: Request, exc: StarletteHTTPException) -> Response:

@@ -61,6 +61,13 @@ TERMS: tuple[str, ...] = (
     pN_("upload", "stored"),
     pN_("upload", "rejected"),
     pN_("upload", "duplicate"),
+    # Why a value is withheld from the public (the redaction policy's categories).
+    pN_("withheld", "phone"),
+    pN_("withheld", "id number"),
+    pN_("withheld", "address"),
+    pN_("withheld", "relative name"),
+    pN_("withheld", "medical"),
+    pN_("withheld", "confidential"),
 )
 
 

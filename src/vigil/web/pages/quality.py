@@ -12,6 +12,7 @@ from fastapi import APIRouter, Depends, Request
 from fastapi.responses import HTMLResponse, Response
 
 from vigil.extract.evaluate import CATEGORIES
+from vigil.i18n import N_
 from vigil.quality.measure import current_figures, history
 from vigil.store.accounts import Account
 from vigil.web.auth import require
@@ -21,14 +22,15 @@ from vigil.web.render import page
 router = APIRouter()
 staff = require("viewer")
 
+# Marked for the catalogues; the template translates them where they are shown.
 LABELS = {
-    "persons": "Persons",
-    "organizations": "Organisations",
-    "events_strict": "Events (type, victim and date)",
-    "events_loose": "Events (type and victim)",
-    "events_exact": "Events (undated where gold is)",
-    "charges": "Charges",
-    "sentences": "Sentences",
+    "persons": N_("Persons"),
+    "organizations": N_("Organisations"),
+    "events_strict": N_("Events (type, victim and date)"),
+    "events_loose": N_("Events (type and victim)"),
+    "events_exact": N_("Events (undated where gold is)"),
+    "charges": N_("Charges"),
+    "sentences": N_("Sentences"),
 }
 
 

@@ -13,6 +13,7 @@ from starlette.concurrency import run_in_threadpool
 
 from vigil.errors import InputError
 from vigil.facts.forms import edit_from_form
+from vigil.i18n import N_
 from vigil.operations import cases as decisions
 from vigil.operations import claims
 from vigil.store.accounts import Account
@@ -81,10 +82,10 @@ def _decide(
     request: Request, claim_id: int, action: str, value: dict[str, Any] | None, user: Account
 ) -> dict[str, Any]:
     if action not in ACTIONS:
-        raise InputError("unknown review action", subject=action)
+        raise InputError(N_("unknown review action"), subject=action)
     with database(request).transaction() as session:
         if action == "edit" and value is None:
-            raise InputError("an edit needs the new value", subject=str(claim_id))
+            raise InputError(N_("an edit needs the new value"), subject=str(claim_id))
         row = claims.review(session, claim_id, action, actor=user.name, value=value)  # type: ignore[arg-type]
         return {"id": row.id, "status": row.status, "value": row.value}
 
@@ -140,7 +141,7 @@ async def persons(request: Request, user: Account = Depends(reviewer)) -> Respon
         case_id = int(str(form.get("case_id") or ""))
         other = int(str(form.get("other") or "0") or "0")
     except ValueError as exc:
-        raise InputError("case numbers are whole numbers") from exc
+        raise InputError(N_("case numbers are whole numbers")) from exc
     mentions = [str(m) for m in form.getlist("mention")]
     shown = await run_in_threadpool(_persons, request, action, case_id, other, mentions, user)
     return RedirectResponse(f"/cases/{shown}", status_code=303)
@@ -156,4 +157,4 @@ def _persons(
         if action == "split" and mentions:
             decisions.split(session, case_id, mentions, actor=user.name)
             return case_id
-        raise InputError("merge needs another case; split needs checked mentions")
+        raise InputError(N_("merge needs another case; split needs checked mentions"))
