@@ -19,6 +19,9 @@ from sqlalchemy.engine import make_url
 from vigil.store.db import Database
 
 PG_ENV = "VIGIL_TEST_DATABASE_URL"
+# A stage that raises fails the test that ran it (and the `vigil` commands tests start),
+# instead of leaving a partial record with a warning as it does for users.
+os.environ.setdefault("VIGIL_STRICT_STAGES", "1")
 _pg_problem: str | None = None
 
 

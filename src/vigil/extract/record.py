@@ -29,7 +29,7 @@ def build(ctx: Context) -> tuple[dict[str, Any], list[Claim]]:
                 key,
                 {"name": p.name, "role": p.role},
                 p.spans[:20],
-                "names.v1",
+                p.stage,
                 p.confidence,
             )
         )
@@ -40,7 +40,7 @@ def build(ctx: Context) -> tuple[dict[str, Any], list[Claim]]:
                     f"{key}:alias:{a}",
                     {"person": p.name, "alias": a},
                     [sp for sp in p.spans if ctx.text[sp[0] : sp[1]] == a][:5],
-                    "names.v1",
+                    p.stage,
                     p.confidence,
                 )
             )
@@ -51,7 +51,7 @@ def build(ctx: Context) -> tuple[dict[str, Any], list[Claim]]:
                     f"{key}:aff:{aff['organization']}",
                     {"person": p.name, **aff},
                     p.evidence.get(f"aff:{aff['organization']}", []),
-                    "biography.v1",
+                    ctx.biography_stage,
                     0.5,
                 )
             )
@@ -64,7 +64,7 @@ def build(ctx: Context) -> tuple[dict[str, Any], list[Claim]]:
                     # the relative's own name is confidential and kept apart.
                     {"person": p.name, "relative": rel["person"], "relation": rel["relation"]},
                     p.evidence.get(f"rel:{rel['person']}", []),
-                    "biography.v1",
+                    ctx.biography_stage,
                     0.5,
                 )
             )
@@ -75,7 +75,7 @@ def build(ctx: Context) -> tuple[dict[str, Any], list[Claim]]:
                     f"{key}:birth_date",
                     {"person": p.name, "birth_date": p.birth_date},
                     p.evidence.get("birth_date", []),
-                    "biography.v1",
+                    ctx.biography_stage,
                     0.7,
                 )
             )
@@ -86,7 +86,7 @@ def build(ctx: Context) -> tuple[dict[str, Any], list[Claim]]:
                     f"{key}:birth_place",
                     {"person": p.name, "birth_place": p.birth_place},
                     p.evidence.get("birth_place", []),
-                    "biography.v1",
+                    ctx.biography_stage,
                     0.6,
                 )
             )
@@ -99,7 +99,7 @@ def build(ctx: Context) -> tuple[dict[str, Any], list[Claim]]:
                 f"organization:{i}",
                 orgs[-1],
                 o.spans[:20],
-                "names.v1",
+                o.stage,
                 o.confidence,
             )
         )
@@ -117,7 +117,7 @@ def build(ctx: Context) -> tuple[dict[str, Any], list[Claim]]:
         }
         events.append(item)
         claims.append(
-            Claim("event", f"event:{i}", item, [(ev.start, ev.end)], "events.v1", ev.confidence)
+            Claim("event", f"event:{i}", item, [(ev.start, ev.end)], ev.stage, ev.confidence)
         )
     charges = []
     for i, c in enumerate(ctx.charges):
@@ -129,7 +129,7 @@ def build(ctx: Context) -> tuple[dict[str, Any], list[Claim]]:
             "country": c.country,
         }
         charges.append(item)
-        claims.append(Claim("charge", f"charge:{i}", item, [c.span], "legal.v1", 0.6))
+        claims.append(Claim("charge", f"charge:{i}", item, [c.span], c.stage, 0.6))
     sentences = []
     for i, pen in enumerate(ctx.penalties):
         sitem: dict[str, Any] = {"person": pen.person, "penalty": pen.penalty}
@@ -141,7 +141,7 @@ def build(ctx: Context) -> tuple[dict[str, Any], list[Claim]]:
         if pen.note:
             sitem["note"] = pen.note
         sentences.append(sitem)
-        claims.append(Claim("sentence", f"sentence:{i}", sitem, [pen.span], "legal.v1", 0.6))
+        claims.append(Claim("sentence", f"sentence:{i}", sitem, [pen.span], pen.stage, 0.6))
     for i, pl in enumerate(ctx.places):
         # Places are claims only (the record has no list of them); addresses stay marked.
         claims.append(
@@ -156,7 +156,7 @@ def build(ctx: Context) -> tuple[dict[str, Any], list[Claim]]:
                     "sensitive": pl.sensitive,
                 },
                 [(pl.start, pl.end)],
-                "places.v1",
+                pl.stage,
                 0.7 if pl.country else 0.4,
             )
         )
