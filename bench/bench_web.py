@@ -42,9 +42,10 @@ from bench_store import backends
 from corpus import make_report
 
 from vigil.sources import read_bytes
-from vigil.store.accounts import Publication, add_user
+from vigil.store.accounts import add_user
 from vigil.store.claims import sync_claims
 from vigil.store.db import Database
+from vigil.store.publications import Publication
 from vigil.store.reports import add_report, count_reports
 
 TARGET_MS = 150.0
