@@ -56,8 +56,9 @@ def _join(values: Any) -> str:
 def summary(kind: str, value: dict[str, Any]) -> str:
     """One line a documenter reads at a glance (plain text; the page escapes it)."""
     v = value
+    parts: list[str]
     if kind == "person":
-        return " · ".join(p for p in (_join(v.get("name")), _join(v.get("role"))) if p)
+        return " · ".join(x for x in (_join(v.get("name")), _join(v.get("role"))) if x)
     if kind == "alias":
         return f"also written {_join(v.get('alias'))}"
     if kind == "birth_date":
@@ -65,7 +66,7 @@ def summary(kind: str, value: dict[str, Any]) -> str:
     if kind == "birth_place":
         return f"born in {_join(v.get('birth_place'))}"
     if kind == "affiliation":
-        parts = (_join(v.get("position")), _join(v.get("organization")))
+        parts = [_join(v.get("position")), _join(v.get("organization"))]
         return ", ".join(p for p in parts if p)
     if kind == "relative":
         return f"{_join(v.get('relation')) or 'relative'}: {_join(v.get('relative'))}"
