@@ -71,7 +71,7 @@
   async function post(form, action) {
     const data = new FormData(form);
     if (action) data.set("action", action);
-    const answer = await fetch(form.action, { method: "POST", body: data, headers: { Accept: "application/json" } });
+    const answer = await fetch(form.getAttribute("action"), { method: "POST", body: data, headers: { Accept: "application/json" } });
     let body = {};
     try { body = await answer.json(); } catch (err) { body = { ok: false, error: "unexpected answer (" + answer.status + ")" }; }
     return body;
@@ -87,7 +87,7 @@
         const bad = li.querySelector("[aria-invalid=true]") || li.querySelector("form.edit-form input, form.edit-form select");
         if (bad) bad.focus();
       }
-      say(li, body.error || "not saved");
+      if (!body.field) say(li, body.error || "not saved"); // a field's error is beside it
       return;
     }
     li.outerHTML = body.html;
