@@ -13,11 +13,13 @@ from sqlalchemy import select
 
 from tests.web.conftest import PASSWORD, Site
 from tests.web.fixtures import add_report_with_claims
-from tests.web.test_browser import browser, shot  # noqa: F401 (the browser fixture)
+from tests.web import test_browser as base
 from tests.web.typical_report import DANA, TEXT, at, claims
 from vigil.store.models import ClaimRow
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
+browser = base.browser  # the same chromium, once per module
+shot = base.shot
 
 
 def backend_of(request: pytest.FixtureRequest) -> str:
@@ -159,7 +161,8 @@ def word_position(page: Any, word: str) -> dict[str, float]:
     rect = span.evaluate(
         "(el, w) => { const t = el.firstChild; const i = t.textContent.indexOf(w);"
         " const r = document.createRange(); r.setStart(t, i); r.setEnd(t, i + w.length);"
-        " const b = r.getBoundingClientRect(); return {x: b.x + b.width / 2, y: b.y + b.height / 2}; }",
+        " const b = r.getBoundingClientRect();"
+        " return {x: b.x + b.width / 2, y: b.y + b.height / 2}; }",
         word,
     )
     assert word in text and box
