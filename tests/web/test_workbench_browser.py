@@ -11,9 +11,9 @@ from typing import Any
 import pytest
 from sqlalchemy import select
 
+from tests.web import test_browser as base
 from tests.web.conftest import PASSWORD, Site
 from tests.web.fixtures import add_report_with_claims
-from tests.web import test_browser as base
 from tests.web.typical_report import DANA, TEXT, at, claims
 from vigil.store.models import ClaimRow
 
