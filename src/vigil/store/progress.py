@@ -17,7 +17,7 @@ from datetime import datetime
 from typing import Any
 from urllib.parse import urlsplit
 
-from sqlalchemy import DateTime, ForeignKey, Integer, String, select
+from sqlalchemy import DateTime, ForeignKey, Index, Integer, String, select
 from sqlalchemy.orm import Mapped, Session, mapped_column
 
 from vigil.store.models import Base, ClaimRow, Report, utcnow
@@ -45,6 +45,11 @@ class ReportProgress(Base):
     """One row per report: its review state and what the queue filters on."""
 
     __tablename__ = "report_reviews"
+    # The queue's two orders, each served by an index (100,000 reports: no sort).
+    __table_args__ = (
+        Index("ix_report_reviews_newest", "published", "report_id"),
+        Index("ix_report_reviews_urgent", "urgency", "waiting", "report_id"),
+    )
 
     report_id: Mapped[int] = mapped_column(
         ForeignKey("reports.id", ondelete="CASCADE"), primary_key=True
@@ -54,11 +59,11 @@ class ReportProgress(Base):
     waiting: Mapped[int] = mapped_column(Integer, default=0)  # machine claims undecided
     decided: Mapped[int] = mapped_column(Integer, default=0)
     added: Mapped[int] = mapped_column(Integer, default=0)  # facts a reviewer added
-    urgency: Mapped[int] = mapped_column(Integer, default=0, index=True)
+    urgency: Mapped[int] = mapped_column(Integer, default=0)
     countries: Mapped[str] = mapped_column(String(120), default="")  # " KZ RU "
     source: Mapped[str] = mapped_column(String(200), default="", index=True)
     language: Mapped[str | None] = mapped_column(String(16), index=True)
-    published: Mapped[str | None] = mapped_column(String(32), index=True)
+    published: Mapped[str] = mapped_column(String(32), default="")
     finished_by: Mapped[str | None] = mapped_column(String(128))
     finished_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
@@ -115,7 +120,9 @@ def summarise(
         "countries": (" " + " ".join(sorted(countries)) + " ")[:120] if countries else "",
         "source": source_of(url, ingested_by),
         "language": (language or None) and language[:16],
-        "published": published,
+        # "" when unknown: it sorts last in newest-first order on both engines, so the
+        # (published, report_id) index serves that order without NULLS LAST.
+        "published": published or "",
     }
 
 

@@ -56,7 +56,7 @@ def _filtered(stmt: Select[Any], f: QueueFilter) -> Select[Any]:
         stmt = stmt.where(p.published >= f.since)
     if f.until:
         # "2021" includes every date in 2021: compare the same number of characters.
-        stmt = stmt.where(func.substr(p.published, 1, len(f.until)) <= f.until)
+        stmt = stmt.where(p.published != "", func.substr(p.published, 1, len(f.until)) <= f.until)
     if f.source:
         stmt = stmt.where(p.source == f.source)
     if f.language:
@@ -83,7 +83,7 @@ def report_queue(session: Session, f: QueueFilter) -> dict[str, Any]:
     if f.sort == "urgent":
         stmt = stmt.order_by(p.urgency.desc(), p.waiting.desc(), p.report_id.desc())
     else:
-        stmt = stmt.order_by(p.published.desc().nulls_last(), p.report_id.desc())
+        stmt = stmt.order_by(p.published.desc(), p.report_id.desc())
     rows = session.execute(stmt.limit(f.limit).offset(f.offset)).all()
     return {
         "reports": [_item(row[0], row[1], row[2], row[3]) for row in rows],
@@ -107,7 +107,7 @@ def _item(p: ReportProgress, title: str | None, filename: str, ingested: Any) ->
         "countries": p.countries.split(),
         "source": p.source,
         "language": p.language,
-        "published": p.published,
+        "published": p.published or None,
         "received": ingested.isoformat() if ingested else None,
         "finished_by": p.finished_by,
         "finished_at": p.finished_at.isoformat() if p.finished_at else None,

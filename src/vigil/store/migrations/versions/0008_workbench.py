@@ -43,13 +43,18 @@ def upgrade() -> None:
         sa.Column("countries", sa.String(120), nullable=False),
         sa.Column("source", sa.String(200), nullable=False),
         sa.Column("language", sa.String(16)),
-        sa.Column("published", sa.String(32)),
+        sa.Column("published", sa.String(32), nullable=False),
         sa.Column("finished_by", sa.String(128)),
         sa.Column("finished_at", sa.DateTime(timezone=True)),
         sa.Column("updated_at", sa.DateTime(timezone=True), nullable=False),
     )
-    for column in ("state", "urgency", "source", "language", "published"):
+    for column in ("state", "source", "language"):
         op.create_index(f"ix_report_reviews_{column}", "report_reviews", [column])
+    # The queue's two orders (newest first, most urgent first), each read from an index.
+    op.create_index("ix_report_reviews_newest", "report_reviews", ["published", "report_id"])
+    op.create_index(
+        "ix_report_reviews_urgent", "report_reviews", ["urgency", "waiting", "report_id"]
+    )
     _fill()
 
 
