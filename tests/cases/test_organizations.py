@@ -5,6 +5,7 @@ from __future__ import annotations
 from tests.cases.conftest import C, add, event, person
 from vigil.cases import (
     get_organization,
+    list_decisions,
     list_organizations,
     merge_organizations,
     split_organization,
@@ -74,3 +75,22 @@ def test_reviewer_merges_and_splits_organizations(db: Database) -> None:
     with db.read() as s:
         assert len(list_organizations(s)) == 2
         assert get_organization(s, new).summary.name == "Spring-96"
+
+
+def test_a_merge_overrules_an_earlier_split_of_organizations(db: Database) -> None:
+    """As for persons: merging again undoes the split it contradicts, so an undo of the
+    merge does not bring back a stale split, and the decisions list says so."""
+    add_with_orgs(db, "y1", [org("Viasna Human Rights Centre", "Spring-96", kind="ngo")])
+    add_with_orgs(db, "y2", [org("Spring-96", kind="ngo")])
+    with db.read() as s:
+        [one] = list_organizations(s)
+        leaving = [m for m, _, name in get_organization(s, one.id).mentions if name == "Spring-96"]
+    with db.transaction() as s:
+        new = split_organization(s, one.id, leaving, actor="rev")
+    with db.transaction() as s:
+        merge_organizations(s, one.id, new, actor="rev")
+    with db.read() as s:
+        assert len(list_organizations(s)) == 1
+        split, merge = sorted(list_decisions(s), key=lambda d: d.id)[-2:]
+    assert split.action == "split-org" and split.undone_by == "rev"
+    assert merge.action == "merge-org" and merge.undone_at is None

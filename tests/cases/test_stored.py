@@ -10,7 +10,7 @@ from sqlalchemy import select, update
 from tests.cases.conftest import add
 from tests.cases.test_rebuild import corpus
 from vigil.cases import Dossier, get_dossier, stored
-from vigil.cases.dossier import _CACHE, _proposals, build_dossier
+from vigil.cases.dossier import _proposals, build_dossier
 from vigil.store.cases import CaseDossierRow, CaseRow
 from vigil.store.db import Database
 from vigil.store.models import utcnow
@@ -39,7 +39,6 @@ def test_every_stored_dossier_equals_the_built_one(db: Database) -> None:
         assert kept is not None, cid
         expected = built(db, cid)
         assert replace(kept, proposals=expected.proposals) == expected
-        _CACHE.clear()
         with db.read() as s:
             assert get_dossier(s, cid) == expected
         with_proposals += bool(expected.proposals)
@@ -60,7 +59,6 @@ def test_a_stale_or_old_shaped_copy_is_not_used(db: Database) -> None:
         case = s.get(CaseRow, cid)
         assert case is not None
         assert stored.load(s, cid, case.updated_at) is None
-        _CACHE.clear()
         assert get_dossier(s, cid).summary.sources == (rid,)  # built from claims instead
     with db.transaction() as s:
         row = s.get(CaseDossierRow, cid)
@@ -73,3 +71,21 @@ def test_a_stale_or_old_shaped_copy_is_not_used(db: Database) -> None:
         case = s.get(CaseRow, cid)
         assert case is not None
         assert stored.load(s, cid, case.updated_at) is None
+
+
+def test_the_stored_copy_is_the_only_cache(db: Database) -> None:
+    """Derived case data was cached three ways (a per-process cache, case_dossiers, summary
+    columns); a page now reads the stamped stored copy, so what is stored is what is shown."""
+    add(db, "one", corpus()[0][1])
+    with db.read() as s:
+        cid = s.scalars(select(CaseRow.id)).first()
+        assert cid is not None
+        first = get_dossier(s, cid)  # a per-process cache would keep this one
+    with db.transaction() as s:
+        row = s.get(CaseDossierRow, cid)
+        assert row is not None
+        data = dict(row.data)
+        data["summary"] = {**data["summary"], "name": "Renamed In Store"}
+        row.data = data  # the same stamp: still a valid copy
+    with db.read() as s:
+        assert get_dossier(s, cid).summary.name == "Renamed In Store" != first.summary.name

@@ -34,7 +34,13 @@ def test_language_warning() -> None:
         "и родственники. Его обвиняют в организации массовых беспорядков и участии в них."
     ) * 2
     clean(ctx)
-    assert any("English-only" in w for w in ctx.warnings)
+    # Russian is read by its own entry (data/languages.yaml): no warning.
+    assert ctx.reading == "ru" and ctx.language == "ru" and not ctx.warnings
+    ctx = Context(text="", clean="", language="de")
+    ctx.text = ctx.clean = "Der Journalist wurde gestern in Berlin verhaftet. " * 4
+    clean(ctx)
+    assert ctx.reading == "en"
+    assert any("extraction reads English" in w for w in ctx.warnings)
     assert looks_english("The police detained the activist on Monday and he was charged " * 3)
 
 
@@ -43,3 +49,10 @@ def test_no_sentences_warns() -> None:
     clean(ctx)
     assert ctx.sentences == []
     assert any("no sentences" in w for w in ctx.warnings)
+
+
+def test_runs_of_one_mark_are_blanked_keeping_length() -> None:
+    text = "Detained " + "(" * 5000 + " in Minsk. ----------------------------------"
+    out = clean_text(text)
+    assert len(out) == len(text) and "((((" not in out and out.startswith("Detained (((")
+    assert out.endswith("---" + " " * 31)

@@ -9,6 +9,7 @@ import subprocess
 import time
 from pathlib import Path
 
+import pytest
 from sqlalchemy import text
 
 from tests.helpers import VIGIL, vigil
@@ -133,3 +134,24 @@ def test_a_failing_stage_never_loses_the_report(db: Database, tmp_path: Path) ->
     assert _integrity(db) == (1, 1, 1)
     with db.read() as s:
         assert s.execute(text("SELECT title FROM reports")).scalar_one() != "tampered"
+
+
+def test_a_reader_defect_is_that_inputs_error_not_the_batchs(
+    db: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # 500 nested e-mails raised RecursionError out of the reader and ended `vigil ingest`
+    # with every later input unread (issue 14, item 8).
+    import vigil.pipeline.ingest as ingest_mod
+
+    real = ingest_mod.read_bytes
+
+    def reader(data: bytes, name: str, **kw: object) -> object:
+        if name.startswith("report-0000"):
+            raise RecursionError("maximum recursion depth exceeded")
+        return real(data, name)
+
+    monkeypatch.setattr(ingest_mod, "read_bytes", reader)
+    paths = write_reports(tmp_path / "r", 3)
+    outcomes = list(Ingestor(db, actor="t", max_bytes=10**7).ingest(expand([str(tmp_path / "r")])))
+    assert [o.status for o in outcomes] == ["rejected", "stored", "stored"]
+    assert outcomes[0].error == f"{paths[0]}: internal error (RecursionError) [E900]"

@@ -4,8 +4,11 @@ import io
 from email.message import EmailMessage
 
 import docx
+import pytest
 
+from vigil.errors import UnreadableInput
 from vigil.sources import read_bytes
+from vigil.sources.mail import MAX_ATTACHMENTS, MAX_PARTS
 
 
 def make_docx(text: str) -> bytes:
@@ -144,3 +147,38 @@ def test_message_that_only_encloses_a_message() -> None:
     doc = read_bytes(raw, "wrapped.eml")
     assert "questioned for six hours" in doc.text
     assert doc.title == "Fwd as-is"
+
+
+def _nested(depth: int) -> bytes:
+    raw = b"From: a@example.org\nSubject: inner\n\nThe activist was detained on 2 May.\n"
+    for i in range(depth):
+        raw = (
+            b"From: a@example.org\nTo: b@example.org\nSubject: fwd %d\n"
+            b"MIME-Version: 1.0\nContent-Type: message/rfc822\n\n" % i
+        ) + raw
+    return raw
+
+
+def test_deeply_nested_messages_are_refused_with_a_clear_error() -> None:
+    # 500 enclosed messages raised RecursionError (issue 14, item 8).
+    with pytest.raises(UnreadableInput) as refused:
+        read_bytes(_nested(500), "deep.eml")
+    assert "deep.eml" in str(refused.value) and "nested" in str(refused.value)
+
+
+def test_nesting_within_the_limit_is_read() -> None:
+    doc = read_bytes(_nested(3), "fwd.eml")
+    assert "detained on 2 May" in doc.text
+
+
+def test_too_many_parts_are_refused_and_attachments_are_capped() -> None:
+    head = b"From: a@example.org\nTo: b@example.org\nSubject: parts\nMIME-Version: 1.0\n"
+    head += b"Content-Type: multipart/mixed; boundary=XX\n\n"
+    part = b"--XX\nContent-Type: text/plain\nContent-Disposition: attachment\n\nx %d\n"
+    many = head + b"".join(part % i for i in range(MAX_PARTS + 5)) + b"--XX--\n"
+    with pytest.raises(UnreadableInput, match="parts"):
+        read_bytes(many, "parts.eml")
+    some = head + b"".join(part % i for i in range(MAX_ATTACHMENTS + 3)) + b"--XX--\n"
+    doc = read_bytes(some, "some.eml")
+    assert len(doc.children) == MAX_ATTACHMENTS
+    assert any("3 more attachments" in w for w in doc.warnings)

@@ -9,6 +9,7 @@ import pytest
 from vigil.errors import EmptyInput
 from vigil.sources import read_bytes, webpage
 from vigil.sources.document import SourceDocument
+from vigil.sources.htmlwalk import defuse
 
 ARTICLE = """<!DOCTYPE html>
 <html lang="en-GB"><head>
@@ -208,3 +209,28 @@ def test_many_nodes_skip_trafilatura_but_stay_linear() -> None:
     assert time.perf_counter() - t0 < 30
     assert any("text nodes" in w for w in doc.warnings)
     assert doc.text.count("Word and more words.") == 25_000
+
+
+def test_overlong_tags_are_cut_keeping_length_and_text() -> None:
+    # 500,000 attributes on one tag took lxml minutes (issue 14); "<p <p <p" with no ">"
+    # made html.parser rescan the rest of the page for every "<".
+    attrs = " ".join(f"a{i}=x" for i in range(3000))
+    html = f"<html><body><p {attrs}>The activist was detained.</p></body></html>"
+    cut, n = defuse(html)
+    assert n == 1 and len(cut) == len(html)
+    assert cut.startswith("<html><body><p>") and "a1=x" not in cut
+    doc = read_bytes(html.encode(), "attrs.html")
+    assert doc.text == "The activist was detained."
+    [seg] = doc.offsets.segments
+    assert html.encode()[seg.orig_start : seg.orig_end] == b"The activist was detained."
+    assert any("overlong" in w for w in doc.warnings)
+
+
+def test_a_tag_never_closed_reads_as_text() -> None:
+    html = "<html><body><p>Detained in Minsk.</p>" + "<p " * 5000
+    cut, n = defuse(html)
+    # Every "<" with more than max_tag_chars after it and no ">" is text; the tail is short.
+    assert n > 2000 and len(cut) == len(html) and "<p " not in cut[40:6000]
+    assert defuse("<p>short</p>") == ("<p>short</p>", 0)
+    doc = read_bytes(html.encode(), "open.html")
+    assert doc.text.startswith("Detained in Minsk.")

@@ -16,8 +16,10 @@ import uvicorn
 
 from tests.web.fixtures import FakeCases, fake_cases
 from vigil.settings import Settings, WebSettings, parse_networks
-from vigil.store.accounts import add_user, publish_case
+from vigil.store.accounts import add_user
+from vigil.store.cases import CaseRow
 from vigil.store.db import Database
+from vigil.store.publications import publish
 from vigil.web import create_app
 
 PASSWORD = "a long test password"
@@ -105,7 +107,13 @@ def site(db: Database, tmp_path: Path) -> Iterator[Site]:
     with db.transaction() as session:
         for name, role in USERS.items():
             add_user(session, name, role, PASSWORD, actor="setup")
-        publish_case(session, 1, actor="setup")
+        # The dossiers come from FakeCases; the case rows exist, as ids to publish.
+        # (Tests add dossiers 3 to 5 to FakeCases as they need them.)
+        rows = [CaseRow(name=f"case {i}") for i in range(1, 6)]
+        session.add_all(rows)
+        session.flush()
+        assert [r.id for r in rows] == [1, 2, 3, 4, 5]
+        publish(session, 1, actor="setup")
     cases = fake_cases()
     for url in serve(make_app(db, tmp_path, cases)):
         yield Site(url, db, cases)

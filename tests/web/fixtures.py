@@ -31,8 +31,10 @@ QUOTE_MEDICAL = f"Sarsenbayeva {MEDICAL} and was denied insulin; her {PASSPORT} 
 QUOTE_CHARGE = "She was charged under article 174 of the Criminal Code (inciting discord)."
 
 
-def ev(quote: str, claim_id: int = 1, report_id: int = 1) -> Evidence:
-    return Evidence(report_id, claim_id, ((0, 10),), quote, reviewed=False)
+def ev(quote: str, claim_id: int = 1, report_id: int = 1, reviewed: bool = True) -> Evidence:
+    """Evidence of case 1's facts: reviewed, since case 1 is published (publishing needs
+    the facts the public sees reviewed, VIGIL_PUBLISH_REQUIRES_REVIEW)."""
+    return Evidence(report_id, claim_id, ((0, 10),), quote, reviewed=reviewed)
 
 
 def summary(case_id: int, name: str, **kw: Any) -> CaseSummary:
@@ -91,9 +93,6 @@ class FakeCases:
     """A CaseSource over dossiers held in memory."""
 
     dossiers: dict[int, Dossier] = field(default_factory=dict)
-    merged: list[tuple[int, int]] = field(default_factory=list)
-    split: list[tuple[int, list[str]]] = field(default_factory=list)
-    changed: list[int] = field(default_factory=list)
 
     def list_cases(self, session: Session, **filters: Any) -> list[CaseSummary]:
         found = [d.summary for d in self.dossiers.values()]
@@ -119,13 +118,9 @@ class FakeCases:
             raise NotFound("no such case", subject=str(case_id))
         return self.dossiers[case_id]
 
-    def merge_persons(self, session: Session, keep: int, other: int, actor: str) -> None:
-        self.merged.append((keep, other))
-
-    def split_person(
-        self, session: Session, case_id: int, mention_ids: list[str], actor: str
-    ) -> None:
-        self.split.append((case_id, mention_ids))
+    def locate(self, session: Session, case_id: int) -> int:
+        self.get_dossier(session, case_id)
+        return case_id
 
     def mentions(self, session: Session, case_id: int) -> list[dict[str, Any]]:
         return [{"id": f"pm-1-{case_id}", "report_id": 1, "name": "A. Sarsenbayeva"},
@@ -133,9 +128,6 @@ class FakeCases:
 
     def cases_of_reports(self, session: Session, report_ids: list[int]) -> list[int]:
         return [1] if report_ids else []
-
-    def claims_changed(self, session: Session, report_id: int) -> None:
-        self.changed.append(report_id)
 
     def organizations(self, session: Session) -> list[dict[str, Any]]:
         return [{"name": "Adil Soz", "cases": 1}]

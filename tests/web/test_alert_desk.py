@@ -52,7 +52,7 @@ def test_draft_edit_approve_publish(site: Site) -> None:
     assert public.status_code == 200
     assert "Drop the charges" in public.text and "555 12 34" not in public.text
     trail = site.login("ada").get("/api/audit").text
-    assert "alert publish" in trail and "alert draft" in trail
+    assert "alert.publish" in trail and "alert.draft" in trail
 
 
 def test_the_last_editor_cannot_approve(site: Site) -> None:

@@ -11,8 +11,8 @@ from vigil.alerts import approve_alert, create_alert, publish_alert
 from vigil.alerts.draft import AlertDraft
 from vigil.alerts.tokens import CONFIRM, UNSUBSCRIBE, make_token
 from vigil.settings import get_settings
-from vigil.store.accounts import publish_case
 from vigil.store.alerts import OutboxRow, SubscriberRow
+from vigil.store.publications import publish as publish_case
 
 
 @pytest.fixture(autouse=True)

@@ -103,7 +103,8 @@ def test_upload_review_publish_search_and_a_public_visit(
     page.click("button:has-text('Unpublish')")
     public = browser.new_context(base_url=site.url).new_page()  # type: ignore[attr-defined]
     assert public.goto("/cases/1").status == 404
-    page.click("button:has-text('Publish')")
+    page.click("a:has-text('Preview and publish')")  # publishing goes through the preview
+    page.click("button:has-text('Publish as shown')")
     assert "Published by rex" in page.inner_text("main")
 
     # Search with a shareable URL.
@@ -123,4 +124,28 @@ def test_upload_review_publish_search_and_a_public_visit(
     assert public.locator("svg.map .pin").count() == 1
     shot(public, "dossier-public", backend)
     assert not errors, errors
+    context.close()
+
+
+def test_public_pages_in_russian_for_a_russian_browser(
+    site: Site, browser: object, request: pytest.FixtureRequest
+) -> None:
+    backend = request.node.callspec.params.get("db_url", "db")
+    context = browser.new_context(base_url=site.url, locale="ru-RU")  # type: ignore[attr-defined]
+    page = context.new_page()
+    page.goto("/")
+    assert page.locator("html").get_attribute("lang") == "ru"
+    assert page.locator("h1").inner_text() == "Главное"
+    assert "Последние события" in page.locator("main").inner_text()
+    shot(page, "ru-home", backend)
+    page.goto("/cases/1")
+    assert page.locator("html").get_attribute("lang") == "ru"
+    assert "Хронология" in page.locator("main").inner_text()
+    shot(page, "ru-case", backend)
+    # The switch: English from now on, in this browser.
+    page.click("header a[hreflang=en]")
+    page.wait_for_url(re.compile(r"lang=en"))
+    assert page.locator("html").get_attribute("lang") == "en"
+    page.goto("/")
+    assert page.locator("h1").inner_text() == "Hot topics"
     context.close()

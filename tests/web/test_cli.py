@@ -21,6 +21,17 @@ def test_user_add_from_environment_and_stdin_then_list(vigil_env: dict[str, str]
     assert b"password" not in listed.stdout.lower()
 
 
+def test_user_language_on_add_and_set_language(vigil_env: dict[str, str]) -> None:
+    env = {**vigil_env, "VIGIL_PASSWORD": "a long enough password"}
+    vigil("user", "add", "olga", "--role", "viewer", "--language", "ru", env=env, check=True)
+    changed = vigil("user", "set-language", "olga", "--language", "en", env=env, check=True)
+    assert b"olga: pages in en" in changed.stdout
+    unknown = vigil("user", "set-language", "olga", "--language", "xx", env=env)
+    assert unknown.returncode != 0 and b"language must be one of en, ru" in unknown.stderr
+    reset = vigil("user", "set-language", "olga", "--language", "", env=env, check=True)
+    assert b"browser" in reset.stdout
+
+
 def test_user_add_refuses_bad_roles_short_passwords_and_duplicates(
     vigil_env: dict[str, str],
 ) -> None:

@@ -42,7 +42,23 @@ def test_uploaded_samples_become_a_published_redacted_case(live: Site) -> None:
     internal = client.get(f"/cases/{case_id}")
     assert internal.status_code == 200 and "Nurlanova" in internal.text
     assert live.client().get(f"/cases/{case_id}").status_code == 404  # not yet published
-    client.post(f"/cases/{case_id}/publish", data={"csrf": csrf_of(internal.text)})
+    refused = client.post(
+        f"/cases/{case_id}/publish", data={"csrf": csrf_of(internal.text)}, follow_redirects=False
+    )
+    assert refused.status_code == 400  # nothing reviewed yet (VIGIL_PUBLISH_REQUIRES_REVIEW)
+    # A reviewer accepts what the machine read (the whole queue), then publishes.
+    while queue := client.get("/api/claims").json()["claims"]:
+        for claim in queue:
+            done = client.post(
+                f"/api/claims/{claim['id']}/review",
+                json={"action": "confirm"},
+                headers={"X-CSRF-Token": token},
+            )
+            assert done.status_code == 200, done.text
+    published = client.post(
+        f"/cases/{case_id}/publish", data={"csrf": csrf_of(internal.text)}, follow_redirects=False
+    )
+    assert published.status_code == 303, published.text
     public = live.client()
     for path in (f"/cases/{case_id}", f"/api/cases/{case_id}", "/", "/api/cases", "/laws"):
         body = public.get(path).text

@@ -6,6 +6,8 @@ from sqlalchemy import select
 
 from tests.web.conftest import Site, csrf_of
 from tests.web.fixtures import ADDRESS, PHONE, RELATIVE, C, add_report_with_claims
+from vigil.store.accounts import audit_trail
+from vigil.store.cases import PersonMentionRow
 from vigil.store.models import ClaimRow
 
 TEXT = "Aliya Sarsenbayeva was arrested in Almaty on 12 March 2021. She is a journalist."
@@ -65,7 +67,11 @@ def test_review_queue_accept_edit_reject_are_final(site: Site) -> None:
     assert rows["place"].status == "rejected"
     assert rows["event"].value == {"type": "detention", "date": "2021-03-13"}
     assert "Nothing waiting" in client.get("/review").text
-    assert site.cases.changed == [rid, rid, rid]  # the cases follow each review
+    with site.db.read() as session:  # the cases follow each review
+        cased = session.scalars(select(PersonMentionRow).where(PersonMentionRow.report_id == rid))
+        assert [m.name for m in cased if m.case_id] == ["Aliya Sarsenbayeva"]
+        trail = [(e.actor, e.action) for e in audit_trail(session) if "claim" in e.action]
+    assert sorted(trail) == [("rex", f"claim.{a}") for a in ("confirm", "edit", "reject")]
 
 
 def test_review_api_needs_the_csrf_header(site: Site) -> None:
@@ -116,22 +122,3 @@ def test_openapi_is_served_and_docs_need_no_cdn(site: Site) -> None:
     assert client.get("/docs").status_code == 404
     api = client.get("/api").text
     assert "/api/search" in api and "cdn" not in api.lower()
-
-
-def test_merge_and_split_persons_go_to_the_case_functions(site: Site) -> None:
-    client = site.login("rex")
-    csrf = csrf_of(client.get("/review").text)
-    answer = client.post(
-        "/review-persons", data={"csrf": csrf, "action": "merge", "case_id": 1, "other": 2}
-    )
-    assert answer.status_code == 303
-    assert site.cases.merged == [(1, 2)]
-    dossier = client.get("/cases/1").text
-    assert 'name="mention" value="pm-2-1"' in dossier
-    client.post(
-        "/review-persons",
-        data={"csrf": csrf, "action": "split", "case_id": 1, "mention": ["pm-2-1"]},
-    )
-    assert site.cases.split == [(1, ["pm-2-1"])]
-    nothing = client.post("/review-persons", data={"csrf": csrf, "action": "split", "case_id": 1})
-    assert nothing.status_code == 400

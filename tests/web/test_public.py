@@ -67,7 +67,11 @@ def test_a_released_value_shows_and_others_stay_withheld(site: Site) -> None:
     reviewer = site.login("rex")
     page = reviewer.get("/cases/1")
     assert PHONE in page.text and RELATIVE in page.text  # the internal view is complete
-    answer = reviewer.post("/cases/1/release", data={"csrf": csrf_of(page.text), "value": PHONE})
+    form = {"csrf": csrf_of(page.text), "value": PHONE}
+    asked = reviewer.post("/cases/1/release", data=form)  # releasing asks first
+    assert asked.status_code == 200 and "Release it to the public" in asked.text
+    assert PHONE not in site.client().get("/api/cases/1").text
+    answer = reviewer.post("/cases/1/release", data={**form, "confirm": "yes"})
     assert answer.status_code == 303
     public = site.client().get("/api/cases/1").text
     assert PHONE in public
@@ -112,7 +116,7 @@ def test_organizations_the_dossier_withholds_are_not_listed_or_searchable(site: 
 
     from tests.web.fixtures import published_dossier, summary
     from vigil.cases.model import Fact
-    from vigil.store.accounts import publish_case
+    from vigil.store.publications import publish as publish_case
 
     base = published_dossier()
     site.cases.dossiers[3] = replace(

@@ -8,7 +8,13 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from tests.web.conftest import Site
-from vigil.store.accounts import publish_case, release_value, unpublish_case
+from vigil.store.publications import publish as publish_case
+from vigil.store.publications import release_value
+from vigil.store.publications import unpublish as _unpublish
+
+
+def unpublish_case(session: Session, case_id: int, *, actor: str) -> None:
+    _unpublish(session, case_id)
 
 
 def _count_calls(site: Site, monkeypatch: Any) -> dict[str, int]:
@@ -56,3 +62,31 @@ def test_logged_in_pages_are_never_cached(site: Site, monkeypatch: Any) -> None:
     for _ in range(3):
         assert reviewer.get("/api/laws").status_code == 200
     assert calls["charges"] == 3
+
+
+def test_the_public_home_is_computed_once_per_change(site: Site, monkeypatch: Any) -> None:
+    """`/` under 50 readers without pauses was the slowest public page; its public shape is
+    the same for every visitor until a case, publication or alert changes."""
+    calls = {"list": 0}
+    original = site.cases.list_cases
+
+    def counted(session: Session, **filters: Any) -> Any:
+        calls["list"] += 1
+        return original(session, **filters)
+
+    monkeypatch.setattr(site.cases, "list_cases", counted)
+    public = site.client()
+    first = public.get("/api/cases").json()
+    for _ in range(3):
+        assert public.get("/api/cases").json() == first
+        assert public.get("/").status_code == 200
+    assert calls["list"] == 1
+    assert {c["id"] for c in first["cases"]} == {1}
+    with site.db.transaction() as s:
+        publish_case(s, 2, actor="rex")
+    assert {c["id"] for c in public.get("/api/cases").json()["cases"]} == {1, 2}
+    assert calls["list"] == 2
+    staff = site.login("rex")
+    staff.get("/api/cases")
+    staff.get("/api/cases")
+    assert calls["list"] == 4, "logged-in lists are never cached"

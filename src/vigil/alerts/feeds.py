@@ -1,6 +1,7 @@
 """Atom feeds of published alerts: all, per country, per case (feedgen).
 
-Entries carry only the frozen public shape (already redacted when published).
+Entries carry only the frozen public shape (already redacted when published); what the
+feed itself says (its title, "Update:", "What we ask:") is in the reader's language.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from feedgen.feed import FeedGenerator
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from vigil import i18n
 from vigil.alerts.draft import country_name
 from vigil.store.alerts import AlertRow
 
@@ -22,43 +24,63 @@ def atom_feed(
     country: str | None = None,
     case_id: int | None = None,
     limit: int = 50,
+    language: str | None = None,
 ) -> bytes:
     """The newest ``limit`` published alerts (and follow-ups) as an Atom document."""
+    with i18n.using(language) as code:
+        return _feed(session, public_url, country, case_id, limit, code)
+
+
+def _feed(
+    session: Session,
+    public_url: str,
+    country: str | None,
+    case_id: int | None,
+    limit: int,
+    language: str,
+) -> bytes:
+    _ = i18n.gettext
     stmt = (
         select(AlertRow.public, AlertRow.published_at)
         .where(AlertRow.status == "published")
         .order_by(AlertRow.published_at.desc(), AlertRow.id.desc())
         .limit(limit)
     )
-    path, title = "/alerts/feed.atom", "Vigil urgent actions"
+    path, title = "/alerts/feed.atom", _("Vigil urgent actions")
     if country:
         code = country.upper()
         stmt = stmt.where(AlertRow.country == code)
         path, title = f"/alerts/country/{code}/feed.atom", f"{title}: {country_name(code)}"
     if case_id is not None:
         stmt = stmt.where(AlertRow.case_id == case_id)
-        path, title = f"/cases/{case_id}/alerts.atom", f"{title}: case {case_id}"
+        path, title = (
+            f"/cases/{case_id}/alerts.atom",
+            _("%(title)s: case %(id)s") % {"title": title, "id": case_id},
+        )
     rows = session.execute(stmt).all()
     fg = FeedGenerator()
     fg.id(f"{public_url}{path}")
     fg.title(title)
     fg.link(href=f"{public_url}{path}", rel="self")
     fg.link(href=f"{public_url}/alerts", rel="alternate")
-    fg.language("en")
+    fg.language(language)
     newest: datetime | None = None
     for public, published_at in reversed(rows):  # feedgen prepends: oldest first
         if public is None:
             continue
         entry = fg.add_entry()
         entry.id(public["url"])
-        entry.title(("Update: " if public.get("kind") == "followup" else "") + public["title"])
+        followup = public.get("kind") == "followup"
+        entry.title(
+            _("Update: %(title)s") % {"title": public["title"]} if followup else public["title"]
+        )
         entry.link(href=public["url"])
         when = _aware(published_at)
         entry.published(when)
         entry.updated(when)
         text = public["body"]
         if public.get("asks"):
-            text += "\n\nWhat we ask:\n" + "\n".join(f"- {a}" for a in public["asks"])
+            text += "\n\n" + _("What we ask:") + "\n" + "\n".join(f"- {a}" for a in public["asks"])
         entry.content(text, type="text")
         if public.get("country"):
             entry.category(term=public["country"])

@@ -1,8 +1,11 @@
 """What is sent: the e-mail for one subscriber and the signed JSON for one webhook.
 
 Both are built from an alert's frozen public shape (see ``publicize``), never from the
-editable text. Headers are built by ``email.message.EmailMessage``, which refuses CR/LF in
-any header value; stored text is folded to one line first as a second guard.
+editable text. What Vigil writes around the editors' text (subject prefix, headings,
+footer, the confirmation message) is in the subscriber's language (``vigil.i18n``); the
+editors' text itself is sent as they wrote it. Headers are built by
+``email.message.EmailMessage``, which refuses CR/LF in any header value; stored text is
+folded to one line first as a second guard.
 """
 
 from __future__ import annotations
@@ -20,6 +23,7 @@ from email.policy import SMTP
 from email.utils import format_datetime, formataddr, parseaddr
 from typing import Any
 
+from vigil import i18n
 from vigil.alerts.tokens import CONFIRM, UNSUBSCRIBE, make_token
 from vigil.alerts.validate import one_line
 from vigil.settings import AlertSettings
@@ -64,13 +68,21 @@ def _para(text: str) -> str:
 
 
 def _alert_text(public: dict[str, Any]) -> str:
+    _ = i18n.gettext
     lines = [one_line(public["title"]), "", _para(public["body"]), ""]
     if public.get("asks"):
-        lines += ["What we ask:", *(f"  - {a}" for a in public["asks"]), ""]
+        lines += [_("What we ask:"), *(f"  - {a}" for a in public["asks"]), ""]
     if public.get("appeal_to"):
-        lines += ["Please send appeals to:", *(f"  - {a}" for a in public["appeal_to"]), ""]
-    lines += [f"Read online: {public['url']}", "", "--"]
+        lines += [_("Please send appeals to:"), *(f"  - {a}" for a in public["appeal_to"]), ""]
+    lines += [_("Read online: %(url)s") % {"url": public["url"]}, "", "--"]
     return "\r\n".join(lines) + "\r\n"
+
+
+def subject_prefix(public: dict[str, Any]) -> str:
+    """[Urgent action] or [Update], in the language in use."""
+    if public.get("kind") == "followup":
+        return i18n.gettext("[Update]")
+    return i18n.gettext("[Urgent action]")
 
 
 def _header(name: str, value: str) -> bytes:
@@ -87,20 +99,30 @@ class AlertMail:
     (To, Message-ID, unsubscribe link). Building each copy with ``EmailMessage`` cost
     ~5 ms; this costs ~0.05 ms, which is what lets one worker send 10,000 in a minute."""
 
-    def __init__(self, settings: AlertSettings, public: dict[str, Any]) -> None:
+    def __init__(
+        self, settings: AlertSettings, public: dict[str, Any], language: str | None = None
+    ) -> None:
         self.settings = settings
-        prefix = "Update" if public.get("kind") == "followup" else "Urgent action"
-        subject = one_line(f"[{prefix}] {public['title']}")[:200]
+        with i18n.using(language) as self.language:
+            subject = one_line(f"{subject_prefix(public)} {public['title']}")[:200]
+            text = _alert_text(public)
+            self.footer = (
+                i18n.gettext("You receive this because you subscribed to Vigil alerts.")
+                + "\r\n"
+                + i18n.gettext("Unsubscribe: %(url)s")
+                + "\r\n"
+            )
         self.head = (
             _header("From", settings.mail_from)
             + _header("Subject", subject)
+            + _header("Content-Language", self.language)
             + b"MIME-Version: 1.0\r\n"
             + b'Content-Type: text/plain; charset="utf-8"\r\n'
             + b"Content-Transfer-Encoding: quoted-printable\r\n"
             + b"List-Unsubscribe-Post: List-Unsubscribe=One-Click\r\n"
         )
         self.body = (
-            quopri.encodestring(_alert_text(public).encode("utf-8"))
+            quopri.encodestring(text.encode("utf-8"))
             .replace(b"\n", b"\r\n")
             .replace(b"\r\r\n", b"\r\n")
         )
@@ -109,10 +131,8 @@ class AlertMail:
     def render(self, *, outbox_id: int, subscriber_id: int, to: str, name: str | None) -> bytes:
         """``to`` must be a validated address (``validate.normalize_email``)."""
         unsub = unsubscribe_url(self.settings, subscriber_id)
-        footer = (
-            f"You receive this because you subscribed to Vigil alerts.\r\nUnsubscribe: {unsub}\r\n"
-        )
-        footer_qp = quopri.encodestring(footer.encode("ascii")).replace(b"\n", b"\r\n")
+        footer = self.footer % {"url": unsub}
+        footer_qp = quopri.encodestring(footer.encode("utf-8")).replace(b"\n", b"\r\n")
         footer_qp = footer_qp.replace(b"\r\r\n", b"\r\n")
         return b"".join(
             (
@@ -136,28 +156,42 @@ def alert_email(
     subscriber_id: int,
     to: str,
     name: str | None,
+    language: str | None = None,
 ) -> bytes:
     """One subscriber's copy of an alert (see ``AlertMail`` to render many)."""
-    mail = AlertMail(settings, public)
+    mail = AlertMail(settings, public, language)
     return mail.render(outbox_id=outbox_id, subscriber_id=subscriber_id, to=to, name=name)
 
 
 def confirmation_email(
-    settings: AlertSettings, *, outbox_id: int, subscriber_id: int, to: str, name: str | None
+    settings: AlertSettings,
+    *,
+    outbox_id: int,
+    subscriber_id: int,
+    to: str,
+    name: str | None,
+    language: str | None = None,
 ) -> EmailMessage:
-    msg = _base(
-        settings, to, name, "Confirm your subscription to Vigil alerts", f"vigil.{outbox_id}"
-    )
-    unsub = unsubscribe_url(settings, subscriber_id)
+    with i18n.using(language) as code:
+        _ = i18n.gettext
+        subject = _("Confirm your subscription to Vigil alerts")
+        unsub = unsubscribe_url(settings, subscriber_id)
+        lines = [
+            _("Someone, probably you, asked to receive urgent actions from Vigil at this address."),
+            "",
+            _("To confirm, open this link (valid for 7 days):"),
+            confirm_url(settings, subscriber_id),
+            "",
+            _("If you did not ask for this, ignore this message: nothing will be sent."),
+            "",
+            "--",
+            _("Unsubscribe: %(url)s") % {"url": unsub},
+        ]
+        text = "\n".join(lines) + "\n"
+    msg = _base(settings, to, name, subject, f"vigil.{outbox_id}")
+    msg["Content-Language"] = code
     msg["List-Unsubscribe"] = f"<{unsub}>"
-    msg.set_content(
-        "Someone, probably you, asked to receive urgent actions from Vigil at this address.\n\n"
-        "To confirm, open this link (valid for 7 days):\n"
-        f"{confirm_url(settings, subscriber_id)}\n\n"
-        "If you did not ask for this, ignore this message: nothing will be sent.\n\n"
-        f"--\nUnsubscribe: {unsub}\n",
-        cte="quoted-printable",
-    )
+    msg.set_content(text, cte="quoted-printable")
     return msg
 
 

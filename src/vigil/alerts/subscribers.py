@@ -13,10 +13,11 @@ from datetime import UTC
 from sqlalchemy import Table, select
 from sqlalchemy.orm import Session
 
+from vigil import i18n
 from vigil.alerts.filters import Filters
 from vigil.alerts.tokens import CONFIRM, UNSUBSCRIBE, BadToken, read_token, token_issued
 from vigil.alerts.validate import check_webhook_url, header_text, normalize_email
-from vigil.errors import NotFound
+from vigil.errors import InputError, NotFound
 from vigil.settings import AlertSettings
 from vigil.store import dialect
 from vigil.store.alerts import OutboxRow, SubscriberRow, WebhookRow
@@ -66,10 +67,16 @@ def subscribe(
     filters: Filters | None = None,
     source: str = "form",
     confirmed: bool = False,
+    language: str | None = None,
 ) -> Subscribed:
     """Add or renew a subscription. Unless ``confirmed`` (an admin vouching for earlier
-    consent), the subscriber stays pending until they follow the confirmation link."""
+    consent), the subscriber stays pending until they follow the confirmation link.
+    ``language``: of their mail (a code of ``vigil.i18n.languages()``; None keeps what
+    they had, or the default language)."""
     address = normalize_email(email)
+    code = i18n.known(language) if language else None
+    if language and code is None:
+        raise InputError(f"language must be one of {', '.join(i18n.languages())}", subject=language)
     clean_name = header_text(name, "name") or None if name else None
     filters = filters or Filters()
     # Insert-if-missing, then lock the row: parallel subscribes of one address (a
@@ -89,6 +96,7 @@ def subscribe(
     if row.status == ACTIVE:
         return Subscribed(row.id, ACTIVE, False)
     row.name = clean_name or row.name
+    row.language = code or row.language
     for key, value in filters.as_columns().items():
         setattr(row, key, value)
     if confirmed:

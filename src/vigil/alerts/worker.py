@@ -74,7 +74,7 @@ class Worker:
         self.poll = poll
         self.stats = Stats()
         self._alerts: dict[int, dict[str, Any]] = {}
-        self._mails: dict[int, AlertMail] = {}
+        self._mails: dict[tuple[int, str | None], AlertMail] = {}
         self._alerts_lock = threading.Lock()
         self._sender_addr = parseaddr(settings.mail_from)[1]
 
@@ -141,16 +141,18 @@ class Worker:
                 self._alerts[alert_id] = public
         return public
 
-    def _mail(self, alert_id: int) -> AlertMail | None:
+    def _mail(self, alert_id: int, language: str | None) -> AlertMail | None:
+        """The alert's mail in one language, rendered once per worker."""
+        key = (alert_id, language)
         with self._alerts_lock:
-            if alert_id in self._mails:
-                return self._mails[alert_id]
+            if key in self._mails:
+                return self._mails[key]
         public = self._public(alert_id)
         if public is None:
             return None
-        mail = AlertMail(self.settings, public)
+        mail = AlertMail(self.settings, public, language)
         with self._alerts_lock:
-            self._mails[alert_id] = mail
+            self._mails[key] = mail
         return mail
 
     def _emails(self, smtp: SmtpSender, rows: list[Claimed], stop: threading.Event) -> bool:
@@ -158,13 +160,14 @@ class Worker:
         ids = [r.subscriber_id for r in rows if r.subscriber_id is not None]
         with self.db.read() as session:
             subs = {
-                sid: (email, name, status)
-                for sid, email, name, status in session.execute(
+                sid: (email, name, status, language)
+                for sid, email, name, status, language in session.execute(
                     select(
                         SubscriberRow.id,
                         SubscriberRow.email,
                         SubscriberRow.name,
                         SubscriberRow.status,
+                        SubscriberRow.language,
                     ).where(SubscriberRow.id.in_(ids))
                 )
             }
@@ -177,7 +180,7 @@ class Worker:
             if sub is None or sub[2] != wanted:
                 self._give_up(row, f"subscriber is no longer {wanted}")
                 continue
-            email, name, _ = sub
+            email, name, _, language = sub
             try:
                 email = normalize_email(email)  # also what goes into RCPT TO
             except InputError as exc:
@@ -190,9 +193,10 @@ class Worker:
                     subscriber_id=row.subscriber_id or 0,
                     to=email,
                     name=name,
+                    language=language,
                 ).as_bytes()
             else:
-                mail = self._mail(row.alert_id or 0)
+                mail = self._mail(row.alert_id or 0, language)
                 if mail is None:
                     self._give_up(row, "alert is not published")
                     continue

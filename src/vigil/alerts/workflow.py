@@ -21,9 +21,9 @@ from vigil.alerts.filters import Target, matches
 from vigil.alerts.publicize import public_alert
 from vigil.alerts.validate import header_text
 from vigil.errors import InputError, NotFound, VigilError
-from vigil.store.accounts import is_published
 from vigil.store.alerts import QUEUED, AlertRow, OutboxRow, SubscriberRow, WebhookRow
 from vigil.store.models import utcnow
+from vigil.store.publications import is_public
 
 log = logging.getLogger(__name__)
 
@@ -139,19 +139,14 @@ def approve_alert(session: Session, alert_id: int, *, actor: str) -> AlertRow:
     return row
 
 
-def publish_alert(session: Session, alert_id: int, *, actor: str, public_url: str) -> Published:
-    """Freeze the public text and queue one message per matching subscriber and webhook,
-    all in the caller's transaction: published and queued together, or neither."""
-    row = get_alert(session, alert_id)
-    if row.status != APPROVED:
-        raise WorkflowError(f"alert {alert_id} is {row.status}; only approved alerts are published")
-    now = utcnow()
-    row.status = PUBLISHED
-    row.published_at = now
-    row.published_by = actor
+def public_shape(
+    session: Session, row: AlertRow, *, published_at: str, public_url: str
+) -> dict[str, Any]:
+    """What the public will receive of ``row``: the frozen shape at publishing, and the
+    preview a reviewer sees before (the same function, so the two cannot differ)."""
     # The frozen shape (webhooks, e-mails) names the case only if the public may see it.
-    shown = row.case_id if row.case_id is not None and is_published(session, row.case_id) else None
-    row.public = public_alert(
+    shown = row.case_id if row.case_id is not None and is_public(session, row.case_id) else None
+    return public_alert(
         alert_id=row.id,
         case_id=shown,
         parent_id=row.parent_id,
@@ -164,9 +159,28 @@ def publish_alert(session: Session, alert_id: int, *, actor: str, public_url: st
         asks=row.asks,
         appeal_to=row.appeal_to,
         withheld=row.withheld,
-        published_at=now.isoformat(),
+        published_at=published_at,
         url=f"{public_url}/alerts/{row.id}",
     )
+
+
+def preview_alert(session: Session, alert_id: int, *, public_url: str) -> dict[str, Any]:
+    """The public shape the alert would have if it were published now."""
+    row = get_alert(session, alert_id)
+    return public_shape(session, row, published_at=utcnow().isoformat(), public_url=public_url)
+
+
+def publish_alert(session: Session, alert_id: int, *, actor: str, public_url: str) -> Published:
+    """Freeze the public text and queue one message per matching subscriber and webhook,
+    all in the caller's transaction: published and queued together, or neither."""
+    row = get_alert(session, alert_id)
+    if row.status != APPROVED:
+        raise WorkflowError(f"alert {alert_id} is {row.status}; only approved alerts are published")
+    now = utcnow()
+    row.status = PUBLISHED
+    row.published_at = now
+    row.published_by = actor
+    row.public = public_shape(session, row, published_at=now.isoformat(), public_url=public_url)
     want = Target(row.country, row.case_id, tuple(row.organizations), row.event_type)
     earlier = _earlier_recipients(session, row)
     subs = session.execute(

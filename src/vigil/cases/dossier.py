@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-import threading
-from collections import Counter, OrderedDict, defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
@@ -287,30 +286,17 @@ def summarize(
 
 
 # Dossiers are rebuilt from claims, which costs several queries; ``refresh_cases`` stores
-# each one it builds (``vigil.cases.stored``), and they are cached per process by
-# (database, case, the case's updated_at). Every change that alters a dossier (new
-# report, review, merge, split) refreshes the case and so moves updated_at.
-_CACHE: OrderedDict[tuple[str, int, str], Dossier] = OrderedDict()
-_CACHE_SIZE = 2000
-_CACHE_LOCK = threading.Lock()
+# each one it builds (``vigil.cases.stored``), stamped with the case's updated_at, together
+# with the case's summary columns and facets (the same derivation, written in the same
+# transaction, for lists). That stored copy is the one cache: every change that alters a
+# dossier (new report, review, merge, split) refreshes the case and moves the stamp, and a
+# copy whose stamp differs is never used. "Possible same person" proposals depend on other
+# cases, so they are computed for each request.
 
 
 def get_dossier(session: Session, case_id: int) -> Dossier:
     case = resolve_case_id(session, case_id)
-    stamp = case.updated_at.isoformat() if case.updated_at else ""
-    key = (str(session.get_bind().engine.url), case.id, stamp)
-    with _CACHE_LOCK:
-        hit = _CACHE.get(key)
-        if hit is not None:
-            _CACHE.move_to_end(key)
-            return hit
     kept = stored.load(session, case.id, case.updated_at)
     if kept is not None:
-        dossier = replace(kept, proposals=_proposals(session, case))
-    else:
-        dossier = build_dossier(session, case)
-    with _CACHE_LOCK:
-        _CACHE[key] = dossier
-        while len(_CACHE) > _CACHE_SIZE:
-            _CACHE.popitem(last=False)
-    return dossier
+        return replace(kept, proposals=_proposals(session, case))
+    return build_dossier(session, case)

@@ -196,11 +196,20 @@ def merge_organizations(session: Session, a: int, b: int, *, actor: str) -> int:
     if org_a.id == org_b.id:
         raise DecisionError("these are already one organization", subject=f"{a} {b}")
     ma, mb = _org_mentions(session, org_a.id), _org_mentions(session, org_b.id)
+    if not ma or not mb:
+        raise DecisionError("an organization without mentions cannot be merged", subject=f"{a} {b}")
     decision = CaseDecisionRow(
         action="merge-org", actor=actor, detail={"organizations": [org_a.id, org_b.id]}
     )
     session.add(decision)
     session.flush()
+    # Earlier splits between these two sets are overruled by this decision (as for persons).
+    for link in _active_org_links(session, ma + mb):
+        ends = {link.a, link.b}
+        if link.link == "cannot" and ends & set(ma) and ends & set(mb):
+            overruled = session.get(CaseDecisionRow, link.decision_id)
+            if overruled is not None and overruled.undone_at is None:
+                overruled.undone_at, overruled.undone_by = utcnow(), actor
     session.add(OrgLinkRow(decision_id=decision.id, a=ma[0], b=mb[0], link="must"))
     session.flush()
     _resolve_around(session, ma + mb, {org_a.id, org_b.id})

@@ -36,6 +36,7 @@ from vigil.store.cases import (
     PersonMentionRow,
 )
 from vigil.store.models import utcnow
+from vigil.store.publications import follow_membership
 
 
 def blocking_keys(mention: Mention) -> set[str]:
@@ -264,6 +265,8 @@ def store_clusters(
         else:
             session.delete(gone)  # its only report is gone
     session.flush()
+    # A published case whose people changed is held until a reviewer publishes it again.
+    follow_membership(session, case_of, before)
     # Only cases whose membership changed, or that hold the changed mentions, need their
     # summary rebuilt; the rest of the neighbourhood was only looked at.
     changed = {case_of[m] for m in seeds if m in case_of}

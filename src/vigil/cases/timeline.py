@@ -5,7 +5,8 @@ give ("2011-12" and "2011-12-16" agree), or that differ by at most ``SAME_ACT_DA
 (reports often disagree by a day; the event then keeps the other date in ``other_dates``
 and the dossier lists the disagreement). An undated telling joins the latest dated event of
 its type that its report can refer to (dated no later than the report's publication); with
-none, it stays an event of its own.
+none, it stays an event of its own. A reviewer's date wins over the machine's (the
+machine's is kept in the claim's history).
 """
 
 from __future__ import annotations
@@ -107,9 +108,29 @@ def _first(values: list[str | None]) -> str | None:
     return next((v for v in values if v), None)
 
 
+def _reviewed_date(act: _Act, ts: list[Telling]) -> tuple[str | None, tuple[str, ...]]:
+    """The act's date and the other dates given for it. A date a reviewer confirmed or
+    corrected is the act's date; the machine's dates differing from it are listed as
+    other dates, except those of reports whose own telling a reviewer settled (there the
+    machine's date is superseded; it is kept in the claim's history)."""
+    reviewed = [t.date for t in ts if t.evidence.reviewed and t.date]
+    if not reviewed:
+        return act.date, tuple(d for d in act.other_dates if d != act.date)
+    date = max(reviewed, key=len)
+    settled = {t.evidence.report_id for t in ts if t.evidence.reviewed}
+    others: list[str] = []
+    for t in ts:
+        if not t.date or _agree(t.date, date) or t.date in others:
+            continue
+        if t.evidence.reviewed or t.evidence.report_id not in settled:
+            others.append(t.date)
+    return date, tuple(others)
+
+
 def _merge(act: _Act) -> TimelineEvent:
     # Reviewed tellings first, then the most precise: their fields win.
     ts = sorted(act.tellings, key=lambda t: (not t.evidence.reviewed, -len(t.date or "")))
+    date, other_dates = _reviewed_date(act, ts)
     victims: list[str] = []
     perpetrators: list[str] = []
     for t in ts:
@@ -117,12 +138,12 @@ def _merge(act: _Act) -> TimelineEvent:
         perpetrators += [p for p in t.perpetrators if p not in perpetrators]
     return TimelineEvent(
         type=act.type,
-        date=act.date,
+        date=date,
         time=_first([t.time for t in ts]),
         place=_first([t.place for t in ts]),
         country=_first([t.country for t in ts]),
         victims=tuple(victims),
         perpetrators=tuple(perpetrators),
         evidence=tuple(t.evidence for t in ts),
-        other_dates=tuple(d for d in act.other_dates if d != act.date),
+        other_dates=other_dates,
     )

@@ -13,10 +13,10 @@ from rich.markup import escape
 from rich.table import Table
 from sqlalchemy.orm import Session
 
-from vigil.alerts import draft as drafting
 from vigil.alerts import feeds, interventions, workflow
 from vigil.cli.common import out, print_json_line, transaction
 from vigil.errors import ConfigError, InputError
+from vigil.operations import alerts as steps
 from vigil.settings import get_settings
 from vigil.store.alerts import AlertRow
 
@@ -75,10 +75,10 @@ def draft(
     case_id: int = typer.Argument(..., help="The case's id (see vigil cases)."),
     as_json: bool = typer.Option(False, "--json"),
 ) -> None:
-    """Draft an urgent action from a case's facts (stored as a draft to edit)."""
+    """Draft an urgent action from a case's facts (stored as a draft to edit); a case with
+    a published alert gets a follow-up of it, as on the alert desk."""
     with transaction() as session:
-        proposal = drafting.draft_from_dossier(_dossier(session, case_id))
-        row = workflow.create_alert(session, proposal, actor=get_settings().actor)
+        row = steps.draft(session, _dossier(session, case_id), actor=get_settings().actor)
         _show(row, as_json)
 
 
@@ -91,10 +91,8 @@ def followup(
         parent = workflow.get_alert(session, alert_id)
         if parent.case_id is None:
             raise InputError(f"alert {alert_id} has no case to follow")
-        proposal = drafting.draft_from_dossier(_dossier(session, parent.case_id))
-        row = workflow.create_alert(
-            session, proposal, actor=get_settings().actor, parent_id=alert_id
-        )
+        dossier = _dossier(session, parent.case_id)
+        row = steps.draft(session, dossier, actor=get_settings().actor, follows=alert_id)
         _show(row, as_json)
 
 
@@ -128,15 +126,13 @@ def edit(
     if withhold:
         changes["withheld"] = withhold
     with transaction() as session:
-        _show(
-            workflow.edit_alert(session, alert_id, actor=get_settings().actor, **changes), as_json
-        )
+        _show(steps.edit(session, alert_id, actor=get_settings().actor, **changes), as_json)
 
 
 def approve(alert_id: int = typer.Argument(...)) -> None:
     """Approve a draft (VIGIL_ACTOR must differ from whoever last edited it)."""
     with transaction() as session:
-        row = workflow.approve_alert(session, alert_id, actor=get_settings().actor)
+        row = steps.approve(session, alert_id, actor=get_settings().actor)
         out.print(f"alert {row.id} approved by {escape(row.approved_by or '')}")
 
 
@@ -144,7 +140,7 @@ def publish(alert_id: int = typer.Argument(...)) -> None:
     """Publish an approved alert: the site and feeds show it, deliveries are queued."""
     settings = get_settings().alerts
     with transaction() as session:
-        done = workflow.publish_alert(
+        done = steps.publish(
             session, alert_id, actor=get_settings().actor, public_url=settings.public_url
         )
     out.print(

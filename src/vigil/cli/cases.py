@@ -15,16 +15,12 @@ from vigil.cases import (
     Dossier,
     Fact,
     charges_by_article,
-    find_cases,
     get_dossier,
     list_cases,
     list_decisions,
-    merge_persons,
-    split_person,
-    undo_decision,
 )
-from vigil.cli.common import database, err, out, print_json_line
-from vigil.errors import NotFound
+from vigil.cli.common import case_ref, database, err, out, print_json_line, transaction
+from vigil.operations import cases as case_ops
 from vigil.settings import get_settings
 from vigil.store.cases import PersonMentionRow
 
@@ -86,16 +82,6 @@ def cases(
     out.print(f"{len(rows)} cases")
 
 
-def _resolve_ref(session: Any, ref: str) -> int:
-    found = find_cases(session, ref)
-    if not found:
-        raise NotFound("no case with that id or name", subject=ref)
-    if len(found) > 1:
-        names = ", ".join(f"{c.id} ({c.name})" for c in found[:8])
-        raise NotFound(f"several cases match: {names}; give an id", subject=ref)
-    return found[0].id
-
-
 def _fact_line(fact: Fact, fields: tuple[str, ...]) -> str:
     value = ", ".join(str(fact.value.get(f)) for f in fields if fact.value.get(f))
     return f"{value}  [dim](reports {', '.join(map(str, fact.sources))})[/]"
@@ -110,7 +96,7 @@ def case(
     db = database()
     try:
         with db.read() as session:
-            dossier = get_dossier(session, _resolve_ref(session, ref))
+            dossier = get_dossier(session, case_ref(session, ref))
             mentions = session.execute(
                 select(PersonMentionRow.id, PersonMentionRow.report_id, PersonMentionRow.name)
                 .where(PersonMentionRow.case_id == dossier.summary.id)
@@ -174,16 +160,12 @@ def merge(
     b: str = typer.Argument(..., help="Another case id or name: the same person."),
 ) -> None:
     """Record that two cases are one person; Vigil keeps them together from now on."""
-    db = database()
-    try:
-        with db.transaction() as session:
-            survivor = merge_persons(
-                session, _resolve_ref(session, a), _resolve_ref(session, b),
-                actor=get_settings().actor,
-            )  # fmt: skip
-    finally:
-        db.close()
-    out.print(f"merged into case {survivor}")
+    with transaction() as session:
+        done = case_ops.merge(
+            session, case_ref(session, a), case_ref(session, b),
+            actor=get_settings().actor,
+        )  # fmt: skip
+    out.print(f"merged into case {done.case_id}")
 
 
 def split(
@@ -192,15 +174,9 @@ def split(
 ) -> None:
     """Move some mentions out of a case into a new one; Vigil never merges them back
     unless a reviewer does."""
-    db = database()
-    try:
-        with db.transaction() as session:
-            new = split_person(
-                session, _resolve_ref(session, ref), mentions, actor=get_settings().actor
-            )
-    finally:
-        db.close()
-    out.print(f"split off as case {new}")
+    with transaction() as session:
+        done = case_ops.split(session, case_ref(session, ref), mentions, actor=get_settings().actor)
+    out.print(f"split off as case {done.case_id}")
 
 
 def decisions(
@@ -233,12 +209,8 @@ def decisions(
 
 def undo(decision: int = typer.Argument(..., help="Decision id (see vigil decisions).")) -> None:
     """Undo a reviewer's merge or split; the cases are resolved again without it."""
-    db = database()
-    try:
-        with db.transaction() as session:
-            undo_decision(session, decision, actor=get_settings().actor)
-    finally:
-        db.close()
+    with transaction() as session:
+        case_ops.undo(session, decision, actor=get_settings().actor)
     out.print(f"decision {decision} undone")
 
 

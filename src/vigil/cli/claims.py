@@ -119,7 +119,7 @@ def review(
         # The workbench's action: progress, the cases that follow, the audit entry.
         row = actions.decide(
             session, row.report_id, claim_id, action, actor=get_settings().actor,
-            value=new_value, refresh=actions.refresh_cases,
+            value=new_value,
         )  # fmt: skip
         print_json_line(_claim_json(row))
 

@@ -1,4 +1,4 @@
-"""Small helpers every command shares: the database, JSON lines, consoles."""
+"""Small helpers every command shares: the database, JSON lines, consoles, case ids."""
 
 from __future__ import annotations
 
@@ -11,6 +11,9 @@ from typing import Any
 from rich.console import Console
 from sqlalchemy.orm import Session
 
+from vigil.cases import find_cases
+from vigil.cases.dossier import resolve_case_id
+from vigil.errors import NotFound
 from vigil.settings import get_settings
 from vigil.store.db import Database, open_database
 
@@ -37,3 +40,24 @@ def transaction() -> Iterator[Session]:
             yield session
     finally:
         db.close()
+
+
+def case_ref(session: Session, ref: str) -> int:
+    """A case by id or name. An id merged into another case leads there (with a note on
+    standard error), as the web does."""
+    if ref.strip().isdigit():
+        asked = int(ref)
+        try:
+            live = resolve_case_id(session, asked).id
+        except NotFound:
+            raise NotFound("no case with that id or name", subject=ref) from None
+        if live != asked:
+            err.print(f"case {asked} was merged into case {live}")
+        return live
+    found = find_cases(session, ref)
+    if not found:
+        raise NotFound("no case with that id or name", subject=ref)
+    if len(found) > 1:
+        names = ", ".join(f"{c.id} ({c.name})" for c in found[:8])
+        raise NotFound(f"several cases match: {names}; give an id", subject=ref)
+    return found[0].id

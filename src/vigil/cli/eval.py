@@ -1,31 +1,53 @@
-"""``vigil eval GOLD_DIR [--json]``: precision, recall and F1 against gold records."""
+"""``vigil eval GOLD_DIR [--json]``: precision, recall and F1 against gold records;
+``vigil eval --reviewed``: against the organisation's own reviewed reports."""
 
 from __future__ import annotations
 
 import json
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 import typer
 
 from vigil.errors import InputError
 
+if TYPE_CHECKING:
+    from vigil.extract.evaluate import EvalReport
+
 
 def eval_command(
-    gold_dir: Path = typer.Argument(..., help="Folder of NAME.txt reports beside NAME.gold.json."),
+    gold_dir: Path = typer.Argument(
+        None, help="Folder of NAME.txt reports beside NAME.gold.json (not with --reviewed)."
+    ),
+    reviewed: bool = typer.Option(
+        False,
+        "--reviewed",
+        help="Score against the reviewed reports in the database (and keep the figures).",
+    ),
     as_json: bool = typer.Option(False, "--json", help="Print the scores as one JSON object."),
     worst: int = typer.Option(5, "--worst", help="How many of the worst documents to list."),
     errors: bool = typer.Option(
         False, "--errors", help="List, per document, each gold fact missed and each spurious one."
     ),
 ) -> None:
-    """Extract every report in GOLD_DIR and score it per category and overall."""
+    """Extract every report in GOLD_DIR (or every reviewed report) and score it per
+    category and overall."""
     from vigil.extract import Extractor
     from vigil.extract.evaluate import CATEGORIES, MICRO, describe, score
 
-    if not gold_dir.is_dir() or not any(gold_dir.glob("*.gold.json")):
-        raise InputError("no *.gold.json files here", subject=str(gold_dir))
-    report = score(gold_dir, Extractor())
+    if reviewed:
+        if gold_dir is not None:
+            raise typer.BadParameter("give a folder or --reviewed, not both")
+        report = _score_reviewed(Extractor())
+        where = "reviewed reports"
+    else:
+        if gold_dir is None:
+            raise typer.BadParameter("give a folder of gold records, or --reviewed")
+        if not gold_dir.is_dir() or not any(gold_dir.glob("*.gold.json")):
+            raise InputError("no *.gold.json files here", subject=str(gold_dir))
+        report = score(gold_dir, Extractor())
+        where = str(gold_dir)
     if as_json:
         data = report.to_json()
         data["worst"] = [{"doc": d.doc, "f1": round(d.micro.f1, 4)} for d in report.worst(worst)]
@@ -51,7 +73,7 @@ def eval_command(
         "tp",
         "fp",
         "fn",
-        title=f"{len(report.docs)} documents in {gold_dir}",
+        title=f"{len(report.docs)} documents in {where}",
     )
     for name in CATEGORIES:
         s = report.totals[name]
@@ -95,6 +117,20 @@ def eval_command(
                 console.print(f"[bold]{d.doc}[/bold] (- missed, + spurious)", highlight=False)
                 for line in lines:
                     console.print(line, highlight=False, markup=False)
+
+
+def _score_reviewed(extractor: Any) -> EvalReport:
+    """Score the reviewed reports and keep the figures as a run (the quality page's history)."""
+    from vigil.cli.common import transaction
+    from vigil.quality.measure import measure_extractor, record_run
+    from vigil.settings import get_settings
+
+    with transaction() as session:
+        report = measure_extractor(session, extractor)
+        if not report.docs:
+            raise InputError("no reviewed reports yet (every claim of a report decided)")
+        record_run(session, report, source="extractor", actor=get_settings().actor)
+    return report
 
 
 def register(app: typer.Typer) -> None:

@@ -43,7 +43,11 @@ def ingest(
     db = database()
     stages: list[AfterStore] = []
     if extract:
-        extraction = ExtractionStage(actor=settings.actor, model=settings.spacy_model)
+        extraction = ExtractionStage(
+            actor=settings.actor,
+            model=settings.spacy_model,
+            budget=settings.extract_budget_seconds,
+        )
         extraction.load()  # a missing model fails here, once, not on every report
         stages = [extraction, update_cases]
     ingestor = Ingestor(

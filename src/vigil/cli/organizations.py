@@ -8,13 +8,9 @@ import typer
 from rich.markup import escape
 from rich.table import Table
 
-from vigil.cases import (
-    get_organization,
-    list_organizations,
-    merge_organizations,
-    split_organization,
-)
-from vigil.cli.common import database, out, print_json_line
+from vigil.cases import get_organization, list_organizations
+from vigil.cli.common import database, out, print_json_line, transaction
+from vigil.operations import cases as decisions
 from vigil.settings import get_settings
 
 
@@ -80,13 +76,9 @@ def merge_org(
     b: int = typer.Argument(..., help="Another organization id: the same organization."),
 ) -> None:
     """Record that two organisations are one (attributed, undoable with vigil undo)."""
-    db = database()
-    try:
-        with db.transaction() as session:
-            survivor = merge_organizations(session, a, b, actor=get_settings().actor)
-    finally:
-        db.close()
-    out.print(f"merged into organization {survivor}")
+    with transaction() as session:
+        done = decisions.merge(session, a, b, actor=get_settings().actor, kind="organization")
+    out.print(f"merged into organization {done.case_id}")
 
 
 def split_org(
@@ -95,13 +87,11 @@ def split_org(
 ) -> None:
     """Move some of an organisation's mentions into a new one; never merged back
     automatically."""
-    db = database()
-    try:
-        with db.transaction() as session:
-            new = split_organization(session, org_id, mentions, actor=get_settings().actor)
-    finally:
-        db.close()
-    out.print(f"split off as organization {new}")
+    with transaction() as session:
+        done = decisions.split(
+            session, org_id, mentions, actor=get_settings().actor, kind="organization"
+        )
+    out.print(f"split off as organization {done.case_id}")
 
 
 def register(app: typer.Typer) -> None:

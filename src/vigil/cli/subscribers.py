@@ -34,12 +34,21 @@ def sub_add(
     confirmed: bool = typer.Option(
         False, "--confirmed", help="The person already agreed elsewhere: no opt-in message."
     ),
+    language: str = typer.Option(
+        "", "--language", help="Language of their mail (en, ru, ...); default: the site's."
+    ),
 ) -> None:
     """Subscribe an address (a confirmation message is queued unless --confirmed)."""
     filters = make_filters(country or [], case or [], organization or [], event_type or [])
     with transaction() as session:
         done = subscribers.subscribe(
-            session, email, name=name, filters=filters, source="cli", confirmed=confirmed
+            session,
+            email,
+            name=name,
+            filters=filters,
+            source="cli",
+            confirmed=confirmed,
+            language=language or None,
         )
     out.print(f"subscriber {done.subscriber_id}: {done.status}")
 

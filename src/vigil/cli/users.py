@@ -1,4 +1,5 @@
-"""``vigil user add``, ``list``, ``activate`` and ``deactivate``: who may log in, and as what."""
+"""``vigil user add``, ``list``, ``activate``, ``deactivate`` and ``set-language``: who may
+log in, as what, and in which language their pages are."""
 
 from __future__ import annotations
 
@@ -7,10 +8,11 @@ import sys
 import typer
 from rich.table import Table
 
+from vigil import i18n
 from vigil.cli.common import database, out, print_json_line
 from vigil.errors import InputError
 from vigil.settings import get_settings
-from vigil.store.accounts import ROLES, add_user, list_users, set_active
+from vigil.store.accounts import ROLES, add_user, list_users, set_active, set_language
 
 user_app = typer.Typer(help="Manage who may log in to the web application.", no_args_is_help=True)
 
@@ -39,13 +41,20 @@ def add(
     password_stdin: bool = typer.Option(
         False, "--password-stdin", help="Read the password from the first line of stdin."
     ),
+    language: str = typer.Option(
+        "",
+        "--language",
+        help=f"Language of their pages ({', '.join(i18n.languages())}); default: their browser's.",
+    ),
 ) -> None:
     """Create a user (password from a prompt, VIGIL_PASSWORD or --password-stdin)."""
     password = _password(password_stdin)
     db = database()
     try:
         with db.transaction() as session:
-            account = add_user(session, name, role, password, actor=get_settings().actor)
+            account = add_user(
+                session, name, role, password, actor=get_settings().actor, language=language
+            )
     finally:
         db.close()
     out.print(f"added {account.name} ({account.role})")
@@ -104,6 +113,23 @@ def deactivate(name: str = typer.Argument(..., help="Login name.")) -> None:
 def activate(name: str = typer.Argument(..., help="Login name.")) -> None:
     """Let a deactivated user log in again."""
     _set_active(name, True)
+
+
+@user_app.command("set-language")
+def set_language_(
+    name: str = typer.Argument(..., help="Login name."),
+    language: str = typer.Option(
+        ..., "--language", help=f"One of {', '.join(i18n.languages())}, or '' for the browser's."
+    ),
+) -> None:
+    """Choose the language of a user's pages (they can change it on /account too)."""
+    db = database()
+    try:
+        with db.transaction() as session:
+            code = set_language(session, name, language, actor=get_settings().actor)
+    finally:
+        db.close()
+    out.print(f"{name}: pages in {code}" if code else f"{name}: pages in the browser's language")
 
 
 def register(app: typer.Typer) -> None:

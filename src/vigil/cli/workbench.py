@@ -61,9 +61,7 @@ def accept_rest(ref: str) -> None:
     actor = get_settings().actor
     with transaction() as session:
         report_id = get_report(session, ref).id
-        accepted = actions.accept_rest(
-            session, report_id, actor=actor, refresh=actions.refresh_cases
-        )
+        accepted = actions.accept_rest(session, report_id, actor=actor)
     print_json_line({"report_id": report_id, "accepted": accepted, "state": "reviewed"})
 
 
@@ -88,7 +86,6 @@ def add_fact(
         report_id = get_report(session, report).id
         row = actions.add_fact(
             session, report_id, kind, parsed, spans, actor=get_settings().actor,
-            refresh=actions.refresh_cases,
         )  # fmt: skip
         text = get_report(session, report_id, with_text=True).text
         print_json_line(fact_json(row, text))

@@ -8,10 +8,12 @@ shift.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
+from vigil.extract.budget import Deadline
 from vigil.extract.model import Claim
 
 
@@ -130,7 +132,9 @@ class Context:
     published: dt.date | None = None
     published_raw: str | None = None
     language: str | None = None
-    doc: Any = None  # spacy.tokens.Doc once the model has run
+    # The data/languages.yaml entry that reads the report (set by cleaning.v1).
+    reading: str = "en"
+    doc: Any = None  # spacy.tokens.Doc (or the entry's own document) once the model has run
     sentences: list[tuple[int, int]] = field(default_factory=list)
     ents: list[Ent] = field(default_factory=list)
     persons: list[Person] = field(default_factory=list)
@@ -146,6 +150,9 @@ class Context:
     penalties: list[Penalty] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     claims: list[Claim] = field(default_factory=list)
+    # When the report's time budget runs out (a stage with a long loop may check
+    # ``deadline.passed()`` and stop early, saying so in a warning).
+    deadline: Deadline = field(default_factory=lambda: Deadline(None))
 
     def sentence_of(self, pos: int) -> tuple[int, int]:
         """The sentence span holding ``pos`` (the whole text when there are none)."""
@@ -161,9 +168,17 @@ class Context:
                 return s, e
         return (0, len(self.text))
 
+    # Mentions sorted by start, with their starts, for ``mentions_in`` (rebuilt when
+    # mentions are added; stages only ever add them).
+    _by_start: tuple[int, list[int], list[Mention]] = (0, [], [])
+
     def mentions_in(self, start: int, end: int, kind: str | None = None) -> list[Mention]:
-        return [
-            m
-            for m in self.mentions
-            if m.start >= start and m.end <= end and (kind is None or m.kind == kind)
-        ]
+        """Mentions within ``[start, end)``, in text order. Bisection: a scan of every
+        mention for every sentence was quadratic on reports naming thousands."""
+        if self._by_start[0] != len(self.mentions):
+            ordered = sorted(self.mentions, key=lambda m: m.start)
+            self._by_start = (len(self.mentions), [m.start for m in ordered], ordered)
+        _, starts, ordered = self._by_start
+        lo = bisect.bisect_left(starts, start)
+        hi = bisect.bisect_left(starts, end)
+        return [m for m in ordered[lo:hi] if m.end <= end and (kind is None or m.kind == kind)]

@@ -7,6 +7,7 @@ the report's own unambiguous dates and its country.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 from dataclasses import dataclass
@@ -102,15 +103,21 @@ def find_dates(
     rx = _rx()
     months = _months()
     out: list[Found] = []
-    taken: list[tuple[int, int]] = []
+    # Ranges taken so far, kept sorted and without overlap (a bisect finds a new range's
+    # neighbours: checking every earlier range was quadratic on 200,000 dates).
+    starts: list[int] = []
+    ends: list[int] = []
 
     def free(s: int, e: int) -> bool:
-        return all(e <= a or s >= b for a, b in taken)
+        i = bisect.bisect_right(starts, s)
+        return (i == 0 or ends[i - 1] <= s) and (i == len(starts) or starts[i] >= e)
 
     def put(f: Found) -> None:
         if free(f.start, f.end):
             out.append(f)
-            taken.append((f.start, f.end))
+            i = bisect.bisect_right(starts, f.start)
+            starts.insert(i, f.start)
+            ends.insert(i, f.end)
 
     for m in rx["iso"].finditer(text):
         put(

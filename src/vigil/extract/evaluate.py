@@ -32,6 +32,7 @@ CATEGORIES = (
 MICRO = ("persons", "organizations", "events_strict", "charges", "sentences")
 _HONORIFIC = re.compile(r"^(?:mr|mrs|ms|miss|dr|prof|sir|madam|mme)\s+")
 _WORD = re.compile(r"\w+")
+_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 
 
 @dataclass
@@ -90,6 +91,29 @@ def name_key(name: str) -> str:
     return _HONORIFIC.sub("", fold(name))
 
 
+def _cyrillic(text: str) -> bool:
+    return bool(_CYRILLIC.search(text))
+
+
+def lemma_key(name: str) -> str | None:
+    """A Cyrillic name with each word at its name lemma, so "Канаткана Амренова" (as a gold
+    file may hold it) meets "Канаткан Амренов"; None for names in other scripts."""
+    if not _cyrillic(name):
+        return None
+    from vigil.extract.lemma.morph import name_key as word_key
+
+    return "lemma:" + fold(" ".join(word_key(w) for w in _WORD.findall(name)))
+
+
+def _words(text: str) -> set[str]:
+    """The words of an offence, at their lemma where Cyrillic ("контрабанде" = "контрабанда")."""
+    if not _cyrillic(text):
+        return set(_WORD.findall(fold(text)))
+    from vigil.extract.lemma.model import lemma
+
+    return {fold(lemma(w)) for w in _WORD.findall(text)}
+
+
 def _matching(preds: list[Any], golds: list[Any], ok: Callable[[Any, Any], bool]) -> dict[int, int]:
     """A maximum one-to-one matching, gold index -> predicted index (augmenting paths)."""
     adj = [[j for j, g in enumerate(golds) if ok(p, g)] for p in preds]
@@ -124,7 +148,10 @@ def _score(
 
 
 def _names(entity: dict[str, Any]) -> set[str]:
-    return {name_key(n) for n in [entity.get("name") or "", *(entity.get("aliases") or [])] if n}
+    names = [n for n in [entity.get("name") or "", *(entity.get("aliases") or [])] if n]
+    keys = {name_key(n) for n in names}
+    keys.update(k for k in map(lemma_key, names) if k)
+    return keys
 
 
 def _resolver(record: dict[str, Any]) -> Callable[[str], set[str]]:
@@ -137,7 +164,10 @@ def _resolver(record: dict[str, Any]) -> Callable[[str], set[str]]:
 
     def resolve(name: str) -> set[str]:
         k = name_key(name)
-        return table.get(k, {k})
+        if k in table:
+            return table[k]
+        lk = lemma_key(name)
+        return table.get(lk, {k, lk}) if lk else {k}
 
     return resolve
 
@@ -181,8 +211,8 @@ def compare_record(pred: dict[str, Any], gold: dict[str, Any]) -> dict[str, tupl
             return False
         if gc.get("article"):
             return _article(pc.get("article")) == _article(gc.get("article"))
-        gw = set(_WORD.findall(fold(gc.get("offence") or "")))
-        pw = set(_WORD.findall(fold(pc.get("offence") or "")))
+        gw = _words(gc.get("offence") or "")
+        pw = _words(pc.get("offence") or "")
         return bool(gw) and len(gw & pw) * 2 >= len(gw)
 
     def penalty_ok(ps: dict[str, Any], gs: dict[str, Any]) -> bool:
@@ -224,12 +254,16 @@ def describe(category: str, item: dict[str, Any]) -> str:
     return f"{item.get('person')}: {item.get('penalty')} {term}".rstrip()
 
 
-def _read(path: Path) -> tuple[str, str | None, str | None]:
-    """(text, published, language) of one report file, through Vigil's reader."""
+def read_item(data: bytes, filename: str) -> tuple[str, str | None, str | None]:
+    """(text, published, language) of one report file's bytes, through Vigil's reader."""
     from vigil.sources import read_bytes
 
-    doc = read_bytes(path.read_bytes(), path.name)
+    doc = read_bytes(data, filename)
     return doc.text, doc.published, doc.language
+
+
+def _read(path: Path) -> tuple[str, str | None, str | None]:
+    return read_item(path.read_bytes(), path.name)
 
 
 def score(gold_dir: Path, extractor: _Extracts) -> EvalReport:
@@ -238,14 +272,37 @@ def score(gold_dir: Path, extractor: _Extracts) -> EvalReport:
     pairs = [(g, g.with_name(g.name[: -len(".gold.json")] + ".txt")) for g in golds]
     pairs = [(g, t) for g, t in pairs if t.exists()]
     items = [_read(t) for _, t in pairs]
+    records = [json.loads(g.read_text(encoding="utf-8")) for g, _ in pairs]
+    return score_items([t.stem for _, t in pairs], items, records, extractor)
+
+
+def score_items(
+    names: list[str],
+    items: list[tuple[str, str | None, str | None]],
+    golds: list[dict[str, Any]],
+    extractor: _Extracts,
+) -> EvalReport:
+    """Extract each (text, published, language) item and score it against its gold record
+    (``vigil eval DIR`` and ``vigil eval --reviewed`` both come here)."""
+    results = list(extractor.extract_many(items))
+    return score_records(names, [r.record for r in results], golds, [r.warnings for r in results])
+
+
+def score_records(
+    names: list[str],
+    predicted: list[dict[str, Any]],
+    golds: list[dict[str, Any]],
+    warnings: list[list[str]] | None = None,
+) -> EvalReport:
+    """Score predicted records against gold records, document by document."""
     totals = {c: Score() for c in CATEGORIES}
     docs: list[DocScore] = []
-    for (gpath, tpath), result in zip(pairs, extractor.extract_many(items), strict=True):
-        gold = json.loads(gpath.read_text(encoding="utf-8"))
-        compared = compare_record(result.record, gold)
+    notes = warnings or [[] for _ in names]
+    for name, pred, gold, warned in zip(names, predicted, golds, notes, strict=True):
+        compared = compare_record(pred, gold)
         for c, (s, _) in compared.items():
             totals[c].add(s)
         scores = {c: s for c, (s, _) in compared.items()}
         errors = {c: m for c, (_, m) in compared.items()}
-        docs.append(DocScore(tpath.stem, scores, result.warnings, errors))
+        docs.append(DocScore(name, scores, list(warned), errors))
     return EvalReport(totals, docs)

@@ -9,7 +9,9 @@ from collections.abc import Iterable, Iterator, Sized
 from typing import Any
 
 import vigil.extract.stages  # noqa: F401  (registers the built-in stages)
+from vigil.extract.budget import CHUNK_CHARS, MAX_CHARS, MODEL_SHARE, Deadline, chunks, cut_point
 from vigil.extract.context import Context
+from vigil.extract.languages import DEFAULT, Models, entries
 from vigil.extract.model import ExtractionResult
 from vigil.extract.record import build
 from vigil.extract.registry import Stage, default_pipeline, get_stage
@@ -17,10 +19,9 @@ from vigil.settings import get_settings
 
 log = logging.getLogger(__name__)
 
-# spaCy components the stages use; the rest are disabled (entities need tok2vec + ner only).
-COMPONENTS = ("tok2vec", "ner")
-# Longest text given to the model at once; longer reports are read in part, with a warning.
-MAX_CHARS = 200_000
+# spaCy components the stages use: entities (ner) and the parse that events read for who an
+# act happened to (tagger, parser, attribute_ruler and lemmatizer share tok2vec).
+COMPONENTS = ("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "ner")
 
 Item = str | tuple[str, str | None] | tuple[str, str | None, str | None]
 # Smallest batch worth starting model processes for (each costs a fork and a warm-up).
@@ -68,42 +69,113 @@ class Extractor:
         pipeline = [get_stage(n) for n in stages] if stages else default_pipeline()
         self.pre: list[Stage] = [s for s in pipeline if not s.needs_doc]
         self.post: list[Stage] = [s for s in pipeline if s.needs_doc]
+        # Other languages' models (data/languages.yaml), loaded on their first report.
+        self.models = Models()
 
     def extract(
-        self, text: str, *, published: str | None = None, language: str | None = None
+        self,
+        text: str,
+        *,
+        published: str | None = None,
+        language: str | None = None,
+        budget: float | None = None,
     ) -> ExtractionResult:
-        return next(self.extract_many([(text, published, language)]))
+        """One report. ``budget`` (seconds, None or 0: none) bounds the whole extraction:
+        past it the model stops between two chunks of text and the stages not yet run are
+        skipped, each cut named in a warning; the record holds what was found."""
+        items = [(text, published, language)]
+        return next(self._run(items, n_process=1, batch_size=1, budget=budget))
 
     def extract_many(
-        self, items: Iterable[Item], *, n_process: int | None = None
+        self,
+        items: Iterable[Item],
+        *,
+        n_process: int | None = None,
+        budget: float | None = None,
     ) -> Iterator[ExtractionResult]:
         """Results in input order; items are texts or (text, published[, language]).
 
         ``n_process`` > 1 runs the model in that many worker processes (spaCy's own
         multiprocessing; the stages stay in this process): worth it for large batches.
         ``None`` decides by the batch's size (``processes_for``); an unsized iterable
-        gets one process.
+        gets one process. ``budget`` is per report as in ``extract``; in a batch the model
+        reads ahead, so its share is counted from when the model takes a report's first
+        chunk and the stages' share from when its text comes back.
         """
         if n_process is None:
             n_process = processes_for(len(items)) if isinstance(items, Sized) else 1
-        contexts = (self._prepare(item) for item in items)
-        pairs = ((ctx.clean[:MAX_CHARS], ctx) for ctx in contexts)
-        docs = self.nlp.pipe(pairs, as_tuples=True, batch_size=16, n_process=n_process)
-        for doc, ctx in docs:
-            ctx.doc = doc
-            for st in self.post:
-                try:
-                    st.fn(ctx)
-                except Exception as exc:  # a stage must not lose the whole record
-                    log.warning("stage %s failed: %s", st.name, type(exc).__name__)
-                    ctx.warnings.append(
-                        f"stage {st.name} failed ({type(exc).__name__}); record is partial"
-                    )
-            ctx.doc = None
-            record, claims = build(ctx)
-            yield ExtractionResult(record=record, claims=claims + ctx.claims, warnings=ctx.warnings)
+        return self._run(items, n_process=n_process, batch_size=16, budget=budget)
 
-    def _prepare(self, item: Item) -> Context:
+    def _run(
+        self, items: Iterable[Item], *, n_process: int, batch_size: int, budget: float | None
+    ) -> Iterator[ExtractionResult]:
+        single = batch_size == 1
+        contexts = (self._prepare(item, Deadline(budget), start=single) for item in items)
+        pieces = self._chunks(contexts, start=not single)
+        docs = self.nlp.pipe(pieces, as_tuples=True, batch_size=batch_size, n_process=n_process)
+        current: Context | None = None
+        parts: list[Any] = []
+        for doc, ctx in docs:
+            if current is not None and ctx is not current:
+                yield self._finish(current, parts, restart=not single)
+                parts = []
+            current = ctx
+            parts.append(doc)
+        if current is not None:
+            yield self._finish(current, parts, restart=not single)
+
+    def _chunks(self, contexts: Iterable[Context], *, start: bool) -> Iterator[tuple[str, Any]]:
+        """(text, context) for each chunk the model reads, while the model's share of
+        each report's budget lasts (every report gets at least its first chunk)."""
+        for ctx in contexts:
+            if start:
+                ctx.deadline.start()
+            if ctx.reading != DEFAULT:
+                # Another language's model reads it in _finish; spaCy gets an empty text so
+                # that the batch keeps its order.
+                yield "", ctx
+                continue
+            ranges = chunks(ctx.clean, ctx.sentences, CHUNK_CHARS)
+            for number, (lo, hi) in enumerate(ranges):
+                if number and ctx.deadline.passed(MODEL_SHARE):
+                    ctx.warnings.append(
+                        f"time budget: the model read {lo:,} of {len(ctx.clean):,} "
+                        "characters (VIGIL_EXTRACT_BUDGET_SECONDS); the record is partial"
+                    )
+                    break
+                yield ctx.clean[lo:hi], ctx
+
+    def _finish(self, ctx: Context, parts: list[Any], *, restart: bool) -> ExtractionResult:
+        from spacy.tokens import Doc
+
+        stages = self.post
+        if ctx.reading == DEFAULT:
+            ctx.doc = parts[0] if len(parts) == 1 else Doc.from_docs(parts, ensure_whitespace=False)
+        else:
+            ctx.doc = self.models.get(entries()[ctx.reading])(ctx.clean)
+            stages = list(self.models.stages(ctx.reading))
+        if restart:
+            ctx.deadline.start()
+        for number, st in enumerate(stages):
+            if ctx.deadline.passed():
+                skipped = ", ".join(s.name for s in stages[number:])
+                ctx.warnings.append(
+                    f"time budget spent (VIGIL_EXTRACT_BUDGET_SECONDS): stages {skipped} "
+                    "not run; the record is partial"
+                )
+                break
+            try:
+                st.fn(ctx)
+            except Exception as exc:  # a stage must not lose the whole record
+                log.warning("stage %s failed: %s", st.name, type(exc).__name__)
+                ctx.warnings.append(
+                    f"stage {st.name} failed ({type(exc).__name__}); record is partial"
+                )
+        ctx.doc = None
+        record, claims = build(ctx)
+        return ExtractionResult(record=record, claims=claims + ctx.claims, warnings=ctx.warnings)
+
+    def _prepare(self, item: Item, deadline: Deadline, *, start: bool) -> Context:
         published: str | None = None
         language: str | None = None
         if isinstance(item, str):
@@ -112,12 +184,26 @@ class Extractor:
             text, published = item[0], item[1]
         else:
             text, published, language = item[0], item[1], item[2]
+        if start:
+            deadline.start()
+        limit = MAX_CHARS
+        warnings: list[str] = []
+        if len(text) > limit:
+            # Cut before any stage runs: every stage's work is bounded by the cut, and
+            # offsets into the part read are offsets into the whole text.
+            cut = cut_point(text, limit)
+            warnings.append(
+                f"the report is {len(text):,} characters long; only the first {cut:,} were read"
+            )
+            text = text[:cut]
         ctx = Context(
             text=text,
             clean=text,
             published=_date(published),
             published_raw=published,
             language=language,
+            deadline=deadline,
+            warnings=warnings,
         )
         for st in self.pre:
             try:
@@ -125,9 +211,4 @@ class Extractor:
             except Exception as exc:  # a stage must not lose the whole record
                 log.warning("stage %s failed: %s", st.name, type(exc).__name__)
                 ctx.warnings.append(f"stage {st.name} failed ({type(exc).__name__})")
-        if len(ctx.clean) > MAX_CHARS:
-            ctx.warnings.append(
-                f"the report is {len(ctx.clean):,} characters long; "
-                f"only the first {MAX_CHARS:,} were read"
-            )
         return ctx

@@ -1,6 +1,7 @@
 """Dates stated relative to another date of the text: "two days later", "a month later",
-"the next day", "a week after the arrest". Each takes the nearest date before it, at most a
-paragraph or two back; with none there, it stays undated (never guessed)."""
+"the next day", "a week after the arrest", "an hour later" (the same day). Each takes the
+nearest date before it, at most a paragraph or two back; with none there, it stays undated
+(never guessed)."""
 
 from __future__ import annotations
 
@@ -21,7 +22,8 @@ def _rx() -> re.Pattern[str]:
         r"\b(?:(?P<n>a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,2})"
         r"\s+(?P<unit>day|days|week|weeks|month|months)\s+(?P<dir>later|after(?:wards)?)"
         r"|the\s+(?:next|following)\s+(?P<unit1>day|morning|evening|week|month)"
-        r"|a\s+(?P<unit2>day)\s+after)\b",
+        r"|a\s+(?P<unit2>day)\s+after"
+        r"|(?:an|a\s+few|several|\d{1,2}|two|three|four|five|six)\s+(?P<unit3>hours?)\s+later)\b",
         re.I,
     )
 
@@ -35,6 +37,8 @@ def _shift(base: str, unit: str, n: int) -> str | None:
         return f"{y:04d}-{m:02d}"
     if len(base) != 10:
         return None  # "two days after" a month names no day
+    if unit.startswith("hour"):
+        return base  # "an hour later": the same day
     days = n * (7 if unit.startswith("week") else 1)
     return (dt.date.fromisoformat(base) + dt.timedelta(days=days)).isoformat()
 
@@ -47,7 +51,9 @@ def later_dates(text: str, dates: list[DateMention]) -> list[DateMention]:
         if not before:
             continue
         base = before[-1].value
-        unit = (m.group("unit") or m.group("unit1") or m.group("unit2") or "day").lower()
+        unit = (
+            m.group("unit") or m.group("unit1") or m.group("unit2") or m.group("unit3") or "day"
+        ).lower()
         if unit in ("morning", "evening"):
             unit = "day"
         raw = (m.group("n") or "one").lower()

@@ -170,5 +170,8 @@ def _furniture(text: str, pos: int) -> bool:
     """A short line without sentence punctuation: a menu item or a headline."""
     lo = text.rfind("\n", 0, pos) + 1
     hi = text.find("\n", pos)
-    line = text[lo : hi if hi >= 0 else len(text)].strip()
+    hi = hi if hi >= 0 else len(text)
+    if hi - lo > 1000:
+        return False  # no menu item; and a 200,000-character line is not copied per name
+    line = text[lo:hi].strip()
     return len(line.split()) <= 12 and ":" not in line and not re.search(r"[.!?”\"]$", line)

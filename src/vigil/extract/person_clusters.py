@@ -69,8 +69,21 @@ class Cluster:
         return [f for f in self.forms if len([t for t in tokens(f) if not is_initial(t)]) >= 2]
 
 
+# Name mentions clustered at most, of each kind (full names, short forms): clustering
+# compares every name with every cluster, so a report listing thousands of names (issue
+# 14: a 1.4 MB line of names took minutes) is read up to here, with a warning.
+MAX_NAME_MENTIONS = 400
+
+
 def cluster(ctx: Context) -> list[Cluster]:
     full, short, sure = candidates(ctx)
+    if len(full) > MAX_NAME_MENTIONS or len(short) > MAX_NAME_MENTIONS:
+        ctx.warnings.append(
+            f"{len(full) + len(short):,} name mentions; only the first {MAX_NAME_MENTIONS} "
+            "full names and short forms were grouped into persons"
+        )
+        full = sorted(full)[:MAX_NAME_MENTIONS]
+        short = sorted(short)[:MAX_NAME_MENTIONS]
     clusters: list[Cluster] = []
     for s, e, name in sorted(full):
         toks = tokens(name)

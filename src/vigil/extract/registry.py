@@ -34,20 +34,28 @@ class Stage:
     order: int
     # False: runs on the text before the spaCy model; True: needs ``ctx.doc``.
     needs_doc: bool
+    # False: runs only where a language entry names it (data/languages.yaml).
+    default: bool = True
 
 
 _REGISTRY: dict[str, Stage] = {}
 
 
-def stage(name: str, *, order: int, needs_doc: bool = True) -> Callable[[StageFn], StageFn]:
-    """Register ``fn`` under ``name`` (``family.vN``); a duplicate name is an error."""
+def stage(
+    name: str, *, order: int, needs_doc: bool = True, default: bool = True
+) -> Callable[[StageFn], StageFn]:
+    """Register ``fn`` under ``name`` (``family.vN``); a duplicate name is an error.
+
+    ``default=False`` keeps the stage out of the default pipeline: it runs only for the
+    languages whose entry in ``data/languages.yaml`` lists it.
+    """
     if not _NAME.match(name):
         raise ConfigError(f"stage name {name!r} must look like 'family.v1'")
 
     def wrap(fn: StageFn) -> StageFn:
         if name in _REGISTRY:
             raise ConfigError(f"extraction stage {name!r} is registered twice")
-        _REGISTRY[name] = Stage(name=name, fn=fn, order=order, needs_doc=needs_doc)
+        _REGISTRY[name] = Stage(name=name, fn=fn, order=order, needs_doc=needs_doc, default=default)
         return fn
 
     return wrap
@@ -65,6 +73,8 @@ def default_pipeline() -> list[Stage]:
     """Every registered stage, in order (the latest version of each family only)."""
     latest: dict[str, Stage] = {}
     for st in _REGISTRY.values():
+        if not st.default:
+            continue
         family, _, ver = st.name.rpartition(".v")
         cur = latest.get(family)
         if cur is None or int(ver) > int(cur.name.rpartition(".v")[2]):

@@ -6,6 +6,7 @@ The extractor (and its language model) is created once per process, on first use
 
 from __future__ import annotations
 
+import time
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
@@ -27,10 +28,18 @@ EXTRACTOR_VERSION = f"vigil-{__version__}"
 class ExtractionStage:
     """Runs the extractor on a stored report and stores its record and claims."""
 
-    def __init__(self, *, actor: str, model: str | None = None) -> None:
+    def __init__(
+        self, *, actor: str, model: str | None = None, budget: float | None = None
+    ) -> None:
+        """``budget``: seconds one input's extraction may take, its attachments included
+        (None or 0: no limit); VIGIL_EXTRACT_BUDGET_SECONDS in ``vigil ingest`` and the web.
+        """
         self.actor = actor
         self.model = model
+        self.budget = budget if budget and budget > 0 else None
         self._extractor: Extractor | None = None
+        # Attachments share their input's budget: id of a document -> its input's end.
+        self._until: dict[int, float] = {}
 
     def load(self) -> Extractor:
         """The extractor, loading its language model on first use."""
@@ -52,9 +61,34 @@ class ExtractionStage:
         return self.load()
 
     def __call__(self, session: Session, report_id: int, doc: SourceDocument) -> list[str]:
-        result = self.extractor.extract(doc.text, published=doc.published, language=doc.language)
+        budget = self._budget_for(doc)
+        if budget is not None and budget <= 0:
+            return [
+                "not extracted: the input's time budget (VIGIL_EXTRACT_BUDGET_SECONDS) was "
+                "spent on its other parts; run 'vigil reextract' to extract it"
+            ]
+        result = self.extractor.extract(
+            doc.text, published=doc.published, language=doc.language, budget=budget
+        )
         self._store(session, report_id, doc.filename, result.record, result.claims, result.warnings)
         return list(result.warnings)
+
+    def _budget_for(self, doc: SourceDocument) -> float | None:
+        """Seconds left for ``doc``: the whole budget for an input, what its input has
+        left for an attachment."""
+        if self.budget is None:
+            return None
+        now = time.monotonic()
+        until = self._until.pop(id(doc), None)
+        if until is None:  # a new input: forget the last one's attachments
+            self._until.clear()
+            until = now + self.budget
+        todo = list(doc.children)
+        while todo:
+            child = todo.pop()
+            self._until[id(child)] = until
+            todo.extend(child.children)
+        return until - now
 
     def _store(
         self,

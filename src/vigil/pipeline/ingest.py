@@ -91,6 +91,11 @@ class Ingestor:
         except InputError as exc:
             exc.subject = item.name
             return Outcome(item.name, "rejected", error=str(exc))
+        except Exception as exc:
+            # A reader's defect (RecursionError on 500 nested e-mails, issue 14) is this
+            # input's error, never the batch's.
+            log.debug("reading %s failed", item.name, exc_info=True)
+            return Outcome(item.name, "rejected", error=_internal(item.name, exc))
         return self.store(item.name, doc)
 
     def store(self, source: str, doc: SourceDocument) -> Outcome:
@@ -126,9 +131,7 @@ class Ingestor:
             # A defect while storing must not end the batch; the report is not stored (its
             # transaction rolled back) and the user sees which input and what kind of fault.
             log.debug("ingest of %s failed", source, exc_info=True)
-            return Outcome(
-                source, "rejected", error=f"{source}: internal error ({type(exc).__name__}) [E900]"
-            )
+            return Outcome(source, "rejected", error=_internal(source, exc))
         log.debug("ingested report %s (%s)", outcome.report_id, outcome.status)
         return outcome
 
@@ -166,6 +169,10 @@ class Ingestor:
                 self._store_tree(session, name, child, stored.report_id, stages)
             )
         return outcome
+
+
+def _internal(source: str, exc: BaseException) -> str:
+    return f"{source}: internal error ({type(exc).__name__}) [E900]"
 
 
 def _filename(item: Input) -> str:

@@ -77,8 +77,21 @@ def _evidence(r: _Redactor, items: tuple[Evidence, ...]) -> list[dict[str, Any]]
     return [{"report_id": e.report_id, "quote": r.text(e.quote)} for e in items]
 
 
+def _reviewed(evidence: tuple[Evidence, ...]) -> bool:
+    """A reviewer confirmed or corrected the value in a report that states it; the public
+    pages mark every fact that is not (``vigil.cases.publishable``)."""
+    return any(e.reviewed for e in evidence)
+
+
 def _facts(r: _Redactor, facts: tuple[Fact, ...]) -> list[dict[str, Any]]:
-    return [{"value": r.any(f.value), "evidence": _evidence(r, f.evidence)} for f in facts]
+    return [
+        {
+            "value": r.any(f.value),
+            "evidence": _evidence(r, f.evidence),
+            "reviewed": _reviewed(f.evidence),
+        }
+        for f in facts
+    ]
 
 
 def _affiliations(r: _Redactor, facts: tuple[Fact, ...]) -> list[dict[str, Any]]:
@@ -109,7 +122,13 @@ def _relatives(r: _Redactor, facts: tuple[Fact, ...]) -> list[dict[str, Any]]:
         for key in _RELATIVE_NAME_KEYS:
             if key in f.value:
                 value[key] = r.any(f.value[key])
-        out.append({"value": value, "evidence": _evidence(r, f.evidence)})
+        out.append(
+            {
+                "value": value,
+                "evidence": _evidence(r, f.evidence),
+                "reviewed": _reviewed(f.evidence),
+            }
+        )
     return out
 
 
@@ -124,6 +143,7 @@ def _event(r: _Redactor, e: TimelineEvent) -> dict[str, Any]:
         "perpetrators": [r.text(p) for p in e.perpetrators],
         "other_dates": list(e.other_dates),
         "evidence": _evidence(r, e.evidence),
+        "reviewed": _reviewed(e.evidence),
     }
 
 

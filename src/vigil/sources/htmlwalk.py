@@ -19,6 +19,7 @@ import yaml
 
 _DATA = Path(__file__).with_name("html_rules.yaml")
 _SPACE = re.compile(r"\s+")
+_TAG_NAME = re.compile(r"</?[A-Za-z][^\s/>]{0,63}")
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,6 +31,8 @@ class Rules:
     void: frozenset[str]
     max_depth_for_trafilatura: int
     max_nodes_for_trafilatura: int
+    max_chars_for_trafilatura: int
+    max_tag_chars: int
     published_meta: tuple[str, ...]
     title_meta: tuple[str, ...]
 
@@ -46,6 +49,8 @@ def rules() -> Rules:
         void=frozenset(raw["void"]),
         max_depth_for_trafilatura=int(raw["max_depth_for_trafilatura"]),
         max_nodes_for_trafilatura=int(raw["max_nodes_for_trafilatura"]),
+        max_chars_for_trafilatura=int(raw["max_chars_for_trafilatura"]),
+        max_tag_chars=int(raw["max_tag_chars"]),
         published_meta=tuple(str(k).lower() for k in raw["published_meta"]),
         title_meta=tuple(str(k).lower() for k in raw["title_meta"]),
     )
@@ -91,7 +96,8 @@ class _Walker(HTMLParser):
         self.block = 0
         self.in_title = False
         self.title_parts: list[str] = []
-        self.pending: tuple[str, int] | None = None
+        # A text run being gathered: its pieces and where it starts.
+        self.pending: tuple[list[str], int] | None = None
         self.gap = False
 
     # Positions ---------------------------------------------------------------------
@@ -102,10 +108,10 @@ class _Walker(HTMLParser):
     def _flush(self) -> None:
         if self.pending is None:
             return
-        text, start = self.pending
+        pieces, start = self.pending
         self.pending = None
         end = self._offset()
-        self._emit(text, start, end)
+        self._emit("".join(pieces), start, end)
 
     def _emit(self, text: str, start: int, end: int) -> None:
         if self.in_title:
@@ -182,10 +188,11 @@ class _Walker(HTMLParser):
 
     def handle_data(self, data: str) -> None:
         if self.pending is None:
-            self.pending = (data, self._offset())
+            self.pending = ([data], self._offset())
         else:
-            # html.parser may hand one text run over in pieces; keep them together.
-            self.pending = (self.pending[0] + data, self.pending[1])
+            # html.parser may hand one text run over in pieces; keep them together (in a
+            # list: adding to a string was quadratic on a long run of pieces).
+            self.pending[0].append(data)
 
     def handle_comment(self, data: str) -> None:
         self._flush()
@@ -215,13 +222,58 @@ class _Walker(HTMLParser):
     def finish(self) -> Page:
         self.close()
         if self.pending is not None:
-            text, start = self.pending
+            pieces, start = self.pending
             self.pending = None
-            self._emit(text, start, len(self.html))
+            self._emit("".join(pieces), start, len(self.html))
         if self.in_title:
             title = _SPACE.sub(" ", "".join(self.title_parts)).strip()
             self.page.title = title or None
         return self.page
+
+
+def defuse(html: str) -> tuple[str, int]:
+    """``html`` with overlong tags cut down, and how many were: same length, same offsets.
+
+    A tag longer than ``max_tag_chars`` keeps its name and ends there, its attributes
+    become spaces after it (whitespace runs inside a tag cost html.parser's regular
+    expressions memory per character);
+    a ``<`` that no ``>`` follows becomes a space (the rest reads as text). Only ASCII is
+    replaced by ASCII, so every character keeps its length in the original encoding.
+    One pass: the position of the next ``>`` is found once and reused.
+    """
+    limit = rules().max_tag_chars
+    pieces: list[str] = []
+    done = 0  # html[:done] is in pieces
+    cut = 0
+    gt = -1  # position of the next ">" at or after the current "<" (len(html): none)
+    i = html.find("<")
+    while i >= 0:
+        name = _TAG_NAME.match(html, i)
+        if name is None:
+            i = html.find("<", i + 1)
+            continue
+        if gt < i:
+            gt = html.find(">", i)
+            if gt < 0:
+                gt = len(html)
+        if gt - i <= limit:
+            i = html.find("<", i + 1)
+            continue
+        cut += 1
+        pieces.append(html[done:i])
+        if gt == len(html):
+            pieces.append(" ")  # never closed: this "<" is text
+            done = i + 1
+            i = html.find("<", i + 1)
+            continue
+        pieces.append(name.group() + ">")
+        pieces.append(" " * (gt - name.end()))
+        done = gt + 1
+        i = html.find("<", gt)
+    if not cut:
+        return html, 0
+    pieces.append(html[done:])
+    return "".join(pieces), cut
 
 
 def walk(html: str) -> Page:

@@ -1,10 +1,9 @@
-"""Users, their sessions, login attempts, publications and the audit trail.
+"""Users, their sessions, login attempts and the audit trail.
 
 Passwords are hashed with argon2 (argon2-cffi); session tokens are stored hashed, so a copy
 of the database does not let anyone log in. Every change made through the web application
 or ``vigil user`` is written to ``audit_log`` with who did it and when (rows never change).
-Publishing is per case: a ``publications`` row makes a case public; a ``releases`` row lets
-one withheld value of that case through the redaction policy.
+Publications and releases are in ``vigil.store.publications``.
 """
 
 from __future__ import annotations
@@ -25,14 +24,13 @@ from sqlalchemy import (
     ForeignKey,
     Integer,
     String,
-    Text,
-    UniqueConstraint,
     delete,
     select,
 )
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Mapped, Session, mapped_column
 
+from vigil import i18n
 from vigil.errors import InputError, NotFound
 from vigil.store.models import Base, utcnow
 
@@ -58,6 +56,8 @@ class User(Base):
     password_hash: Mapped[str] = mapped_column(String(256))
     active: Mapped[bool] = mapped_column(Boolean, default=True)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    # The language of their pages (a code of vigil.i18n.languages()); None: the browser's.
+    language: Mapped[str | None] = mapped_column(String(16), nullable=True)
 
 
 class WebSession(Base):
@@ -90,27 +90,6 @@ class AuditEntry(Base):
     at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
 
 
-class Publication(Base):
-    __tablename__ = "publications"
-
-    case_id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    published_by: Mapped[str] = mapped_column(String(128))
-    published_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
-
-
-class Release(Base):
-    """A value the redaction policy would withhold that a reviewer let through for a case."""
-
-    __tablename__ = "releases"
-    __table_args__ = (UniqueConstraint("case_id", "value", name="uq_releases_value"),)
-
-    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
-    case_id: Mapped[int] = mapped_column(Integer, index=True)
-    value: Mapped[str] = mapped_column(Text)
-    released_by: Mapped[str] = mapped_column(String(128))
-    released_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
-
-
 @dataclass(frozen=True, slots=True)
 class Account:
     """A user as the application sees one (never the password hash)."""
@@ -118,13 +97,14 @@ class Account:
     id: int
     name: str
     role: str
+    language: str | None = None
 
     def may(self, role: str) -> bool:
         return RANK[self.role] >= RANK[role]
 
 
 def _account(user: User) -> Account:
-    return Account(user.id, user.name, user.role)
+    return Account(user.id, user.name, user.role, user.language)
 
 
 def audit(session: Session, actor: str, action: str, subject: str, **detail: Any) -> None:
@@ -139,7 +119,16 @@ def audit_trail(session: Session, *, limit: int = 100) -> list[AuditEntry]:
 # --- users ------------------------------------------------------------------------------
 
 
-def add_user(session: Session, name: str, role: str, password: str, *, actor: str) -> Account:
+def add_user(
+    session: Session,
+    name: str,
+    role: str,
+    password: str,
+    *,
+    actor: str,
+    language: str | None = None,
+) -> Account:
+    language = _language(language)
     if not _NAME.match(name):
         raise InputError("a user name is 2-64 letters, digits, '.', '_', '@' or '-'", subject=name)
     if role not in ROLES:
@@ -148,7 +137,13 @@ def add_user(session: Session, name: str, role: str, password: str, *, actor: st
         raise InputError("the password must have at least 10 characters", subject=name)
     if session.scalar(select(User.id).where(User.name == name)) is not None:
         raise InputError("a user with that name exists", subject=name)
-    user = User(name=name, role=role, password_hash=_hasher.hash(password), active=True)
+    user = User(
+        name=name,
+        role=role,
+        password_hash=_hasher.hash(password),
+        active=True,
+        language=language,
+    )
     try:
         with session.begin_nested():  # a parallel add of the same name: a conflict, not a crash
             session.add(user)
@@ -179,6 +174,30 @@ def set_active(session: Session, name: str, active: bool, *, actor: str) -> int:
         action = "user.activate" if active else "user.deactivate"
         audit(session, actor, action, f"user:{user.id}", sessions_ended=ended)
     return ended
+
+
+def _language(code: str | None) -> str | None:
+    if code is None or code == "":
+        return None
+    found = i18n.known(code)
+    if found is None:
+        raise InputError(
+            f"language must be one of {', '.join(i18n.languages())} (or empty for the browser's)",
+            subject=code,
+        )
+    return found
+
+
+def set_language(session: Session, name: str, language: str | None, *, actor: str) -> str | None:
+    """The language of a user's pages; None or "" leaves it to their browser."""
+    code = _language(language)
+    user = session.scalars(select(User).where(User.name == name)).first()
+    if user is None:
+        raise NotFound("no such user", subject=name)
+    if user.language != code:
+        user.language = code
+        audit(session, actor, "user.language", f"user:{user.id}", language=code or "")
+    return code
 
 
 def authenticate(session: Session, name: str, password: str) -> Account | None:
@@ -240,66 +259,3 @@ def session_account(session: Session, token: str) -> Account | None:
 
 def close_session(session: Session, token: str) -> None:
     session.execute(delete(WebSession).where(WebSession.token_hash == _hash_token(token)))
-
-
-# --- publishing ---------------------------------------------------------------------------
-
-
-def publish_case(session: Session, case_id: int, *, actor: str) -> None:
-    if session.get(Publication, case_id) is None:
-        session.add(Publication(case_id=case_id, published_by=actor))
-        audit(session, actor, "case.publish", f"case:{case_id}")
-
-
-def unpublish_case(session: Session, case_id: int, *, actor: str) -> None:
-    row = session.get(Publication, case_id)
-    if row is None:
-        raise NotFound("that case is not published", subject=str(case_id))
-    session.delete(row)
-    audit(session, actor, "case.unpublish", f"case:{case_id}")
-
-
-def published_ids(session: Session) -> set[int]:
-    return set(session.scalars(select(Publication.case_id)))
-
-
-def is_published(session: Session, case_id: int) -> bool:
-    return session.get(Publication, case_id) is not None
-
-
-def publication(session: Session, case_id: int) -> Publication | None:
-    return session.get(Publication, case_id)
-
-
-def release_value(session: Session, case_id: int, value: str, *, actor: str) -> None:
-    value = value.strip()
-    if not value:
-        raise InputError("nothing to release", subject=str(case_id))
-    exists = session.scalar(
-        select(Release.id).where(Release.case_id == case_id, Release.value == value)
-    )
-    if exists is None:
-        session.add(Release(case_id=case_id, value=value, released_by=actor))
-        # The value itself stays out of the audit log (it is confidential by default).
-        audit(session, actor, "case.release", f"case:{case_id}")
-
-
-def withhold_value(session: Session, case_id: int, value: str, *, actor: str) -> None:
-    session.execute(delete(Release).where(Release.case_id == case_id, Release.value == value))
-    audit(session, actor, "case.withhold", f"case:{case_id}")
-
-
-def released_values(session: Session, case_id: int) -> set[str]:
-    return set(session.scalars(select(Release.value).where(Release.case_id == case_id)))
-
-
-def released_values_of(session: Session, case_ids: list[int]) -> dict[int, set[str]]:
-    """Released values of many cases in one query (lists of public cases)."""
-    found: dict[int, set[str]] = {}
-    for start in range(0, len(case_ids), 500):
-        chunk = case_ids[start : start + 500]
-        for cid, value in session.execute(
-            select(Release.case_id, Release.value).where(Release.case_id.in_(chunk))
-        ):
-            found.setdefault(int(cid), set()).add(value)
-    return found

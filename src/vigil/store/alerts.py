@@ -87,6 +87,8 @@ class SubscriberRow(Base):
     organizations: Mapped[list[str]] = mapped_column(JSON, default=list)
     event_types: Mapped[list[str]] = mapped_column(JSON, default=list)
     source: Mapped[str] = mapped_column(String(64), default="form")  # form, import, cli
+    # The language of their mail (vigil.i18n); None: the default language.
+    language: Mapped[str | None] = mapped_column(String(16), nullable=True)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
     confirmed_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     unsubscribed_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))

@@ -1,8 +1,9 @@
 """Where the web application gets cases from: ``vigil.cases``, looked up at call time.
 
-The case functions (``list_cases``, ``get_dossier``, ``merge_persons``, ...) are written in
+Reads only: the case functions (``list_cases``, ``get_dossier``, ...) are written in
 ``vigil.cases``; a function that is not there yet reads as "no cases" instead of failing,
-so the other pages work meanwhile. Tests hand ``create_app`` their own source.
+so the other pages work meanwhile. Tests hand ``create_app`` their own source. Changes
+(merges, splits, reviews, publishing) go through ``vigil.operations``, as the CLI's do.
 """
 
 from __future__ import annotations
@@ -16,22 +17,14 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from vigil.cases.model import CaseSummary, Dossier
-from vigil.errors import NotFound, VigilError
-
-
-class Unavailable(VigilError):
-    code = "E600"
+from vigil.errors import NotFound
 
 
 class CaseSource(Protocol):
     def list_cases(self, session: Session, **filters: Any) -> list[CaseSummary]: ...
     def get_dossier(self, session: Session, case_id: int) -> Dossier: ...
-    def merge_persons(self, session: Session, keep: int, other: int, actor: str) -> None: ...
-    def split_person(
-        self, session: Session, case_id: int, mention_ids: list[str], actor: str
-    ) -> None: ...
+    def locate(self, session: Session, case_id: int) -> int: ...
     def mentions(self, session: Session, case_id: int) -> list[dict[str, Any]]: ...
-    def claims_changed(self, session: Session, report_id: int) -> None: ...
     def cases_of_reports(self, session: Session, report_ids: list[int]) -> list[int]: ...
     def organizations(self, session: Session) -> list[dict[str, Any]]: ...
     def charges_by_article(self, session: Session) -> list[dict[str, Any]]: ...
@@ -69,19 +62,12 @@ class LiveCases:
         dossier: Dossier = fn(session, case_id)
         return dossier
 
-    def merge_persons(self, session: Session, keep: int, other: int, actor: str) -> None:
-        fn = self._fn("merge_persons")
-        if fn is None:
-            raise Unavailable("merging persons is not available in this version")
-        fn(session, keep, other, actor=actor)
+    def locate(self, session: Session, case_id: int) -> int:
+        """Where the case lives now: a case merged into another answers with the other's
+        id (old ids keep working); NotFound for an id that never was."""
+        from vigil.cases.dossier import resolve_case_id
 
-    def split_person(
-        self, session: Session, case_id: int, mention_ids: list[str], actor: str
-    ) -> None:
-        fn = self._fn("split_person")
-        if fn is None:
-            raise Unavailable("splitting persons is not available in this version")
-        fn(session, case_id, mention_ids, actor=actor)
+        return resolve_case_id(session, case_id).id
 
     def mentions(self, session: Session, case_id: int) -> list[dict[str, Any]]:
         """The persons as each report names them that make up the case (for splits)."""
@@ -115,13 +101,6 @@ class LiveCases:
             if case_id is not None and case_id not in found:
                 found.append(int(case_id))
         return found
-
-    def claims_changed(self, session: Session, report_id: int) -> None:
-        """A reviewer changed claims of a report: the cases built from it follow."""
-        for name in ("update_report", "update_report_orgs"):
-            fn = self._fn(name)
-            if fn is not None:
-                fn(session, report_id)
 
     def organizations(self, session: Session) -> list[dict[str, Any]]:
         fn = self._fn("list_organizations") or self._fn("organizations")

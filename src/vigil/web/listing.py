@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 
 from vigil.cases.model import CaseSummary
 from vigil.redaction import public_case_summary, public_organizations
-from vigil.store.accounts import published_ids, released_values_of
+from vigil.store.publications import public_ids, released_values_of
 from vigil.web.auth import current_user
 from vigil.web.deps import cases
 from vigil.web.shapes import case_summary
@@ -49,7 +49,7 @@ def visible_cases(
         found = source.list_cases(session, limit=PUBLIC_SCAN, **wanted)
         kept = [s for s in found if _in_range(s, since, until)]
         return [case_summary(s) for s in kept[offset : offset + limit]]
-    published = published_ids(session)
+    published = public_ids(session)
     if "ids" in wanted:
         published &= set(wanted.pop("ids"))
     if "organization" in wanted and published:

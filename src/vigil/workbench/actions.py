@@ -3,11 +3,14 @@ accept the rest of a report, add a fact the machine missed.
 
 Each action runs in the caller's transaction, checks the report still exists and the fact
 belongs to it, stores the change (``store.claims``: history, progress), lets the cases follow
-(``refresh``: the web passes its case source, the CLI ``refresh_cases``) and writes one audit
-entry. An error leaves nothing half-saved: the caller's transaction rolls back.
+(``refresh_cases``, as the operations do; tests may pass another ``refresh``) and writes one
+audit entry. An error leaves nothing half-saved: the caller's transaction rolls back.
 
-When the operations layer (``vigil.operations``) lands, ``decide`` calls its review
-operation instead of ``review_claim`` + ``refresh`` + ``audit``.
+A decision is the operations layer's review (``vigil.operations.claims.review``: the
+claim, the cases and organisations that follow, the audit entry); the workbench adds the
+checks around it (the fact belongs to the report, the version the reviewer saw, victims
+the report names). "Accept the rest" and additions have no operation of their own yet:
+they call the store, ``refresh`` and the same audit ``record``.
 """
 
 from __future__ import annotations
@@ -20,10 +23,11 @@ from sqlalchemy.orm import Session
 
 from vigil.errors import Conflict, InputError, NotFound
 from vigil.facts.schema import FieldError, schema
-from vigil.store.accounts import audit
-from vigil.store.claims import ReviewAction, ReviewError, add_claim, review_claim
+from vigil.operations import claims as operations
+from vigil.operations.audit import record as audit
+from vigil.store.claims import ReviewAction, ReviewError, StaleClaim, add_claim, review_claim
 from vigil.store.models import ClaimRow, Report
-from vigil.store.progress import mark_finished, refresh_progress
+from vigil.store.progress import mark_finished
 from vigil.workbench.record import report_names, unknown_names
 
 Refresh = Callable[[Session, int], None]
@@ -90,7 +94,6 @@ def decide(
     action: str,
     *,
     actor: str,
-    refresh: Refresh,
     value: dict[str, Any] | None = None,
     version: int | None = None,
 ) -> ClaimRow:
@@ -99,25 +102,22 @@ def decide(
     if action not in ACTIONS:
         raise InputError(f"the action is one of {', '.join(ACTIONS)}", subject=action)
     _report(session, report_id)
-    row = session.get(ClaimRow, claim_id)
+    row = session.get(ClaimRow, claim_id, with_for_update=True)  # one decision at a time
     if row is None or row.report_id != report_id:
         raise NotFound(
             "no such fact in this report: a new extraction run may have withdrawn it",
             subject=str(claim_id),
         )
+    if version is not None and row.version != version:
+        raise StaleClaim(row)
     if action == "edit":
         if not value:
             raise InputError("an edit changes at least one field", subject=str(claim_id))
         _check_links(session, report_id, row.kind, value, row.value)
-    row = review_claim(
-        session, claim_id, action, actor=actor, value=value, version=version, refresh=False
-    )
+    act: ReviewAction = action  # checked against ACTIONS above
+    row = operations.review(session, claim_id, act, actor=actor, value=value)
     if action == "reopen":
         mark_finished(session, report_id, None)  # a reopened fact reopens its report
-    else:
-        refresh_progress(session, [report_id])
-    refresh(session, report_id)
-    audit(session, actor, f"claim.{action}", f"claim:{claim_id}", report=report_id)
     return row
 
 
@@ -126,8 +126,8 @@ def accept_rest(
     report_id: int,
     *,
     actor: str,
-    refresh: Refresh,
     seen: Mapping[int, int] | None = None,
+    refresh: Refresh | None = None,
 ) -> list[int]:
     """Confirm every fact of the report nobody decided yet, and mark the report reviewed by
     ``actor``. ``seen`` maps fact ids to the versions the reviewer's page showed: if any
@@ -145,7 +145,7 @@ def accept_rest(
     for row in waiting:
         review_claim(session, row.id, "confirm", actor=actor, refresh=False)
     mark_finished(session, report_id, actor)
-    refresh(session, report_id)
+    (refresh or refresh_cases)(session, report_id)
     audit(session, actor, "report.accept_rest", f"report:{report_id}", accepted=len(waiting))
     return [r.id for r in waiting]
 
@@ -158,8 +158,8 @@ def add_fact(
     spans: Sequence[tuple[int, int]],
     *,
     actor: str,
-    refresh: Refresh,
     quote: str | None = None,
+    refresh: Refresh | None = None,
 ) -> ClaimRow:
     """A fact the machine missed, resting on ``spans`` of the report's text. ``quote``, when
     given, is the text the reviewer selected: it must still be there."""
@@ -179,7 +179,7 @@ def add_fact(
             )
     _check_links(session, report_id, kind, value, {})
     row = add_claim(session, report_id, kind, value, spans, actor=actor)
-    refresh(session, report_id)
+    (refresh or refresh_cases)(session, report_id)
     audit(session, actor, "claim.add", f"claim:{row.id}", report=report_id, kind=kind)
     return row
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from functools import cache
 
@@ -26,6 +27,10 @@ def _rx() -> tuple[re.Pattern[str], re.Pattern[str], dict[str, str]]:
         rf"\b(?P<whose>his|her|their|the|whose)\s+(?P<rel>{rel})(?:\s+of)?,?\s*$", re.I
     )
     return position, relation, {str(k): str(v) for k, v in bio["inverse"].items()}
+
+
+def _start(m: Mention) -> int:
+    return m.start
 
 
 @stage("biography.v1", order=70)
@@ -58,11 +63,12 @@ def find_biography(ctx: Context) -> None:
         # Relatives: "her brother Elmurat Amirov" -> the nearest person before is the other.
         rm = relation.search(text[max(sent[0], pm.start - 40) : pm.start])
         if rm:
-            owners = [
-                q
-                for q in persons
-                if sent[0] <= q.start < pm.start - len(rm.group()) and q.index != pm.index
-            ]
+            # Persons are in text order (names.v1 sorts the mentions): the ones in the
+            # sentence before the relation word, found by bisection (a scan of every
+            # person for every person was quadratic on thousands of relatives).
+            lo = bisect.bisect_left(persons, sent[0], key=_start)
+            hi = bisect.bisect_left(persons, pm.start - len(rm.group()), key=_start)
+            owners = [q for q in persons[lo:hi] if q.index != pm.index]
             if not owners and rm.group("whose").lower() in ("his", "her", "their"):
                 # "Amirova was arrested. Her brother Elmurat ...": whom the last sentence was about
                 owners = _previous_subject(ctx, persons, sent, pm.index)

@@ -11,10 +11,15 @@ from functools import cache
 
 from vigil.extract.context import Context
 from vigil.extract.data import load
+from vigil.extract.languages import DEFAULT, entry_for
 from vigil.extract.registry import stage
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufeff\u200b]")
 _WORD = re.compile(r"[^\W\d_]+")
+# A run of one punctuation mark ("((((", "-----"): the model's tokenizer splits such a run
+# one character at a time, each split copying the rest (1 M "(" took minutes, issue 14).
+# The first three are kept, the rest blanked.
+_RUN = re.compile(r"([^\w\s])\1{15,}")
 # A sentence ends at . ! ? (and closing quotes/brackets) before a space and a capital,
 # digit, quote or dash, or at a line break.
 _SENT_END = re.compile(
@@ -39,6 +44,7 @@ def clean_text(text: str) -> str:
     """``text`` with noise lines and control characters blanked (same length)."""
     noise, header = _noise()
     out = _CONTROL.sub(" ", text)
+    out = _RUN.sub(lambda m: m.group()[:3] + " " * (len(m.group()) - 3), out)
     # A raw file's metadata header (only at the very top).
     head_end = 0
     for m in header.finditer(out):
@@ -95,13 +101,13 @@ def clean(ctx: Context) -> None:
     ctx.sentences = split_sentences(ctx.clean)
     if not ctx.sentences:
         ctx.warnings.append("the report holds no sentences to extract from")
-    english = looks_english(ctx.clean)
-    lang = (ctx.language or "").lower()
-    if lang and lang != "en":
-        ctx.warnings.append(
-            f"the report is in language {lang!r}; extraction is English-only for now"
-        )
-    elif english is False:
+    ent, warning = entry_for(ctx.language, ctx.clean)
+    ctx.reading = ent.code
+    if ent.code != DEFAULT and not ctx.language:
+        ctx.language = ent.code
+    if warning:
+        ctx.warnings.append(warning)
+    elif ent.code == DEFAULT and looks_english(ctx.clean) is False:
         ctx.warnings.append(
             "the report does not look like English; extraction is English-only for now"
         )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from vigil.extract.context import Context, DateMention, TimeMention
@@ -21,13 +22,17 @@ _FUTURE = re.compile(
 def find_report_dates(ctx: Context) -> None:
     ctx.day_first = decide_day_first(ctx.clean, ctx.country)
     found = find_dates(ctx.clean, day_first=ctx.day_first, published=ctx.published)
-    years = [(f.start, f.year) for f in found if f.year is not None and f.relative is None]
+    years = sorted((f.start, f.year) for f in found if f.year is not None and f.relative is None)
+    year_starts = [s for s, _ in years]
+    futures: dict[tuple[int, int], bool] = {}
     for f in found:
         # Nearest explicit year before the candidate, else the first one in the text.
-        before = [y for s, y in years if s < f.start]
-        anchor = before[-1] if before else (years[0][1] if years else None)
+        k = bisect.bisect_left(year_starts, f.start)
+        anchor = years[k - 1][1] if k else (years[0][1] if years else None)
         sent = ctx.sentence_of(f.start)
-        future = bool(_FUTURE.search(ctx.clean[sent[0] : sent[1]]))
+        future = futures.get(sent)
+        if future is None:  # once per sentence: a sentence of 200,000 dates is one
+            future = futures[sent] = bool(_FUTURE.search(ctx.clean[sent[0] : sent[1]]))
         value = resolve(f, ctx.published, anchor, future=future)
         if value is not None:
             ctx.dates.append(DateMention(f.start, f.end, value, f.year is not None))

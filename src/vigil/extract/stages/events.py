@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from functools import cache
 
+from vigil.extract import syntax
 from vigil.extract.actors import victims_for
 from vigil.extract.context import Context, Event
 from vigil.extract.data import load
@@ -116,6 +118,39 @@ def _nearest(
     return best[1] if best else None
 
 
+def _act_date(
+    ctx: Context,
+    sent: tuple[int, int],
+    hits: list[tuple[int, int]],
+    anchors: list[tuple[int, int]],
+    candidates: list[tuple[int, int, str]],
+    fallback: str | None,
+    *,
+    described: bool,
+) -> tuple[str | None, str | None]:
+    """The date an act's sentence gives it, and the paragraph's date it may fall back on.
+
+    With a parse, a date modifying another act of the sentence is never taken ("charged
+    the activist who was arrested on 5 May"); "after her arrest" takes only a date of its
+    own; "the detained workers" is undated.
+    """
+    s, e = sent
+    text, trig = ctx.clean, hits[0][0]
+    if described:
+        return None, None
+    again = [syntax.told_again(ctx, a, b) for a, b in hits]
+    if all(again):
+        inside = [c for c in candidates if any(a[0] <= c[0] < a[1] for a in again if a)]
+        return _nearest(inside, trig, s, e), None
+    ranked = syntax.date_ranks(
+        ctx, hits, anchors, [c for c in candidates if s <= c[0] and c[1] <= e]
+    )
+    if ranked is None:
+        return _nearest(candidates, trig, s, e, text), fallback
+    date = next((d for rank in ranked if (d := _nearest(rank, trig, s, e, text))), None)
+    return date, fallback
+
+
 def evidence(text: str, sent: tuple[int, int], trig: tuple[int, int]) -> tuple[int, int]:
     s, e = sent
     if e - s <= EVIDENCE_MAX:
@@ -135,6 +170,8 @@ def find_events(ctx: Context) -> None:
     text = ctx.clean
     # Birth dates never date an act.
     dated = [d for d in ctx.dates if not _BORN.search(text[max(0, d.start - 25) : d.start])]
+    dated.sort(key=lambda d: d.start)
+    dated_starts = [d.start for d in dated]
     dates = [(d.start, d.end, d.value) for d in dated if not d.relative]
     relative = [(d.start, d.end, d.value) for d in dated if d.relative]
     times = [(t.start, t.end, t.value) for t in ctx.times]
@@ -150,7 +187,7 @@ def find_events(ctx: Context) -> None:
         prev_end = e
         if is_furniture(text, sent):
             continue
-        own = [d for d in dated if s <= d.start < e]
+        own = dated[bisect.bisect_left(dated_starts, s) : bisect.bisect_left(dated_starts, e)]
         # Only the paragraph's own date carries over; beyond it a date would be a guess
         # ("the next day" is a date of its own: extract/later.py).
         fallback = para_date
@@ -195,15 +232,28 @@ def find_events(ctx: Context) -> None:
         ]
         found = _retyped(found, body)
         kinds = {etype for etype, _h in found}
-        for etype, hits in found:
+        anchors = [(s + h.start(), s + h.end()) for _t, hs in found for h in hs]
+        for etype, all_hits in found:
+            readings = [(h, syntax.read(ctx, s + h.start(), s + h.end())) for h in all_hits]
+            read_hits = [(h, r) for h, r in readings if r is None or r.eventive]
+            if not read_hits:
+                continue  # "hundreds of attacks", "a banned group": no act stated
+            hits = [h for h, _r in read_hits]
             m = hits[0]
             trig = (s + m.start(), s + m.end())
+            parsed = syntax.parties(ctx, etype, [(s + h.start(), s + h.end()) for h in hits])
+            if parsed is not None and parsed.not_on_person:
+                continue  # "his laptop and documents were taken": not an act on a person
             agents = acting_persons(ctx, sent, trig) if etype in carry else []
-            victims = [
-                ctx.persons[i].name
-                for i in victims_for(ctx, sent, carry=etype in carry)
-                if i not in agents
-            ]
+            if parsed is not None:
+                agents = list(dict.fromkeys([*agents, *parsed.agents]))
+                victims = [ctx.persons[i].name for i in parsed.victims if i not in agents]
+            else:
+                victims = [
+                    ctx.persons[i].name
+                    for i in victims_for(ctx, sent, carry=etype in carry)
+                    if i not in agents
+                ]
             perp_names = [ctx.persons[i].name for i in agents]
             if not victims and etype in ("search", "restriction", "threat", "attack"):
                 victims = [ctx.organizations[i].name for i in hit_orgs(ctx, s, e, trig)]
@@ -229,15 +279,21 @@ def find_events(ctx: Context) -> None:
                 for r in relative
                 if s <= r[0] and r[1] <= c_hi and (r[0] >= c_lo or r[1] <= trig[0])
             ]
-            date = _nearest(dates + own_relative, trig[0], s, e, text)
-            inherited = date is None and fallback is not None
-            date = date or fallback
+            hit_spans = [(s + h.start(), s + h.end()) for h in hits]
+            described = parsed is not None and parsed.described
+            date, carried = _act_date(
+                ctx, sent, hit_spans, anchors, dates + own_relative, fallback, described=described
+            )
+            inherited = date is None and carried is not None
+            date = date or carried
             place = _nearest(places, trig[0], s, e)
             ev_s, ev_e = evidence(text, sent, trig)
             perpetrators = list(
                 dict.fromkeys([*perp_names, *(p.group() for p in perps.finditer(body))])
             )[:3]
-            unnamed = not victims and unnamed_group(body, m.start(), m.end())
+            unnamed = not victims and (
+                (parsed is not None and parsed.unnamed) or unnamed_group(body, m.start(), m.end())
+            )
             ctx.events.append(
                 Event(
                     type=etype,
@@ -305,18 +361,27 @@ def is_furniture(text: str, sent: tuple[int, int]) -> bool:
     return len(body.split()) <= 16 and not re.search(r"[.!?”\"’)]$", body)
 
 
+def _compatible(a: str | None, b: str | None) -> bool:
+    """Two dates that may name the same day: equal, one missing, or one within the other."""
+    return a is None or b is None or a.startswith(b) or b.startswith(a)
+
+
 def _merge(ctx: Context) -> None:
-    """One act, one event: same type and victims, compatible dates."""
+    """One act, one event: a later mention of the same act (same type, a shared victim,
+    compatible dates) merges into the earlier one, which keeps the most precise date."""
     out: list[Event] = []
     for ev in ctx.events:
         for prev in out:
-            if prev.type != ev.type or set(prev.victims) != set(ev.victims):
+            if prev.type != ev.type or not _compatible(prev.date, ev.date):
                 continue
-            if prev.date and ev.date and prev.date != ev.date:
+            if ev.victims or prev.victims:
+                if not set(prev.victims) & set(ev.victims):
+                    continue
+            elif prev.date != ev.date:
                 continue
-            if not ev.victims and prev.date != ev.date:
-                continue
-            prev.date = prev.date or ev.date
+            if len(ev.date or "") > len(prev.date or ""):
+                prev.date = ev.date
+            prev.victims = list(dict.fromkeys([*prev.victims, *ev.victims]))
             prev.time = prev.time or ev.time
             prev.place = prev.place or ev.place
             break

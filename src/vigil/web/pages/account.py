@@ -1,4 +1,5 @@
-"""Logging in and out (throttled, audited), and who is logged in (``/api/session``).
+"""Logging in and out (throttled, audited), one's own account page (the language of
+one's pages), and who is logged in (``/api/session``).
 
 Throttling (``store.throttle``, policy in docs/security.md) counts failures per address
 and per account, or per browser for a browser that logged in to that account before.
@@ -8,15 +9,19 @@ from __future__ import annotations
 
 from typing import Any
 
-from fastapi import APIRouter, Form, Request
+from fastapi import APIRouter, Depends, Form, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
+from vigil import i18n
+from vigil.i18n import _
 from vigil.store.accounts import (
+    Account,
     audit,
     authenticate,
     close_session,
     open_session,
     record_login,
+    set_language,
 )
 from vigil.store.throttle import Key, forgive, reserve
 from vigil.web.auth import (
@@ -29,6 +34,7 @@ from vigil.web.auth import (
     current_user,
     known_device,
     new_device_cookie,
+    require,
 )
 from vigil.web.deps import config, database
 from vigil.web.render import page
@@ -72,7 +78,12 @@ def login(
             "login.html",
             {
                 "next": _safe_next(next),
-                "error": f"Too many failed attempts. Try again in {seconds} seconds.",
+                "error": i18n.ngettext(
+                    "Too many failed attempts. Try again in %(num)d second.",
+                    "Too many failed attempts. Try again in %(num)d seconds.",
+                    seconds,
+                )
+                % {"num": seconds},
                 "name": name,
             },
             status=429,
@@ -90,7 +101,7 @@ def login(
         return page(
             request,
             "login.html",
-            {"next": _safe_next(next), "error": "Wrong name or password.", "name": name},
+            {"next": _safe_next(next), "error": _("Wrong name or password."), "name": name},
             status=401,
         )
     response = RedirectResponse(_safe_next(next), status_code=303)
@@ -128,6 +139,26 @@ def logout(request: Request, csrf: str = Form("")) -> Response:
     response = RedirectResponse("/", status_code=303)
     response.delete_cookie(SESSION_COOKIE, path="/")
     return response
+
+
+@router.get("/account", response_class=HTMLResponse, include_in_schema=False)
+def account_page(request: Request, me: Account = Depends(require("viewer"))) -> Response:
+    choices = [{"code": c, "name": i18n.language_name(c)} for c in i18n.languages()]
+    return page(request, "account.html", {"me": me, "languages": choices})
+
+
+@router.post("/account/language", include_in_schema=False)
+def account_language(
+    request: Request,
+    language: str = Form("", max_length=16),
+    csrf: str = Form(""),
+    me: Account = Depends(require("viewer")),
+) -> Response:
+    """One's own page language; empty follows the browser."""
+    check_csrf(request, csrf)
+    with database(request).transaction() as session:
+        set_language(session, me.name, language or None, actor=me.name)
+    return RedirectResponse("/account", status_code=303)
 
 
 @router.get("/api/session", tags=["account"])

@@ -9,18 +9,12 @@ from typing import Any
 from fastapi import APIRouter, Depends, Form, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
-from vigil.alerts import (
-    approve_alert,
-    create_alert,
-    draft_from_dossier,
-    edit_alert,
-    get_alert,
-    list_alerts,
-    publish_alert,
-)
+from vigil.alerts import get_alert, list_alerts
+from vigil.alerts.workflow import preview_alert
 from vigil.errors import NotFound
+from vigil.operations import alerts
 from vigil.settings import get_settings
-from vigil.store.accounts import Account, audit
+from vigil.store.accounts import Account
 from vigil.web.auth import check_csrf, require
 from vigil.web.deps import cases, database
 from vigil.web.render import page
@@ -75,15 +69,7 @@ def draft(
     check_csrf(request, csrf)
     with database(request).transaction() as session:
         dossier = cases(request).get_dossier(session, case_id)
-        earlier = list_alerts(session, status="published", case_id=dossier.summary.id, limit=1)
-        row = create_alert(
-            session,
-            draft_from_dossier(dossier),
-            actor=user.name,
-            parent_id=earlier[0].id if earlier else None,  # a later update is a follow-up
-        )
-        audit(session, user.name, "alert draft", f"alert:{row.id}", case=dossier.summary.id)
-        alert_id = row.id
+        alert_id = alerts.draft(session, dossier, actor=user.name).id
     return RedirectResponse(f"/desk/alerts/{alert_id}", status_code=303)
 
 
@@ -93,7 +79,11 @@ def edit_form(
 ) -> Response:
     with database(request).read() as session:
         row = _view(get_alert(session, alert_id))
-    return page(request, "desk_alert.html", {"alert": row})
+        shown = None
+        if row["status"] != "published":  # exactly what publishing would freeze now
+            url = get_settings().alerts.public_url
+            shown = preview_alert(session, alert_id, public_url=url)
+    return page(request, "desk_alert.html", {"alert": row, "preview": shown})
 
 
 @router.post("/desk/alerts/{alert_id:int}", include_in_schema=False)
@@ -109,7 +99,7 @@ def edit(
 ) -> Response:
     check_csrf(request, csrf)
     with database(request).transaction() as session:
-        edit_alert(
+        alerts.edit(
             session,
             alert_id,
             actor=user.name,
@@ -118,7 +108,6 @@ def edit(
             asks=_lines(asks),
             appeal_to=_lines(appeal_to),
         )
-        audit(session, user.name, "alert edit", f"alert:{alert_id}")
     return RedirectResponse(f"/desk/alerts/{alert_id}", status_code=303)
 
 
@@ -136,10 +125,9 @@ def review_step(
     check_csrf(request, csrf)
     with database(request).transaction() as session:
         if step == "approve":
-            approve_alert(session, alert_id, actor=user.name)
+            alerts.approve(session, alert_id, actor=user.name)
         else:
             url = get_settings().alerts.public_url
-            publish_alert(session, alert_id, actor=user.name, public_url=url)
-        audit(session, user.name, f"alert {step}", f"alert:{alert_id}")
+            alerts.publish(session, alert_id, actor=user.name, public_url=url)
     target = f"/alerts/{alert_id}" if step == "publish" else f"/desk/alerts/{alert_id}"
     return RedirectResponse(target, status_code=303)

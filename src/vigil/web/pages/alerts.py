@@ -12,13 +12,16 @@ from typing import Any
 from fastapi import APIRouter, Form, Request
 from fastapi.responses import HTMLResponse, Response
 
+from vigil import i18n
 from vigil.alerts import atom_feed, confirm_subscription, get_alert, list_alerts, subscribe
 from vigil.alerts.filters import make_filters
 from vigil.alerts.subscribers import unsubscribe
+from vigil.alerts.validate import InvalidAddress
 from vigil.errors import InputError, NotFound
+from vigil.i18n import _
 from vigil.settings import get_settings
-from vigil.store.accounts import is_published, published_ids
 from vigil.store.alerts import AlertRow
+from vigil.store.publications import is_public, public_ids
 from vigil.web.auth import check_csrf, current_user
 from vigil.web.deps import database
 from vigil.web.pages.home import EVENT_TYPES
@@ -38,7 +41,7 @@ def _shown(row: AlertRow, published: set[int]) -> dict[str, Any]:
 def _published(request: Request, limit: int = 100) -> list[dict[str, Any]]:
     with database(request).read() as session:
         rows = list_alerts(session, status="published", limit=limit)
-        published = published_ids(session)
+        published = public_ids(session)
         return [_shown(r, published) for r in rows if r.public]
 
 
@@ -61,7 +64,7 @@ def _one(request: Request, alert_id: int) -> dict[str, Any]:
             row = None
         if row is None or row.status != "published" or not row.public:
             raise NotFound("no such alert", subject=str(alert_id))
-        published = {row.case_id} if row.case_id and is_published(session, row.case_id) else set()
+        published = {row.case_id} if row.case_id and is_public(session, row.case_id) else set()
         return _shown(row, published)
 
 
@@ -79,7 +82,7 @@ def api_alert(request: Request, alert_id: int) -> dict[str, Any]:
 def _feed(request: Request, **scope: Any) -> Response:
     url = get_settings().alerts.public_url
     with database(request).read() as session:
-        body = atom_feed(session, public_url=url, **scope)
+        body = atom_feed(session, public_url=url, language=i18n.current(), **scope)
     return Response(body, media_type=ATOM)
 
 
@@ -99,7 +102,7 @@ def feed_country(request: Request, code: str) -> Response:
 def feed_case(request: Request, case_id: int) -> Response:
     if current_user(request) is None:
         with database(request).read() as session:
-            if not is_published(session, case_id):
+            if not is_public(session, case_id):
                 raise NotFound("no such case", subject=str(case_id))
     return _feed(request, case_id=case_id)
 
@@ -123,13 +126,19 @@ def subscribe_post(
         wanted = [c for c in countries.replace(",", " ").split() if c]
         filters = make_filters(countries=wanted, event_types=event_types)
         with database(request).transaction() as session:
-            subscribe(session, email, filters=filters, source="web")
+            # Their mail comes in the language of the page they subscribed from.
+            subscribe(session, email, filters=filters, source="web", language=i18n.current())
+    except InvalidAddress:
+        context["error"] = _("That is not an e-mail address we can write to.")
+        return page(request, "subscribe.html", context, status=400)
     except InputError as exc:
-        context["error"] = exc.message
+        context["error"] = _("The form could not be used: %(problem)s") % {"problem": exc.message}
         return page(request, "subscribe.html", context, status=400)
     # The same answer whether the address was new, pending or active: the form must not
     # tell anyone who subscribes.
-    context["done"] = "If the address is valid, a message with a confirmation link is on its way."
+    context["done"] = _(
+        "If the address is valid, a message with a confirmation link is on its way."
+    )
     return page(request, "subscribe.html", context)
 
 

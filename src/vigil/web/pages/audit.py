@@ -7,7 +7,8 @@ from typing import Any
 from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import HTMLResponse, Response
 
-from vigil.store.accounts import Account, audit_trail
+from vigil.operations.audit import entry_json, trail
+from vigil.store.accounts import Account
 from vigil.web.auth import require
 from vigil.web.deps import database
 from vigil.web.render import page
@@ -18,16 +19,7 @@ admin = require("admin")
 
 def _entries(request: Request, limit: int) -> list[dict[str, Any]]:
     with database(request).read() as session:
-        return [
-            {
-                "at": e.at.isoformat(),
-                "actor": e.actor,
-                "action": e.action,
-                "subject": e.subject,
-                "detail": e.detail,
-            }
-            for e in audit_trail(session, limit=limit)
-        ]
+        return [entry_json(e) for e in trail(session, limit=limit)]
 
 
 @router.get("/audit", response_class=HTMLResponse, include_in_schema=False)

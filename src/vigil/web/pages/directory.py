@@ -10,7 +10,7 @@ from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse, Response
 
 from vigil.redaction import public_organizations, redact_text
-from vigil.store.accounts import published_ids, released_values_of
+from vigil.store.publications import public_ids, released_values_of
 from vigil.web import stamped
 from vigil.web.auth import current_user
 from vigil.web.deps import cases, database
@@ -34,7 +34,7 @@ def _public_organizations(request: Request) -> list[dict[str, Any]]:
         # Counted on the public shape of each case: a name the dossier withholds is
         # neither listed nor counted.
         counts: Counter[str] = Counter()
-        ids = sorted(published_ids(session))[-PUBLIC_DOSSIERS:]
+        ids = sorted(public_ids(session))[-PUBLIC_DOSSIERS:]
         released = released_values_of(session, ids)
         for case_id in ids:
             dossier = source.get_dossier(session, case_id)
@@ -54,7 +54,7 @@ def _groups(request: Request) -> list[dict[str, Any]]:
 def _public_groups(request: Request) -> list[dict[str, Any]]:
     with database(request).read() as session:
         groups = cases(request).charges_by_article(session)
-        published = published_ids(session)
+        published = public_ids(session)
     kept = []
     for group in groups:
         people = [p for p in group.get("people") or () if p.get("case_id") in published]

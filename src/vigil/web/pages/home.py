@@ -8,7 +8,8 @@ from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse, Response
 from sqlalchemy.orm import Session
 
-from vigil.store.accounts import published_ids
+from vigil.store.publications import public_ids
+from vigil.web import stamped
 from vigil.web.auth import current_user
 from vigil.web.deps import database
 from vigil.web.listing import visible_cases
@@ -49,13 +50,26 @@ def published_alerts(
 def _hot(
     request: Request, country: str | None, event_type: str | None, status: str | None
 ) -> dict[str, Any]:
+    if current_user(request) is None:
+        # The public list is the same for every visitor until a published case or alert
+        # changes: computed once per change (50 readers without pauses stalled on it).
+        key = ("home", country, event_type, status)
+        return stamped.public(
+            request, key, lambda: _compute_hot(request, country, event_type, status)
+        )
+    return _compute_hot(request, country, event_type, status)
+
+
+def _compute_hot(
+    request: Request, country: str | None, event_type: str | None, status: str | None
+) -> dict[str, Any]:
     with database(request).read() as session:
         found = visible_cases(
             request, session, country=country, event_type=event_type, status=status, limit=50
         )
         alerts = published_alerts(session, country, event_type)
         if current_user(request) is None:
-            visible = published_ids(session)
+            visible = public_ids(session)
             for alert in alerts:  # no links to cases the public cannot open
                 alert["case_id"] = alert["case_id"] if alert["case_id"] in visible else None
     found.sort(key=lambda c: c.get("latest_event_date") or "", reverse=True)

@@ -13,11 +13,13 @@ from starlette.concurrency import run_in_threadpool
 
 from vigil.errors import InputError
 from vigil.facts.forms import edit_from_form
-from vigil.store.accounts import Account, audit
-from vigil.store.claims import review_claim
+from vigil.i18n import N_
+from vigil.operations import cases as decisions
+from vigil.operations import claims
+from vigil.store.accounts import Account
 from vigil.store.models import ClaimRow, Report
 from vigil.web.auth import check_csrf, require
-from vigil.web.deps import cases, database
+from vigil.web.deps import database
 from vigil.web.pages.reports import claim_json
 from vigil.web.render import page
 
@@ -80,13 +82,11 @@ def _decide(
     request: Request, claim_id: int, action: str, value: dict[str, Any] | None, user: Account
 ) -> dict[str, Any]:
     if action not in ACTIONS:
-        raise InputError("unknown review action", subject=action)
+        raise InputError(N_("unknown review action"), subject=action)
     with database(request).transaction() as session:
         if action == "edit" and value is None:
-            raise InputError("an edit needs the new value", subject=str(claim_id))
-        row = review_claim(session, claim_id, action, actor=user.name, value=value)  # type: ignore[arg-type]
-        audit(session, user.name, f"claim.{action}", f"claim:{claim_id}")
-        cases(request).claims_changed(session, row.report_id)  # dossiers follow the review
+            raise InputError(N_("an edit needs the new value"), subject=str(claim_id))
+        row = claims.review(session, claim_id, action, actor=user.name, value=value)  # type: ignore[arg-type]
         return {"id": row.id, "status": row.status, "value": row.value}
 
 
@@ -141,21 +141,20 @@ async def persons(request: Request, user: Account = Depends(reviewer)) -> Respon
         case_id = int(str(form.get("case_id") or ""))
         other = int(str(form.get("other") or "0") or "0")
     except ValueError as exc:
-        raise InputError("case numbers are whole numbers") from exc
+        raise InputError(N_("case numbers are whole numbers")) from exc
     mentions = [str(m) for m in form.getlist("mention")]
-    await run_in_threadpool(_persons, request, action, case_id, other, mentions, user)
-    return RedirectResponse(f"/cases/{case_id}", status_code=303)
+    shown = await run_in_threadpool(_persons, request, action, case_id, other, mentions, user)
+    return RedirectResponse(f"/cases/{shown}", status_code=303)
 
 
 def _persons(
     request: Request, action: str, case_id: int, other: int, mentions: list[str], user: Account
-) -> None:
-    source = cases(request)
+) -> int:
+    """The case to show afterwards: the survivor of a merge, the case split."""
     with database(request).transaction() as session:
         if action == "merge" and other > 0:
-            source.merge_persons(session, case_id, other, user.name)
-        elif action == "split" and mentions:
-            source.split_person(session, case_id, mentions, user.name)
-        else:
-            raise InputError("merge needs another case; split needs checked mentions")
-        audit(session, user.name, f"person.{action}", f"case:{case_id}", other=other)
+            return decisions.merge(session, case_id, other, actor=user.name).case_id
+        if action == "split" and mentions:
+            decisions.split(session, case_id, mentions, actor=user.name)
+            return case_id
+        raise InputError(N_("merge needs another case; split needs checked mentions"))

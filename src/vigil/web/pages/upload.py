@@ -14,7 +14,8 @@ from fastapi.responses import HTMLResponse, JSONResponse, Response
 from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import UploadFile
 
-from vigil.errors import InputError
+from vigil.errors import InputError, TooLarge
+from vigil.i18n import _
 from vigil.pipeline.extraction import ExtractionStage
 from vigil.pipeline.ingest import AfterStore, Ingestor, Outcome
 from vigil.settings import Settings
@@ -44,7 +45,11 @@ def _stage(request: Request) -> ExtractionStage:
     with _lock:
         if getattr(state, "extraction", None) is None:
             settings: Settings = state.settings
-            state.extraction = ExtractionStage(actor="vigil-web", model=settings.spacy_model)
+            state.extraction = ExtractionStage(
+                actor="vigil-web",
+                model=settings.spacy_model,
+                budget=settings.extract_budget_seconds,
+            )
     stage: ExtractionStage = state.extraction
     return stage
 
@@ -97,7 +102,10 @@ async def _handle(request: Request, user: Account) -> list[dict[str, Any]]:
     limit = config(request).max_upload_bytes
     length = int(request.headers.get("content-length") or 0)
     if length > limit * MAX_FILES + 1024 * 1024:
-        raise InputError(f"the upload is too large (at most {limit // 1048576} MB per file)")
+        # Pages get the messages made here in the reader's language, the API in English.
+        raise TooLarge(
+            _("the upload is too large (at most %(mb)s MB per file)") % {"mb": limit // 1048576}
+        )
     form = await request.form(max_files=MAX_FILES, max_fields=20)
     check_csrf(request, str(form.get("csrf") or request.headers.get("x-csrf-token") or ""))
     results: list[dict[str, Any]] = []
@@ -108,16 +116,19 @@ async def _handle(request: Request, user: Account) -> list[dict[str, Any]]:
         data = await _read_limited(item, limit)
         if data is None:
             mb = limit / 1048576
-            results.append(
-                {"source": name, "status": "rejected", "error": f"larger than {mb:g} MB"}
-            )
+            too_big = _("larger than %(mb)s MB") % {"mb": f"{mb:g}"}
+            results.append({"source": name, "status": "rejected", "error": too_big})
         elif not data:
-            results.append({"source": name, "status": "rejected", "error": "the file is empty"})
+            results.append({"source": name, "status": "rejected", "error": _("the file is empty")})
         else:
             results.append(await run_in_threadpool(_ingest, request, name, data, user))
     if not results:
-        raise InputError("choose at least one file")
+        raise InputError(_("choose at least one file"))
     return results
+
+
+def _status(exc: InputError) -> int:
+    return 413 if isinstance(exc, TooLarge) or "too large" in exc.message else 400
 
 
 @router.get("/upload", response_class=HTMLResponse, include_in_schema=False)
@@ -136,7 +147,7 @@ async def upload(request: Request, user: Account = Depends(editor)) -> Response:
             request,
             "upload.html",
             {"results": None, "error": exc.message, "limit_mb": f"{limit_mb:g}"},
-            status=413 if "too large" in exc.message else 400,
+            status=_status(exc),
         )
     return page(request, "upload.html", {"results": results, "limit_mb": f"{limit_mb:g}"})
 
@@ -148,6 +159,5 @@ async def api_upload(request: Request, user: Account = Depends(editor)) -> Respo
     try:
         results = await _handle(request, user)
     except InputError as exc:
-        status = 413 if "too large" in exc.message else 400
-        return JSONResponse({"error": exc.message}, status_code=status)
+        return JSONResponse({"error": exc.message}, status_code=_status(exc))
     return JSONResponse({"results": results})

@@ -24,7 +24,7 @@ from vigil.store.models import ClaimRow
 from vigil.store.progress import get_progress
 from vigil.store.reports import get_report
 from vigil.web.auth import check_csrf, csrf_token, require
-from vigil.web.deps import cases, database
+from vigil.web.deps import database
 from vigil.web.highlight import segments
 from vigil.web.render import page, templates
 from vigil.workbench import actions
@@ -266,9 +266,8 @@ def _decide(
             if not value:
                 raise InputError("nothing was changed", subject=str(claim_id))
         row = actions.decide(
-            session, report_id, claim_id, action, actor=user.name, value=value,
-            version=version, refresh=cases(request).claims_changed,
-        )  # fmt: skip
+            session, report_id, claim_id, action, actor=user.name, value=value, version=version
+        )
         return row.id
 
 
@@ -365,9 +364,7 @@ def _accept_rest(
     request: Request, report_id: int, seen: dict[int, int] | None, user: Account
 ) -> int:
     with database(request).transaction() as session:
-        accepted = actions.accept_rest(
-            session, report_id, actor=user.name, seen=seen, refresh=cases(request).claims_changed
-        )
+        accepted = actions.accept_rest(session, report_id, actor=user.name, seen=seen)
         return len(accepted)
 
 
@@ -414,7 +411,7 @@ def _add(
     with database(request).transaction() as session:
         row = actions.add_fact(
             session, report_id, kind, value, [(start, end)], actor=user.name,
-            refresh=cases(request).claims_changed, quote=fields.get("quote"),
+            quote=fields.get("quote"),
         )  # fmt: skip
         return row.id
 

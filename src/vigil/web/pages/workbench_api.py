@@ -12,7 +12,7 @@ from pydantic import BaseModel, Field
 
 from vigil.store.accounts import Account
 from vigil.web.auth import check_csrf, require
-from vigil.web.deps import cases, database
+from vigil.web.deps import database
 from vigil.web.pages.workbench import load_report, queue_filter
 from vigil.workbench import actions
 from vigil.workbench.queue import QueueFilter, report_queue
@@ -141,7 +141,6 @@ def api_decide(
         row = actions.decide(
             session, report_id, claim_id, decision.action, actor=user.name,
             value=decision.value, version=decision.version,
-            refresh=cases(request).claims_changed,
         )  # fmt: skip
         return {"id": row.id, "status": row.status, "value": row.value, "version": row.version}
 
@@ -158,9 +157,7 @@ def api_accept_rest(
     """Confirm every fact nobody decided and mark the report reviewed."""
     check_csrf(request, request.headers.get("x-csrf-token"))
     with database(request).transaction() as session:
-        accepted = actions.accept_rest(
-            session, report_id, actor=user.name, seen=seen, refresh=cases(request).claims_changed
-        )
+        accepted = actions.accept_rest(session, report_id, actor=user.name, seen=seen)
     return {"accepted": accepted, "state": "reviewed"}
 
 
@@ -173,7 +170,7 @@ def api_add(
     with database(request).transaction() as session:
         row = actions.add_fact(
             session, report_id, fact.kind, fact.value, [fact.span], actor=user.name,
-            refresh=cases(request).claims_changed, quote=fact.quote,
+            quote=fact.quote,
         )  # fmt: skip
         claim_id = row.id
     data = load_report(request, report_id)

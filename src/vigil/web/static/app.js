@@ -40,39 +40,42 @@ function setupUpload() {
   const table = document.getElementById("upload-results");
   const body = table.querySelector("tbody");
   const csrf = form.querySelector('input[name="csrf"]').value;
+  // The page's words in the reader's language (data-words); English when missing.
+  const words = JSON.parse(form.dataset.words || "{}");
+  const say = (key, english, fill) => (words[key] || english).replace(/\{(\w+)\}/g, (m, k) => (fill && k in fill ? fill[k] : m));
   const send = (file) => {
     const row = body.insertRow();
     row.insertCell().textContent = file.name;
     const bar = document.createElement("progress");
     bar.max = 100; bar.value = 0;
-    bar.setAttribute("aria-label", "Progress of " + file.name);
+    bar.setAttribute("aria-label", say("progress", "Progress of {file}", { file: file.name }));
     row.insertCell().appendChild(bar);
     const result = row.insertCell();
-    result.textContent = "sending";
+    result.textContent = say("sending", "sending");
     const data = new FormData();
     data.append("files", file);
     const xhr = new XMLHttpRequest();
     xhr.open("POST", "/api/upload");
     xhr.setRequestHeader("X-CSRF-Token", csrf);
     xhr.upload.onprogress = (e) => { if (e.lengthComputable) bar.value = (100 * e.loaded) / e.total; };
-    xhr.upload.onload = () => { result.textContent = "reading and extracting"; };
+    xhr.upload.onload = () => { result.textContent = say("reading", "reading and extracting"); };
     xhr.onload = () => {
       bar.value = 100;
       let answer = {};
-      try { answer = JSON.parse(xhr.responseText); } catch (err) { answer = { error: "unexpected answer" }; }
+      try { answer = JSON.parse(xhr.responseText); } catch (err) { answer = { error: say("unexpected", "unexpected answer") }; }
       const r = (answer.results || [])[0];
       result.textContent = "";
-      if (!r) { result.textContent = "rejected: " + (answer.error || xhr.status); row.className = "rejected"; return; }
+      if (!r) { result.textContent = say("rejected", "rejected") + ": " + (answer.error || xhr.status); row.className = "rejected"; return; }
       row.className = r.status;
-      result.append(r.status + (r.error ? ": " + r.error : ""));
+      result.append(say(r.status, r.status) + (r.error ? ": " + r.error : ""));
       if (r.report_id) {
         const a = document.createElement("a");
         a.href = "/reports/" + r.report_id;
-        a.textContent = " report " + r.report_id;
+        a.textContent = " " + say("report", "report {id}", { id: r.report_id });
         result.append(a);
       }
     };
-    xhr.onerror = () => { result.textContent = "failed: network error"; row.className = "rejected"; };
+    xhr.onerror = () => { result.textContent = say("failed", "failed: network error"); row.className = "rejected"; };
     xhr.send(data);
   };
   const sendAll = (files) => { table.hidden = false; Array.from(files).forEach(send); };

@@ -1,0 +1,101 @@
+"""The natasha model entry: tokens with lemmas, sentences and named entities of a text.
+
+natasha ships its NER weights and embeddings inside its wheels and pymorphy3 its
+dictionaries, so nothing is downloaded at run time. Lemmas and inflection come from
+pymorphy2 (several times faster than natasha's neural tagger, and enough for triggers).
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import logging
+import re
+import time
+from dataclasses import dataclass, field
+from functools import cache, lru_cache
+from pathlib import Path
+from typing import Any
+
+from vigil.errors import ConfigError
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(slots=True)
+class Token:
+    start: int
+    end: int
+    text: str
+    lemma: str
+
+
+@dataclass(slots=True)
+class LemmaDoc:
+    """What the lemma stages read in place of a spaCy Doc."""
+
+    tokens: list[Token] = field(default_factory=list)
+    starts: list[int] = field(default_factory=list)  # each token's start, for bisect
+    sents: list[tuple[int, int]] = field(default_factory=list)
+    # (start, end, label) with labels as the English stages know them: PERSON, ORG, GPE.
+    ents: list[tuple[int, int, str]] = field(default_factory=list)
+
+
+_TOKEN = re.compile(r"\w+(?:[-’']\w+)*|[^\w\s]")
+_LABELS = {"PER": "PERSON", "ORG": "ORG", "LOC": "GPE"}
+
+
+@cache
+def _morph() -> Any:
+    import pymorphy3
+
+    return pymorphy3.MorphAnalyzer()
+
+
+@lru_cache(maxsize=200_000)
+def parses(word: str) -> tuple[Any, ...]:
+    """pymorphy2's analyses of one word, best first (cached: texts repeat their words)."""
+    return tuple(_morph().parse(word))
+
+
+def lemma(word: str) -> str:
+    """The dictionary form of ``word`` in lower case ("задержали" -> "задержать")."""
+    if not word or not word[0].isalpha() or word.isascii():
+        return word.lower()
+    return str(parses(word)[0].normal_form).replace("ё", "е")
+
+
+def _natasha_data() -> Path:
+    """natasha's data folder, found without importing natasha (its package imports
+    pymorphy2 and yargy, which Vigil does not use; slovnet and navec read the files)."""
+    spec = importlib.util.find_spec("natasha")
+    if spec is None or not spec.submodule_search_locations:
+        raise ConfigError("the Russian model needs the natasha package (make setup)")
+    return Path(next(iter(spec.submodule_search_locations))) / "data"
+
+
+class NatashaModel:
+    """Loads natasha's segmenter and NER once; ``model(text)`` gives a LemmaDoc."""
+
+    def __init__(self) -> None:
+        from navec import Navec
+        from slovnet import NER
+
+        t0 = time.perf_counter()
+        data = _natasha_data()
+        self.ner = NER.load(str(data / "model" / "slovnet_ner_news_v1.tar"))
+        self.ner.navec(Navec.load(str(data / "emb" / "navec_news_v1_1B_250K_300d_100q.tar")))
+        log.info("natasha model loaded in %.1fs", time.perf_counter() - t0)
+
+    def __call__(self, text: str) -> LemmaDoc:
+        from razdel import sentenize
+
+        out = LemmaDoc()
+        # Lemma stages need words only: a regex is several times faster than razdel's
+        # tokenizer (the NER tagger tokenizes for itself).
+        for m in _TOKEN.finditer(text):
+            out.tokens.append(Token(m.start(), m.end(), m.group(), lemma(m.group())))
+        out.starts = [t.start for t in out.tokens]
+        out.sents = [(s.start, s.stop) for s in sentenize(text)]
+        markup = self.ner(text)
+        out.ents = [(s.start, s.stop, _LABELS.get(s.type, s.type)) for s in markup.spans]
+        return out

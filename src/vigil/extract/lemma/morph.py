@@ -1,0 +1,115 @@
+"""Names in the nominative and lemma keys of name words, from pymorphy3's analyses."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Any
+
+from vigil.extract.lemma.model import parses
+
+_NAME_TAGS = ("Name", "Surn", "Patr")
+
+
+def _name_parses(word: str) -> list[Any]:
+    """Analyses as a surname, given name or patronymic, surnames first ("Кенджибеков" is a
+    surname in the nominative before it is a plural of a given name)."""
+    out = [p for p in parses(word) if any(t in p.tag for t in _NAME_TAGS)]
+    return sorted(
+        out,
+        key=lambda p: (
+            _NAME_TAGS.index(next(t for t in _NAME_TAGS if t in p.tag)),
+            "plur" in p.tag,
+        ),
+    )
+
+
+@lru_cache(maxsize=100_000)
+def name_key(word: str) -> str:
+    """One key for every case of a name word: "Амировой", "Амирова" -> "амиров".
+
+    pymorphy3 puts surnames of both genders under the masculine nominative; words it
+    does not know as names (most Central Asian names) lose a case ending instead.
+    """
+    if not word or word.isascii() or not word[0].isalpha():
+        return word.lower()
+    if "-" in word:
+        return "-".join(name_key(w) for w in word.split("-"))
+    named = _name_parses(word)
+    if named:
+        return str(named[0].normal_form).replace("ё", "е")
+    low = word.lower().replace("ё", "е")
+    for end in ("ому", "ыми", "ого", "ой", "ым", "ом", "ем", "ым", "ую", "у", "а", "я", "е", "ю"):
+        if low.endswith(end) and len(low) - len(end) >= 3:
+            return low[: -len(end)]
+    return low
+
+
+# Endings of surnames in the nominative, for surnames the dictionary does not know.
+_NOMINATIVE_SURNAME = re.compile(
+    r"(?:ов|ев|ёв|ин|ын|ова|ева|ина|ына|ский|ская|цкий|цкая|ян|янц|дзе|швили|ули|енко|ук|юк|ич|их|ых|бек|улы|кызы|уулу|оглы)$",
+    re.I,
+)
+
+
+def _gender(words: list[str]) -> str | None:
+    for w in words:
+        for p in _name_parses(w):
+            if p.tag.gender in ("masc", "femn") and "Name" in p.tag:
+                return str(p.tag.gender)
+    return None
+
+
+def is_nominative(words: list[str]) -> bool:
+    """Whether every word of a name can be read in the nominative (agreeing in gender
+    with the given name: "Ивана Петрова" is not, though "Петрова" alone could be)."""
+    gender = _gender(words) if len(words) > 1 else None
+    for w in words:
+        if w.isascii() or not w[0].isalpha():
+            continue
+        if not parses(w)[0].is_known and _NOMINATIVE_SURNAME.search(w):
+            continue
+        ps = parses(w)
+        named = _name_parses(w) or [p for p in ps if p.tag.POS == "NOUN"] or list(ps)
+        if gender:
+            named = [p for p in named if p.tag.gender in (gender, None)] or named
+        if not any("nomn" in p.tag for p in named[:4]):
+            return False
+    return True
+
+
+def nominative(words: list[str]) -> list[str]:
+    """The words of a name put in the nominative, agreeing in gender where one word knows it.
+
+    "Канаткана Амренова" -> ["Канаткан", "Амренов"]; a word that cannot be inflected stays.
+    """
+    gender = _gender(words)
+    out = []
+    for w in words:
+        if w.isascii() or not w[0].isalpha() or "-" in w:
+            out.append(w)
+            continue
+        named = _name_parses(w)
+        if gender:
+            named = [p for p in named if p.tag.gender in (gender, None)] or named
+        if named and not any("nomn" in p.tag for p in named[:2]):
+            form = named[0].inflect({"nomn"})
+            out.append(_cased(w, str(form.word)) if form else w)
+        else:
+            out.append(w)
+    return out
+
+
+def _cased(orig: str, new: str) -> str:
+    return new[:1].upper() + new[1:] if orig[:1].isupper() else new
+
+
+def is_name_word(word: str) -> bool:
+    """False for a capitalised word the dictionary knows only as a common word
+    ("Медиаменеджера", "Ташкентского"); True for names and unknown words."""
+    if word.isascii() or " " in word:
+        return True
+    ps = parses(word)
+    if _name_parses(word):
+        return True
+    return not any(p.is_known for p in ps[:1])
