@@ -144,7 +144,7 @@ def test_edit_victims_add_a_missed_event_and_accept_the_rest(
     # Accept the rest: one key.
     page.locator("li.fact.current").focus()
     page.keyboard.press("Shift+A")
-    page.wait_for_url(re.compile(r"done="))
+    page.wait_for_url(re.compile(r"accepted="))
     assert "the report is reviewed" in page.inner_text("main")
     shot(page, "workbench-reviewed", backend_of(request))
     assert all(r.status != "machine" for r in rows(site, rid).values())
@@ -230,7 +230,7 @@ def test_a_typical_report_is_finished_in_under_40_actions(
     page.locator("li.fact.current").focus()
     page.keyboard.press("Shift+A")
     act()
-    page.wait_for_url(re.compile(r"done="))
+    page.wait_for_url(re.compile(r"accepted="))
     found = rows(site, rid)
     assert all(r.status != "machine" for r in found.values())
     assert found[wrong].status == "rejected" and found[arrest].value["date"] == "2024-03-10"

@@ -8,17 +8,18 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import Any
 
+from vigil.i18n import N_
 from vigil.store.models import ClaimRow
 
 # Facts said of a person (their ``person`` field names them), shown under that person.
 ABOUT_PERSON = ("alias", "birth_date", "birth_place", "affiliation", "relative")
-SECTIONS = (
-    ("persons", "Persons"),
-    ("organizations", "Organisations"),
-    ("events", "Events"),
-    ("charges", "Charges"),
-    ("sentences", "Sentences"),
-    ("other", "Other facts"),
+SECTIONS = (  # titles marked for the catalogues, translated where they are shown
+    ("persons", N_("Persons")),
+    ("organizations", N_("Organisations")),
+    ("events", N_("Events")),
+    ("charges", N_("Charges")),
+    ("sentences", N_("Sentences")),
+    ("other", N_("Other facts")),
 )
 _SECTION_OF = {
     "person": "persons",

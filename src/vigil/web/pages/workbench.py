@@ -103,7 +103,7 @@ def _context(request: Request, data: dict[str, Any], **extra: Any) -> dict[str, 
         "edit": None,
         "add": None,
         "errors": {},
-        "message": None,
+        "accepted": None,
         **extra,
     }
 
@@ -152,11 +152,11 @@ def report_page(
     add: str | None = Query(None, max_length=32),
     start: int | None = Query(None, ge=0, le=2**31),
     end: int | None = Query(None, ge=0, le=2**31),
-    done: str | None = Query(None, max_length=200),
+    accepted: int | None = Query(None, ge=0, le=100_000),
     _: Account = Depends(reviewer),
 ) -> Response:
     data = load_report(request, report_id)
-    ctx = _context(request, data, at=edit or at, message=done)
+    ctx = _context(request, data, at=edit or at, accepted=accepted)
     if edit is not None and edit in data["rows"]:
         ctx["edit"] = edit
     if add:
@@ -342,10 +342,7 @@ async def accept_rest_form(
     check_csrf(request, fields.get("csrf"))
     seen = parse_seen(fields.get("seen", ""))
     n = await run_in_threadpool(_accept_rest, request, report_id, seen, user)
-    done = f"{n} fact{'' if n == 1 else 's'} accepted; the report is reviewed"
-    return RedirectResponse(
-        f"/review/reports/{report_id}?done={done.replace(' ', '+').replace(';', '%3B')}", 303
-    )
+    return RedirectResponse(f"/review/reports/{report_id}?accepted={n}", 303)
 
 
 def parse_seen(raw: str) -> dict[int, int]:
