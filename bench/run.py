@@ -25,6 +25,7 @@ BENCHES: list[tuple[str, list[str], list[str]]] = [
     ("bench_resolve.py", [], ["--quick"]),
     ("bench_cases.py", [], ["--quick"]),
     ("bench_web.py", [], ["--quick"]),
+    ("bench_review.py", [], ["--quick"]),
     ("bench_public.py", [], ["--requests", "1000"]),
     ("bench_redaction.py", [], []),
     ("bench_hostile.py", [], ["--small"]),

@@ -55,3 +55,10 @@ class ConfigError(VigilError):
 
 class StorageError(VigilError):
     code = "E400"
+
+
+class Conflict(VigilError):
+    """Someone else changed the thing first (another reviewer, a new extraction run);
+    nothing was saved. The web answers 409."""
+
+    code = "E700"

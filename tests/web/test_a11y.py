@@ -9,7 +9,8 @@ from tests.web.fixtures import C, add_report_with_claims
 PUBLIC = ("/", "/login", "/search?q=Aliya", "/cases/1", "/laws", "/organizations",
           "/laws/view?article=174", "/organizations/view?name=Adil+Soz",
           "/cases/404")  # fmt: skip
-INTERNAL = ("/reports", "/review", "/upload", "/api", "/audit", "/search?q=arrested")
+INTERNAL = ("/reports", "/review", "/upload", "/api", "/audit", "/search?q=arrested",
+            "/review/reports")  # fmt: skip
 
 
 def test_the_checker_catches_problems() -> None:
@@ -28,7 +29,9 @@ def test_every_page_is_labelled_and_reachable_by_keyboard(site: Site) -> None:
     anonymous = site.client()
     admin = site.login("ada")
     pages = [(anonymous, p) for p in PUBLIC]
-    pages += [(admin, p) for p in (*PUBLIC, *INTERNAL, f"/reports/{rid}")]
+    workbench = (f"/review/reports/{rid}", f"/review/reports/{rid}?edit=1",
+                 f"/review/reports/{rid}?add=event&start=0&end=5")  # fmt: skip
+    pages += [(admin, p) for p in (*PUBLIC, *INTERNAL, f"/reports/{rid}", *workbench)]
     report = {}
     for client, path in pages:
         answer = client.get(path)

@@ -11,13 +11,13 @@ from rich.table import Table
 from sqlalchemy import select
 
 from vigil.cli.common import database, out, print_json_line, transaction
-from vigil.errors import InputError
-from vigil.operations import claims as operations
+from vigil.errors import InputError, NotFound
 from vigil.pipeline.extraction import ExtractionStage
 from vigil.settings import get_settings
-from vigil.store.claims import ReviewAction, list_claims
+from vigil.store.claims import list_claims
 from vigil.store.models import ClaimRow, Report
 from vigil.store.reports import get_report
+from vigil.workbench import actions
 
 
 def _claim_json(row: ClaimRow) -> dict[str, object]:
@@ -79,23 +79,48 @@ def claims(
 
 
 def review(
-    claim_id: int = typer.Argument(..., help="The claim's id (see vigil claims)."),
-    action: str = typer.Argument(..., help="confirm, reject, edit or reopen."),
+    claim_id: int = typer.Argument(None, help="The claim's id (see vigil claims)."),
+    action: str = typer.Argument(None, help="confirm, reject, edit or reopen."),
     value: str = typer.Option(None, "--value", help="With edit: the new value as JSON."),
+    report: str = typer.Option(
+        None, "--report", "-r", help="Review one report: list its facts with their state."
+    ),
+    accept_rest: bool = typer.Option(
+        False, "--accept-rest", help="With --report: accept every fact still waiting."
+    ),
+    as_json: bool = typer.Option(False, "--json", help="With --report: one JSON line a fact."),
 ) -> None:
-    """Record a reviewer's decision on one claim (attributed to VIGIL_ACTOR)."""
-    if action not in ("confirm", "reject", "edit", "reopen"):
-        raise typer.BadParameter("action must be confirm, reject, edit or reopen")
+    """Record a reviewer's decision on one claim, or review a report (--report): list its
+    facts, accept the rest (attributed to VIGIL_ACTOR, in the audit trail)."""
+    from vigil.cli import workbench
+
+    if report is not None and claim_id is None:
+        if accept_rest:
+            workbench.accept_rest(report)
+        else:
+            workbench.show_report(report, as_json=as_json)
+        return
+    if claim_id is None or action not in ("confirm", "reject", "edit", "reopen"):
+        raise typer.BadParameter(
+            "give CLAIM_ID and an action (confirm, reject, edit or reopen), or --report ID"
+        )
     new_value = None
     if value is not None:
         try:
             new_value = json.loads(value)
         except json.JSONDecodeError as exc:
             raise InputError(f"--value is not JSON ({exc.msg})", subject="--value") from exc
-    act: ReviewAction = action  # type: ignore[assignment]
     with transaction() as session:
-        # Persons and organisations follow the review; the audit trail records it.
-        row = operations.review(session, claim_id, act, actor=get_settings().actor, value=new_value)
+        row = session.get(ClaimRow, claim_id)
+        if row is None:
+            raise NotFound("no such claim", subject=str(claim_id))
+        if report is not None and get_report(session, report).id != row.report_id:
+            raise NotFound("no such claim in that report", subject=str(claim_id))
+        # The workbench's action: progress, the cases that follow, the audit entry.
+        row = actions.decide(
+            session, row.report_id, claim_id, action, actor=get_settings().actor,
+            value=new_value,
+        )  # fmt: skip
         print_json_line(_claim_json(row))
 
 

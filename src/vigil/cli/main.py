@@ -20,6 +20,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "vigil.cli.reports",
     "vigil.cli.search",
     "vigil.cli.claims",
+    "vigil.cli.workbench",
     "vigil.cli.cases",
     "vigil.cli.publishing",
     "vigil.cli.audit",

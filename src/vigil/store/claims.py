@@ -12,12 +12,13 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any, Literal, Protocol
 
-from sqlalchemy import delete, select
+from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
-from vigil.errors import NotFound, VigilError
-from vigil.facts.schema import apply_edit
-from vigil.store.models import ClaimChange, ClaimRow, Extraction, utcnow
+from vigil.errors import Conflict, InputError, NotFound, VigilError
+from vigil.facts.schema import apply_edit, check_new
+from vigil.store.models import ClaimChange, ClaimRow, Extraction, Report, utcnow
+from vigil.store.progress import refresh_progress
 
 ReviewAction = Literal["confirm", "edit", "reject", "reopen"]
 REVIEWED = ("confirmed", "edited", "rejected")
@@ -42,6 +43,25 @@ class ClaimLike(Protocol):
 
 class ReviewError(VigilError):
     code = "E500"
+
+
+class StaleClaim(ReviewError, Conflict):
+    """The claim changed since the reviewer's form was made (someone else's decision, or a
+    new extraction run); nothing was saved. ``current`` is the claim as it is now."""
+
+    code = "E501"
+
+    def __init__(self, row: ClaimRow) -> None:
+        who = f" by {row.reviewed_by}" if row.reviewed_by and row.status != "machine" else ""
+        super().__init__(
+            f"this fact was changed{who} after you opened it (it is now {row.status}); "
+            "your change was not saved: look at it again and redo your change if needed",
+            subject=str(row.id),
+        )
+        self.current = row
+
+
+REVIEWER_STAGE = "reviewer"
 
 
 def fingerprint(kind: str, value: dict[str, Any]) -> str:
@@ -127,6 +147,7 @@ def sync_claims(
             before = _snapshot(row)
             row.spans, row.confidence, row.stage = spans, float(claim.confidence), claim.stage
             row.extractor, row.key, row.updated_at = extractor, claim.key[:128], utcnow()
+            row.version += 1
             _record(session, row, actor, "re-extracted", before)
             updated += 1
         else:
@@ -141,6 +162,7 @@ def sync_claims(
             _record(session, row, actor, "retracted", _snapshot(row))
             session.delete(row)
             retracted += 1
+    refresh_progress(session, [report_id])
     return SyncStats(added, updated, unchanged, retracted, kept)
 
 
@@ -169,12 +191,22 @@ def review_claim(
     *,
     actor: str,
     value: dict[str, Any] | None = None,
+    version: int | None = None,
+    refresh: bool = True,
 ) -> ClaimRow:
     """A reviewer's decision on one claim. ``edit`` needs the new ``value``; ``reopen``
-    hands the claim back to the machine (a later run may then update or retract it)."""
+    hands the claim back to the machine (a later run may then update or retract it).
+    ``version``, when given, is the claim's version the reviewer saw: a claim changed since
+    raises StaleClaim and nothing is saved. ``refresh=False`` leaves the report's progress
+    row to the caller (who decides many claims at once)."""
     row = session.get(ClaimRow, claim_id, with_for_update=True)
     if row is None:
-        raise NotFound("no such claim", subject=str(claim_id))
+        raise NotFound(
+            "no such fact: it was withdrawn by a new extraction run or its report was deleted",
+            subject=str(claim_id),
+        )
+    if version is not None and row.version != version:
+        raise StaleClaim(row)
     before = _snapshot(row)
     if action == "confirm":
         row.status = "confirmed"
@@ -194,7 +226,68 @@ def review_claim(
     row.reviewed_by = None if action == "reopen" else actor
     row.reviewed_at = None if action == "reopen" else now
     row.updated_at = now
+    row.version += 1
     _record(session, row, actor, action, before)
+    if refresh:
+        refresh_progress(session, [row.report_id])
+    return row
+
+
+def add_claim(
+    session: Session,
+    report_id: int,
+    kind: str,
+    value: dict[str, Any],
+    spans: Sequence[tuple[int, int]],
+    *,
+    actor: str,
+) -> ClaimRow:
+    """A fact the machine missed, added by a reviewer: checked against the fact schema,
+    kept with its evidence spans like an extracted one, stage "reviewer", confirmed by
+    ``actor``, and written to the history. A span must lie inside the report's text."""
+    report = session.get(Report, report_id)
+    if report is None:
+        raise NotFound("no such report: it was deleted", subject=str(report_id))
+    checked = check_new(kind, value)
+    size = session.scalar(select(func.length(Report.text)).where(Report.id == report_id)) or 0
+    clean: list[list[int]] = []
+    for start, end in spans:
+        if not (isinstance(start, int) and isinstance(end, int)) or not 0 <= start < end <= size:
+            raise InputError(
+                f"the evidence span {start}:{end} is not inside the report's text (0:{size})",
+                subject="span",
+            )
+        clean.append([start, end])
+    if not clean:
+        raise InputError("a new fact needs the words it comes from (a span)", subject="span")
+    fp = fingerprint(kind, checked)
+    twin = session.scalar(
+        select(ClaimRow.id).where(ClaimRow.report_id == report_id, ClaimRow.fingerprint == fp)
+    )
+    if twin is not None:
+        raise InputError(f"this report already has that fact (fact {twin})", subject=str(twin))
+    now = utcnow()
+    row = ClaimRow(
+        report_id=report_id,
+        kind=kind,
+        key=f"{REVIEWER_STAGE}:{actor}"[:128],
+        fingerprint=fp,
+        value=checked,
+        spans=clean,
+        stage=REVIEWER_STAGE,
+        confidence=1.0,
+        extractor=REVIEWER_STAGE,
+        status="confirmed",
+        reviewed_by=actor,
+        reviewed_at=now,
+        created_at=now,
+        updated_at=now,
+        version=1,
+    )
+    session.add(row)
+    session.flush()
+    _record(session, row, actor, "added", None)
+    refresh_progress(session, [report_id])
     return row
 
 

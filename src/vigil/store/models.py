@@ -93,6 +93,9 @@ class ClaimRow(Base):
     the reviewer's) or ``rejected`` (kept, so that a later run cannot bring it back).
     ``fingerprint`` identifies the machine's value when the claim was made; a later run
     that proposes the same fact finds it by that, whatever a reviewer did to it since.
+    ``version`` grows with every change, so a reviewer's form that was opened before
+    someone else's change is refused instead of overwriting it. A fact a reviewer added
+    has ``stage`` "reviewer".
     """
 
     __tablename__ = "claims"
@@ -113,6 +116,7 @@ class ClaimRow(Base):
     reviewed_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
 
 
 class ClaimChange(Base):

@@ -16,7 +16,8 @@ from sqlalchemy.exc import IntegrityError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from vigil import i18n
-from vigil.errors import NotFound, VigilError
+from vigil.errors import Conflict, NotFound, VigilError
+from vigil.facts.schema import FieldError
 from vigil.i18n import N_
 from vigil.settings import Settings, WebSettings, get_settings
 from vigil.store.db import Database, open_database
@@ -37,6 +38,8 @@ PAGE_MODULES: tuple[str, ...] = (
     "vigil.web.pages.preview",
     "vigil.web.pages.reports",
     "vigil.web.pages.review",
+    "vigil.web.pages.workbench",
+    "vigil.web.pages.workbench_api",
     "vigil.web.pages.search",
     "vigil.web.pages.upload",
     "vigil.web.pages.directory",
@@ -58,11 +61,11 @@ def _wants_json(request: Request) -> bool:
     return request.url.path.startswith("/api/") or request.url.path == "/openapi.json"
 
 
-def _error(request: Request, status: int, message: str) -> Response:
+def _error(request: Request, status: int, message: str, **extra: str) -> Response:
     """The API answers in English (clients may match on it); pages in the reader's
     language: messages made here are marked ``N_`` and translated as they are shown."""
     if _wants_json(request):
-        return JSONResponse({"error": message}, status_code=status)
+        return JSONResponse({"error": message, **extra}, status_code=status)
     with i18n.using(request_language(request)):
         shown = i18n.gettext(message)
     return page(request, "error.html", {"status": status, "message": shown}, status=status)
@@ -156,10 +159,19 @@ def _install_handlers(app: FastAPI) -> None:
 
     @app.exception_handler(NotFound)
     async def not_found(request: Request, exc: NotFound) -> Response:
-        return _error(request, 404, N_("not found"))
+        # Says what is missing ("no such fact in this report: a new extraction run may have
+        # withdrawn it"); never more than that the thing does not exist for this user.
+        return _error(request, 404, exc.message or N_("not found"))
+
+    @app.exception_handler(Conflict)
+    async def changed_first(request: Request, exc: Conflict) -> Response:
+        # Someone else changed it first; nothing of this request was saved.
+        return _error(request, 409, exc.message)
 
     @app.exception_handler(VigilError)
     async def vigil_error(request: Request, exc: VigilError) -> Response:
+        if isinstance(exc, FieldError):  # the API names the field that does not fit
+            return _error(request, 400, exc.message, field=exc.field)
         return _error(request, 400, exc.message)
 
     @app.exception_handler(IntegrityError)
