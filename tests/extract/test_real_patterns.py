@@ -43,3 +43,14 @@ def test_charges_named_after_a_date_a_sentence_or_an_arrest(extractor: Extractor
     assert ("Marta Sole", "unlawful assembly") in charges
     assert ("Peter Okon", "causing a public nuisance") in charges
     assert ("Ana Lupu", "petty hooliganism") in charges
+
+
+def test_a_sentence_for_in_a_quotation_is_no_charge(extractor: Extractor) -> None:
+    """ "A suspended sentence for a video calling for dialogue is a punishment", said the
+    lawyer: the reason a speaker gives is not an offence charged."""
+    rec = _rec(
+        extractor,
+        'Her lawyer, Dina Arman, said: "A suspended sentence for a video calling for peace '
+        'is still a punishment."',
+    )
+    assert not rec["charges"]
