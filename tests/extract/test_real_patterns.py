@@ -54,3 +54,18 @@ def test_a_sentence_for_in_a_quotation_is_no_charge(extractor: Extractor) -> Non
         'is still a punishment."',
     )
     assert not rec["charges"]
+
+
+def test_an_offence_is_not_a_source_a_place_or_a_shorter_telling(extractor: Extractor) -> None:
+    rec = _rec(
+        extractor,
+        "The journalist Omar Haddad was charged with high treason according to his lawyer. "
+        "The activist Lina Sabri was arrested for protesting outside the police headquarters. "
+        "The blogger Sok Dara was charged with incitement. Sok Dara faces up to two years "
+        "after he was charged with incitement to commit a felony.",
+    )
+    charges = _charges(rec)
+    assert ("Omar Haddad", "high treason") in charges
+    assert not any(off.startswith("outside") for _, off in charges)
+    assert ("Sok Dara", "incitement") not in charges
+    assert ("Sok Dara", "incitement to commit a felony") in charges

@@ -139,7 +139,11 @@ def offences_in(sentence: str) -> list[tuple[int, str]]:
 _NOT_OFFENCE = re.compile(
     r"^(?:\d|(?:a|an|the|one|two|three|four|five|six|seven|eight|nine|ten|several|many)\s+"
     r"(?:years?|months?|days?|weeks?|hours?)\b|(?:him|her|them|it)\b|(?:years?|months?|days?)\b"
-    r"|(?:last|on|in|at|since|from|after|before|during|this|that|these)\b)",
+    r"|(?:last|on|in|at|since|from|after|before|during|this|that|these)\b"
+    # a place, a source or a count, not an offence: "outside the police headquarters",
+    # "his lawyer told AFP", "one of six reporters detained", "the third time"
+    r"|(?:outside|inside|near|in front of|one of|the (?:first|second|third|fourth|last) time)\b"
+    r"|(?:his|her|their)\s+(?:lawyers?|attorneys?|family|relatives)\b)",
     re.I,
 )
 

@@ -226,7 +226,19 @@ def _dedupe(ctx: Context) -> None:
         if key not in seen:
             seen.add(key)
             charges.append(c)
-    ctx.charges = charges
+    # "incitement" and "incitement to commit a felony" for one person: one charge, the
+    # fuller wording (an offence whose words all recur in a longer one of that person).
+    words = [set(re.findall(r"\w+", (c.offence or "").lower())) for c in charges]
+    ctx.charges = [
+        c
+        for i, c in enumerate(charges)
+        if c.article
+        or not words[i]
+        or not any(
+            j != i and not o.article and o.person == c.person and words[i] < words[j]
+            for j, o in enumerate(charges)
+        )
+    ]
     pseen: set[tuple[str, str, str]] = set()
     pens = []
     for p in ctx.penalties:
