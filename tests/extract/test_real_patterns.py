@@ -69,3 +69,11 @@ def test_an_offence_is_not_a_source_a_place_or_a_shorter_telling(extractor: Extr
     assert not any(off.startswith("outside") for _, off in charges)
     assert ("Sok Dara", "incitement") not in charges
     assert ("Sok Dara", "incitement to commit a felony") in charges
+
+
+def test_an_organisation_name_never_ends_in_a_small_word() -> None:
+    from vigil.extract.orgs import tidy
+
+    assert tidy("CPJ the") == "CPJ"
+    assert tidy("District Magistrate of") == "District Magistrate"
+    assert tidy("Committee to Protect Journalists") == "Committee to Protect Journalists"

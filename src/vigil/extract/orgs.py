@@ -182,6 +182,9 @@ def _ok(name: str) -> bool:
     return not any(ch.isdigit() for ch in name[:1])
 
 
+_SMALL_TAIL = re.compile(r"(?:\s+(?:the|of|and|for|in|on|at|to|a|an))+$")
+
+
 def tidy(name: str) -> str:
     """Cut what the model glued to a name: a possessive tail, a bracket, a title."""
     if "(" in name:
@@ -193,7 +196,9 @@ def tidy(name: str) -> str:
     if not _POSS_NAME.search(name):
         name = _POSS.sub("", name).strip()
     name = _TITLE_TAIL.sub("", name).strip()
-    return name
+    # A name never ends in a small word: "told CPJ the KGB ..." gave "CPJ the",
+    # "the District Magistrate of ..." gave "District Magistrate of".
+    return _SMALL_TAIL.sub("", name).strip()
 
 
 def _initials(name: str) -> str:
