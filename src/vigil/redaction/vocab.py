@@ -14,8 +14,7 @@ from collections.abc import Iterable, Mapping
 from importlib import resources
 from typing import Any
 
-import yaml
-
+from vigil.datafiles import read_mapping
 from vigil.errors import ConfigError
 
 # {{name}}, or {{name:suffix}} for a list whose words may end a longer word
@@ -26,14 +25,7 @@ UPPER = "[" + "".join(c for c in map(chr, range(0x41, 0x530)) if c.isupper()) + 
 
 
 def _yaml(package: str, folder: str, name: str) -> dict[str, Any]:
-    ref = resources.files(package).joinpath(folder).joinpath(f"{name}.yaml")
-    try:
-        raw = yaml.safe_load(ref.read_text(encoding="utf-8"))
-    except FileNotFoundError as exc:
-        raise ConfigError(f"redaction word list {name}.yaml is missing") from exc
-    if not isinstance(raw, dict):
-        raise ConfigError(f"redaction word list {name}.yaml must hold a mapping")
-    return raw
+    return read_mapping(package, folder, name, what="redaction word list")
 
 
 def bundled_lists() -> dict[str, list[str]]:
