@@ -55,12 +55,12 @@ def summary(case_id: int, name: str, **kw: Any) -> CaseSummary:
 def published_dossier() -> Dossier:
     return Dossier(
         summary=summary(1, "Aliya Sarsenbayeva", aliases=("Алия Сарсенбаева",)),
-        birth_dates=(Fact({"date": "1985-04-02"}, (ev("born on 2 April 1985"),)),),
+        birth_dates=(Fact({"birth_date": "1985-04-02"}, (ev("born on 2 April 1985"),)),),
         affiliations=(
             Fact({"organization": "Adil Soz", "position": "journalist"}, (ev(QUOTE_CHARGE),)),
         ),
-        relatives=(Fact({"person": RELATIVE, "relation": "sister"}, (ev(QUOTE_PHONE, 2),)),),
-        roles=(Fact({"role": "journalist"}, (ev(QUOTE_MEDICAL, 3),)),),
+        relatives=(Fact({"relative": RELATIVE, "relation": "sister"}, (ev(QUOTE_PHONE, 2),)),),
+        roles=(Fact({"role": "victim"}, (ev(QUOTE_MEDICAL, 3),)),),
         charges=(
             Fact(
                 {"law": "Criminal Code", "article": "174", "offence": "inciting discord"},

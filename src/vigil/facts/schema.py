@@ -229,26 +229,54 @@ _PY = {
 }
 
 
+def _pydantic_field(field: FieldSpec, *, optional: bool) -> tuple[Any, Any]:
+    """One field of the schema as a pydantic (type, Field) pair, described from its label."""
+    described = field.label
+    py: Any = _PY[field.type]
+    if field.type == "choice":
+        words = schema().vocabularies[field.of or ""]
+        py = Literal[tuple(words)]
+        described += ": one of " + ", ".join(words)
+    elif field.type in ("date", "time", "country"):
+        described += f" ({field.type})"
+    if optional:
+        return (py | None, Field(None, description=described))
+    return (py, Field(..., description=described))
+
+
 @cache
 def value_model(kind: str) -> type[BaseModel]:
     """The pydantic shape of a kind's value, for the JSON API's documentation."""
     spec = schema().kind(kind)
-    fields: dict[str, Any] = {}
-    for name, field in spec.fields.items():
-        described = field.label
-        if field.type == "choice":
-            described += ": one of " + ", ".join(schema().vocabularies[field.of or ""])
-        elif field.type in ("date", "time", "country"):
-            described += f" ({field.type})"
-        py: Any = _PY[field.type]
-        if field.type == "choice":
-            py = Literal[tuple(schema().vocabularies[field.of or ""])]
-        default: Any = ... if field.required else None
-        if not field.required:
-            py = py | None
-        fields[name] = (py, Field(default, description=described))
+    fields: dict[str, Any] = {
+        name: _pydantic_field(field, optional=not field.required)
+        for name, field in spec.fields.items()
+    }
     model: type[BaseModel] = create_model(
         f"{kind.title().replace('_', '')}Value",
+        __config__=ConfigDict(extra="allow"),
+        __doc__=spec.about,
+        **fields,
+    )
+    return model
+
+
+_OWNER_FIELDS = ("person", "name")
+
+
+@cache
+def dossier_value_model(kind: str) -> type[BaseModel]:
+    """The shape of a kind's value inside a case's dossier: the kind's fields without the
+    person the case is about, each optional (a public dossier may show "[withheld]" in any
+    text field, and an older record may lack a field or carry one the schema dropped)."""
+    spec = schema().kind(kind)
+    fields: dict[str, Any] = {
+        name: _pydantic_field(field, optional=True)
+        for name, field in spec.fields.items()
+        if name not in _OWNER_FIELDS
+    }
+    model: type[BaseModel] = create_model(
+        f"{kind.title().replace('_', '')}InDossier",
         __config__=ConfigDict(extra="allow"),
         __doc__=spec.about,
         **fields,

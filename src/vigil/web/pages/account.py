@@ -24,6 +24,7 @@ from vigil.store.accounts import (
     set_language,
 )
 from vigil.store.throttle import Key, forgive, reserve
+from vigil.web.api_models import SessionAnswer
 from vigil.web.auth import (
     DEVICE_COOKIE,
     DEVICE_DAYS,
@@ -161,7 +162,12 @@ def account_language(
     return RedirectResponse("/account", status_code=303)
 
 
-@router.get("/api/session", tags=["account"])
+@router.get(
+    "/api/session",
+    tags=["account"],
+    response_model=SessionAnswer,
+    response_model_exclude_unset=True,
+)
 def api_session(request: Request) -> dict[str, Any]:
     """Who is logged in, and the CSRF token API writes must send as ``X-CSRF-Token``."""
     account = current_user(request)

@@ -15,6 +15,7 @@ from vigil.errors import NotFound
 from vigil.operations import alerts
 from vigil.settings import get_settings
 from vigil.store.accounts import Account
+from vigil.web.api_models import DeskAnswer
 from vigil.web.auth import check_csrf, require
 from vigil.web.deps import cases, database
 from vigil.web.render import page
@@ -52,7 +53,12 @@ def desk(request: Request, user: Account = Depends(require("viewer"))) -> Respon
     return page(request, "desk_alerts.html", {"alerts": rows})
 
 
-@router.get("/api/desk/alerts", tags=["alerts"])
+@router.get(
+    "/api/desk/alerts",
+    tags=["alerts"],
+    response_model=DeskAnswer,
+    response_model_exclude_unset=True,
+)
 def api_desk(request: Request, user: Account = Depends(require("viewer"))) -> dict[str, Any]:
     """Every urgent action, drafts included (internal: nothing redacted)."""
     with database(request).read() as session:

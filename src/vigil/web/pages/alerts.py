@@ -22,6 +22,7 @@ from vigil.i18n import _
 from vigil.settings import get_settings
 from vigil.store.alerts import AlertRow
 from vigil.store.publications import is_public, public_ids
+from vigil.web.api_models import AlertOut, AlertsAnswer
 from vigil.web.auth import check_csrf, current_user
 from vigil.web.deps import database
 from vigil.web.pages.home import EVENT_TYPES
@@ -50,7 +51,9 @@ def alerts_page(request: Request) -> Response:
     return page(request, "alerts.html", {"alerts": _published(request)})
 
 
-@router.get("/api/alerts", tags=["alerts"])
+@router.get(
+    "/api/alerts", tags=["alerts"], response_model=AlertsAnswer, response_model_exclude_unset=True
+)
 def api_alerts(request: Request) -> dict[str, Any]:
     """Published urgent actions and follow-ups, newest first (public, redacted shape)."""
     return {"alerts": _published(request)}
@@ -73,7 +76,12 @@ def alert_page(request: Request, alert_id: int) -> Response:
     return page(request, "alert.html", {"alert": _one(request, alert_id)})
 
 
-@router.get("/api/alerts/{alert_id:int}", tags=["alerts"])
+@router.get(
+    "/api/alerts/{alert_id:int}",
+    tags=["alerts"],
+    response_model=AlertOut,
+    response_model_exclude_unset=True,
+)
 def api_alert(request: Request, alert_id: int) -> dict[str, Any]:
     """One published urgent action (public, redacted shape)."""
     return _one(request, alert_id)

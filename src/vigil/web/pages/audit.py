@@ -9,6 +9,7 @@ from fastapi.responses import HTMLResponse, Response
 
 from vigil.operations.audit import entry_json, trail
 from vigil.store.accounts import Account
+from vigil.web.api_models import AuditAnswer
 from vigil.web.auth import require
 from vigil.web.deps import database
 from vigil.web.render import page
@@ -29,7 +30,9 @@ def audit_page(
     return page(request, "audit.html", {"entries": _entries(request, limit)})
 
 
-@router.get("/api/audit", tags=["account"])
+@router.get(
+    "/api/audit", tags=["account"], response_model=AuditAnswer, response_model_exclude_unset=True
+)
 def api_audit(
     request: Request, limit: int = Query(200, ge=1, le=5000), _: Account = Depends(admin)
 ) -> dict[str, Any]:

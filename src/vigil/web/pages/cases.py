@@ -20,6 +20,7 @@ from vigil.redaction import public_dossier
 from vigil.settings import Settings
 from vigil.store.accounts import Account
 from vigil.store.publications import is_public, publication, released_values
+from vigil.web.api_models import CaseAnswer
 from vigil.web.auth import check_csrf, current_user, require
 from vigil.web.charts import timeline_chart
 from vigil.web.deps import cases, database
@@ -94,8 +95,14 @@ def dossier_page(request: Request, case_id: int) -> Response:
     )
 
 
-@router.get("/api/cases/{case_id}", tags=["cases"], response_model=None)
-def api_dossier(request: Request, case_id: int) -> dict[str, Any] | Response:
+@router.get(
+    "/api/cases/{case_id}",
+    tags=["cases"],
+    response_model=CaseAnswer,
+    response_model_exclude_unset=True,
+    responses={301: {"description": "the case was merged: Location is its present address"}},
+)
+def api_dossier(request: Request, case_id: int) -> Any:
     """One case's dossier (public shape when anonymous). An id merged into another case
     answers 301 with the case's present address."""
     try:

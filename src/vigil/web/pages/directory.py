@@ -12,6 +12,7 @@ from fastapi.responses import HTMLResponse, Response
 from vigil.redaction import public_organizations, redact_text
 from vigil.store.publications import public_ids, released_values_of
 from vigil.web import stamped
+from vigil.web.api_models import LawAnswer, LawsAnswer, OrganizationAnswer, OrganizationsAnswer
 from vigil.web.auth import current_user
 from vigil.web.deps import cases, database
 from vigil.web.listing import visible_cases
@@ -124,22 +125,39 @@ def law_page(request: Request, article: str = Query(..., max_length=300)) -> Res
     return page(request, "law.html", _article_cases(request, article))
 
 
-@router.get("/api/organizations", tags=["directory"])
+@router.get(
+    "/api/organizations",
+    tags=["directory"],
+    response_model=OrganizationsAnswer,
+    response_model_exclude_unset=True,
+)
 def api_organizations(request: Request) -> dict[str, Any]:
     return {"organizations": _organizations(request)}
 
 
-@router.get("/api/organizations/view", tags=["directory"])
+@router.get(
+    "/api/organizations/view",
+    tags=["directory"],
+    response_model=OrganizationAnswer,
+    response_model_exclude_unset=True,
+)
 def api_organization(request: Request, name: str = Query(..., max_length=300)) -> dict[str, Any]:
     return _organization_cases(request, name)
 
 
-@router.get("/api/laws", tags=["directory"])
+@router.get(
+    "/api/laws", tags=["directory"], response_model=LawsAnswer, response_model_exclude_unset=True
+)
 def api_laws(request: Request) -> dict[str, Any]:
     return {"articles": _articles(request)}
 
 
-@router.get("/api/laws/view", tags=["directory"])
+@router.get(
+    "/api/laws/view",
+    tags=["directory"],
+    response_model=LawAnswer,
+    response_model_exclude_unset=True,
+)
 def api_law(request: Request, article: str = Query(..., max_length=300)) -> dict[str, Any]:
     """Everyone charged under ``article``, grouped by the year they were charged."""
     return _article_cases(request, article)

@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 
 from vigil.store.publications import public_ids
 from vigil.web import stamped
+from vigil.web.api_models import CasesAnswer
 from vigil.web.auth import current_user
 from vigil.web.deps import database
 from vigil.web.listing import visible_cases
@@ -92,7 +93,9 @@ def home(
     return page(request, "home.html", {**data, "statuses": STATUSES, "event_types": EVENT_TYPES})
 
 
-@router.get("/api/cases", tags=["cases"])
+@router.get(
+    "/api/cases", tags=["cases"], response_model=CasesAnswer, response_model_exclude_unset=True
+)
 def api_cases(
     request: Request,
     country: str | None = Query(None, max_length=64),

@@ -17,6 +17,7 @@ from vigil.settings import Settings
 from vigil.store.accounts import Account
 from vigil.store.publications import is_public as is_published
 from vigil.store.publications import released_values
+from vigil.web.api_models import PreviewAnswer
 from vigil.web.auth import require
 from vigil.web.charts import timeline_chart
 from vigil.web.deps import cases, database
@@ -68,7 +69,12 @@ def preview_page(request: Request, case_id: int, _: Account = Depends(reviewer))
     return HTMLResponse(mark_withheld(html), headers={"Cache-Control": "private, no-store"})
 
 
-@router.get("/api/cases/{case_id}/preview", tags=["cases"])
+@router.get(
+    "/api/cases/{case_id}/preview",
+    tags=["cases"],
+    response_model=PreviewAnswer,
+    response_model_exclude_unset=True,
+)
 def api_preview(request: Request, case_id: int, _: Account = Depends(reviewer)) -> dict[str, Any]:
     """What the public would see of a case (reviewers): the public shape, the facts still
     to review, and every value withheld (or released) with why."""

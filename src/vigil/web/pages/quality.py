@@ -15,6 +15,7 @@ from vigil.extract.evaluate import CATEGORIES
 from vigil.i18n import N_
 from vigil.quality.measure import current_figures, history
 from vigil.store.accounts import Account
+from vigil.web.api_models import QualityAnswer
 from vigil.web.auth import require
 from vigil.web.deps import database
 from vigil.web.render import page
@@ -63,7 +64,9 @@ def quality_page(request: Request, user: Account = Depends(staff)) -> Response:
     return page(request, "quality.html", {**_quality(request, user), "labels": LABELS})
 
 
-@router.get("/api/quality", tags=["review"])
+@router.get(
+    "/api/quality", tags=["review"], response_model=QualityAnswer, response_model_exclude_unset=True
+)
 def api_quality(request: Request, user: Account = Depends(staff)) -> dict[str, Any]:
     """Precision, recall and F1 per kind of fact over the reviewed reports, and history."""
     return _quality(request, user)

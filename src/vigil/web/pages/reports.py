@@ -14,6 +14,7 @@ from vigil.store.accounts import Account
 from vigil.store.claims import list_claims
 from vigil.store.models import ClaimRow, Report
 from vigil.store.reports import get_report, list_reports, original_bytes
+from vigil.web.api_models import ReportAnswer, ReportsAnswer
 from vigil.web.auth import require
 from vigil.web.deps import database
 from vigil.web.highlight import evidence_parts, segments, sentence_around
@@ -90,7 +91,12 @@ def reports_page(
     return page(request, "reports.html", {"reports": found, "page_no": page_no})
 
 
-@router.get("/api/reports", tags=["reports"])
+@router.get(
+    "/api/reports",
+    tags=["reports"],
+    response_model=ReportsAnswer,
+    response_model_exclude_unset=True,
+)
 def api_reports(
     request: Request,
     page_no: int = Query(1, alias="page", ge=1, le=100000),
@@ -122,7 +128,12 @@ def report_page(request: Request, report_id: int, _: Account = Depends(viewer)) 
     return page(request, "report.html", {**data, "kinds": kinds})
 
 
-@router.get("/api/reports/{report_id}", tags=["reports"])
+@router.get(
+    "/api/reports/{report_id}",
+    tags=["reports"],
+    response_model=ReportAnswer,
+    response_model_exclude_unset=True,
+)
 def api_report(request: Request, report_id: int, _: Account = Depends(viewer)) -> dict[str, Any]:
     """A report's metadata, text and extracted claims (spans are offsets into the text)."""
     data = _load(request, report_id)

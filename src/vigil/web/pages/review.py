@@ -18,6 +18,7 @@ from vigil.operations import cases as decisions
 from vigil.operations import claims
 from vigil.store.accounts import Account
 from vigil.store.models import ClaimRow, Report
+from vigil.web.api_models import ClaimsAnswer, ReviewAnswer
 from vigil.web.auth import check_csrf, require
 from vigil.web.deps import database
 from vigil.web.pages.reports import claim_json
@@ -66,7 +67,9 @@ def review_page(
     return page(request, "review.html", {**_queue(request, status, kind, offset), "done": done})
 
 
-@router.get("/api/claims", tags=["review"])
+@router.get(
+    "/api/claims", tags=["review"], response_model=ClaimsAnswer, response_model_exclude_unset=True
+)
 def api_claims(
     request: Request,
     status: str = Query("machine", pattern="^(machine|confirmed|edited|rejected)$"),
@@ -117,7 +120,12 @@ async def review_form(
     return RedirectResponse(f"{back}{sep}done={claim_id}", status_code=303)
 
 
-@router.post("/api/claims/{claim_id}/review", tags=["review"])
+@router.post(
+    "/api/claims/{claim_id}/review",
+    tags=["review"],
+    response_model=ReviewAnswer,
+    response_model_exclude_unset=True,
+)
 def api_review(
     request: Request,
     claim_id: int,

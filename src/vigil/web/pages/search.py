@@ -12,6 +12,7 @@ from fastapi.responses import HTMLResponse, Response
 
 from vigil.store.fold import fold
 from vigil.store.search import search as search_reports
+from vigil.web.api_models import SearchAnswer
 from vigil.web.auth import current_user
 from vigil.web.deps import cases, database
 from vigil.web.listing import visible_cases
@@ -106,7 +107,9 @@ def search_page(
     return page(request, "search.html", {**data, "statuses": STATUSES, "event_types": EVENT_TYPES})
 
 
-@router.get("/api/search", tags=["search"])
+@router.get(
+    "/api/search", tags=["search"], response_model=SearchAnswer, response_model_exclude_unset=True
+)
 def api_search(
     request: Request,
     params: dict[str, Any] = Depends(_params),

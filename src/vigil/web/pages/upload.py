@@ -21,6 +21,7 @@ from vigil.pipeline.ingest import AfterStore, Ingestor, Outcome
 from vigil.settings import Settings
 from vigil.sources import read_bytes
 from vigil.store.accounts import Account, audit
+from vigil.web.api_models import UploadAnswer
 from vigil.web.auth import check_csrf, require
 from vigil.web.deps import config, database
 from vigil.web.render import page
@@ -152,7 +153,7 @@ async def upload(request: Request, user: Account = Depends(editor)) -> Response:
     return page(request, "upload.html", {"results": results, "limit_mb": f"{limit_mb:g}"})
 
 
-@router.post("/api/upload", tags=["reports"])
+@router.post("/api/upload", tags=["reports"], response_model=UploadAnswer)
 async def api_upload(request: Request, user: Account = Depends(editor)) -> Response:
     """Multipart ``files`` (one or more); needs ``X-CSRF-Token`` (or a ``csrf`` field).
     Answers one result per file: stored, duplicate or rejected (with the reason)."""
