@@ -14,7 +14,7 @@ def test_public_dossier_withholds_every_confidential_value() -> None:
     for value in CONFIDENTIAL:
         assert value not in dumped, value
     assert shape["name"] == "Aliya Sarsenbayeva"
-    assert shape["relatives"][0]["value"] == {"relation": "sister", "person": "[withheld]"}
+    assert shape["relatives"][0]["value"] == {"relation": "sister", "relative": "[withheld]"}
     assert [e["place"] for e in shape["timeline"]] == ["Almaty", "[withheld]", "Almaty"]
     assert shape["charge_facts"][0]["value"]["article"] == "174"
     assert "claim_id" not in dumped and "spans" not in dumped

@@ -16,10 +16,10 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from vigil.resolve.lexicon import strip_honorific
 from vigil.store.fold import fold
 from vigil.store.models import ClaimRow, Report
 
-_HONORIFIC = re.compile(r"^(mr|mrs|ms|miss|dr|prof)\.?\s+", re.IGNORECASE)
 _PUNCT = re.compile(r"[^a-z0-9]+")
 
 CASE_KINDS = (
@@ -39,7 +39,7 @@ CASE_KINDS = (
 def name_key(name: str) -> str:
     """Case-, diacritics- and punctuation-folded name without honorifics ("Mr A. Amirova"
     and "a amirova" give the same key)."""
-    return _PUNCT.sub(" ", fold(_HONORIFIC.sub("", name.strip()))).strip()
+    return _PUNCT.sub(" ", fold(strip_honorific(name))).strip()
 
 
 @dataclass(frozen=True, slots=True)

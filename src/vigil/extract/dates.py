@@ -29,7 +29,7 @@ class Found:
 @cache
 def _rx() -> dict[str, re.Pattern[str]]:
     data = load("dates")
-    mon = "|".join(sorted(data["months"], key=len, reverse=True))
+    mon = "|".join(sorted(_month_numbers(), key=len, reverse=True))
     mon = rf"(?=[JFMASONDjfmasond])(?P<mon>{mon})\.?"  # the lookahead skips most positions
     wd = "|".join(data["weekdays"])
     rel_days = "|".join(
@@ -75,7 +75,7 @@ def _rx() -> dict[str, re.Pattern[str]]:
 
 
 def _months() -> dict[str, int]:
-    return {k: int(v) for k, v in load("dates")["months"].items()}
+    return _month_numbers()
 
 
 def decide_day_first(text: str, country: str | None) -> bool:
@@ -267,3 +267,26 @@ def find_times(text: str) -> list[tuple[int, int, str]]:
                 continue
         out.append((m.start(), m.end(), f"{h:02d}:{mi:02d}"))
     return out
+
+
+def month_names() -> list[str]:
+    """Full month names as dates.yaml writes them ("january" ... "december")."""
+    return [str(w) for w in load("dates")["months"]]
+
+
+def short_months() -> list[str]:
+    """Short month names ("jan", "sept")."""
+    return [str(w) for w in load("dates")["month_abbreviations"]]
+
+
+def calendar_words() -> frozenset[str]:
+    """Weekday and full month names, capitalised as a text writes them ("Monday", "March")."""
+    data = load("dates")
+    return frozenset(str(w).capitalize() for w in (*data["weekdays"], *data["months"]))
+
+
+@cache
+def _month_numbers() -> dict[str, int]:
+    """Every spelling of a month (full and short) -> its number."""
+    data = load("dates")
+    return {str(k): int(v) for k, v in {**data["months"], **data["month_abbreviations"]}.items()}

@@ -18,6 +18,7 @@ from typing import Any, Protocol
 
 from vigil.extract.gazetteer import fold
 from vigil.extract.model import ExtractionResult
+from vigil.resolve.lexicon import strip_honorific
 from vigil.scoring import Score
 
 CATEGORIES = (
@@ -30,7 +31,6 @@ CATEGORIES = (
     "sentences",
 )
 MICRO = ("persons", "organizations", "events_strict", "charges", "sentences")
-_HONORIFIC = re.compile(r"^(?:mr|mrs|ms|miss|dr|prof|sir|madam|mme)\s+")
 _WORD = re.compile(r"\w+")
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 
@@ -88,7 +88,7 @@ class EvalReport:
 
 
 def name_key(name: str) -> str:
-    return _HONORIFIC.sub("", fold(name))
+    return fold(strip_honorific(name))
 
 
 def _cyrillic(text: str) -> bool:

@@ -10,8 +10,11 @@ import re
 from functools import cache
 
 from vigil.extract.context import DateMention
+from vigil.extract.data import load
 from vigil.extract.numbers import number
 
+# Numbers in words up to twelve ("three days later"), from numbers.yaml.
+_NUMBER_WORDS = "|".join(w for w, n in load("numbers")["numbers"].items() if n <= 12)
 # How far back the date an expression counts from may be (news paragraphs are short).
 _REACH = 400
 
@@ -19,7 +22,7 @@ _REACH = 400
 @cache
 def _rx() -> re.Pattern[str]:
     return re.compile(
-        r"\b(?:(?P<n>a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,2})"
+        r"\b(?:(?P<n>a|an|" + _NUMBER_WORDS + r"|\d{1,2})"
         r"\s+(?P<unit>day|days|week|weeks|month|months)\s+(?P<dir>later|after(?:wards)?)"
         r"|the\s+(?:next|following)\s+(?P<unit1>day|morning|evening|week|month)"
         r"|a\s+(?P<unit2>day)\s+after"

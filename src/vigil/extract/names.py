@@ -9,8 +9,10 @@ from typing import Any
 from rapidfuzz import fuzz
 
 from vigil.extract.data import load, words_regex
+from vigil.extract.dates import calendar_words
 from vigil.extract.gazetteer import demonyms, fold, is_place
 from vigil.extract.letters import UP
+from vigil.resolve.lexicon import written_name_words
 
 _POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
 _EDGE = re.compile(r"^[\s\"'“”‘’«»()\[\],.;:–—-]+|[\s\"'“”‘’«»()\[\],;:–—-]+$")
@@ -25,23 +27,24 @@ _NICKNAME = re.compile(rf"^[\"“«‘][{UP}][\w'’-]*[\"”»’]$")
 @cache
 def _lex() -> dict[str, Any]:
     data = load("names")
+    words = written_name_words()
     titles = [t for group in data["titles"].values() for t in group]
     return {
-        "honorific": words_regex([re.escape(h) + r"\.?" for h in data["honorifics"]], flags=0),
-        "name_like": frozenset(data["name_like_honorifics"]),
+        "honorific": words_regex([re.escape(h) + r"\.?" for h in words.honorifics], flags=0),
+        "name_like": frozenset(words.name_like_honorifics),
         "long_name": re.compile(
-            r"^(?:" + "|".join(map(re.escape, data["long_name_honorifics"])) + r")\s+(?=\S+\s+\S)"
+            r"^(?:" + "|".join(map(re.escape, words.long_name_honorifics)) + r")\s+(?=\S+\s+\S)"
         ),
         "title_lead": re.compile(
             r"^(?:(?:the|a|an|his|her|their)\s+)?(?:"
             + "|".join(sorted((re.escape(t) for t in titles), key=len, reverse=True))
             + rf")\.?\s+(?=[{UP}])"
         ),
-        "particles": frozenset(data["particles"] + data["patronymic_words"]),
+        "particles": frozenset(words.particles + words.patronymic_words),
         "endings": tuple(sorted(set(data["surname_endings"]), key=len, reverse=True)),
         "not_person": frozenset(fold(w) for w in data["not_person"]),
-        "not_first": frozenset(data["not_first_words"]),
-        "not_in_name": frozenset(data["not_name_words"]),
+        "not_first": frozenset(data["not_first_words"]) | calendar_words(),
+        "not_in_name": frozenset(data["not_name_words"]) | calendar_words(),
         "place_prefix": frozenset(data["place_prefixes"]),
         "org_words": frozenset(fold(w) for w in data["org_words"]),
         "titles": {k: frozenset(v) for k, v in data["titles"].items()},
@@ -51,7 +54,7 @@ def _lex() -> dict[str, Any]:
 @cache
 def honorific_words() -> frozenset[str]:
     """Folded honorifics ("mr", "dr", "me", "sheikh")."""
-    return frozenset(fold(h) for h in load("names")["honorifics"])
+    return frozenset(fold(h) for h in written_name_words().honorifics)
 
 
 def place_prefixes() -> frozenset[str]:

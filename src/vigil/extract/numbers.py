@@ -4,32 +4,9 @@ from __future__ import annotations
 
 import re
 
-_WORDS = {
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "eleven": 11,
-    "twelve": 12,
-    "thirteen": 13,
-    "fourteen": 14,
-    "fifteen": 15,
-    "sixteen": 16,
-    "seventeen": 17,
-    "eighteen": 18,
-    "nineteen": 19,
-    "twenty": 20,
-    "twenty-five": 25,
-    "thirty": 30,
-    "forty": 40,
-    "fifty": 50,
-}
+from vigil.extract.data import load
+
+_WORDS: dict[str, int] = {str(w): int(n) for w, n in load("numbers")["numbers"].items()}
 NUM = r"(?:\d+(?:\.\d+)?|" + "|".join(sorted(_WORDS, key=len, reverse=True)) + r")"
 TERM = re.compile(
     rf"\b(?P<y>{NUM})(?P<half>\s+and\s+(?:a\s+)?half)?[- ](?:years?|yrs?)(?:['’]s?)?"

@@ -8,6 +8,7 @@ from typing import Any
 
 from vigil.extract.context import Context, Organization
 from vigil.extract.data import load
+from vigil.extract.dates import calendar_words
 from vigil.extract.gazetteer import demonyms, fold, is_place
 from vigil.extract.letters import UP
 from vigil.extract.names import (
@@ -125,7 +126,7 @@ def _institution_rx(heads: list[str]) -> re.Pattern[str]:
     """Capitalised words (ordinals too) before a head noun, then "of|for|in ..." after it."""
     word = rf"(?:[{UP}][\w’'-]*|\d{{1,2}}(?:st|nd|rd|th))"
     head = "|".join(sorted(map(re.escape, heads), key=len, reverse=True))
-    calendar = "|".join(_CALENDAR)
+    calendar = "|".join(sorted(_CALENDAR))
     words = rf"(?!(?:{calendar})\b){word}(?:[ \t]+{word}){{0,3}}"
     tail = rf"{words}(?:[ \t]+(?:for|of|on)[ \t]+(?:the[ \t]+)?{words})?"
     return re.compile(
@@ -138,13 +139,7 @@ def _institution_rx(heads: list[str]) -> re.Pattern[str]:
     )
 
 
-_CALENDAR = frozenset(
-    {
-        *("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"),
-        *("January", "February", "March", "April", "May", "June", "July", "August"),
-        *("September", "October", "November", "December"),
-    }
-)
+_CALENDAR = calendar_words()
 
 
 def kind_of(name: str) -> str:

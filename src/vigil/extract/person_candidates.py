@@ -22,16 +22,27 @@ from vigil.extract.names import (
     tokens,
     trim,
 )
+from vigil.resolve.lexicon import written_name_words
 
 Candidate = tuple[int, int, str]  # start, end, the name as written
 
 _CAP = rf"[{UP}][\w’'-]+"  # a capitalised word, in any Latin, Greek or Cyrillic letters
 _NAME_WORD = rf"[{UP}][{LOW}’'-]+"  # a capitalised word of small letters after the first
 # Small words inside names: "Josué dos Santos", "Hessa bint Mohammed", "Flor de María"
-_PARTICLE = r"(?:bin|bint|binti|ibn|abu|de|da|dos|das|do|del|della|di|du|van|von|der)"
+_PARTICLE = "(?:" + "|".join(map(re.escape, written_name_words().particles)) + ")"
+
+
+def _name_cues() -> list[str]:
+    """Words a name follows: name_cues, and every honorific but those that start given
+    names too ("Lady", "Father")."""
+    words = written_name_words()
+    honorifics = [h for h in words.honorifics if h not in words.name_like_honorifics]
+    return [*load("names")["name_cues"], *honorifics]
+
+
 _HONORIFIC_NAME = re.compile(
     r"\b(?:"
-    + "|".join(sorted(map(re.escape, load("names")["name_cues"]), key=len, reverse=True))
+    + "|".join(sorted(map(re.escape, _name_cues()), key=len, reverse=True))
     + r")\.?\s+"
     + rf"((?:{_CAP}|[{UP}]\.)(?:\s+(?:{_PARTICLE}\s+)?(?:{_CAP}|[{UP}]\.)){{0,3}})"
 )
@@ -55,7 +66,7 @@ _SAID = re.compile(rf"\b({_NAME2})\s+(?:said|says|told|stated|added|explained|wr
 _NICKNAMED = re.compile(rf"(?<![\w’'-])({_NAME_WORD}\s+[\"“][{UP}][{LOW}]+[\"”]\s+{_NAME_WORD})")
 # "Bermet Sultan kyzy", "Jasurbek Rustam ugli Tojiboyev": a patronymic word after the name
 _PATRONYMIC_AFTER = re.compile(
-    r"\s+(?:" + "|".join(map(re.escape, load("names")["patronymic_words"])) + r")(?![\w’'‘-])"
+    r"\s+(?:" + "|".join(map(re.escape, written_name_words().patronymic_words)) + r")(?![\w’'‘-])"
     rf"(?:\s+{_NAME_WORD}(?![\w’'-]))?"
 )
 # "Md." and "Mohd." (Muhammad) open South Asian names; the model leaves them out.

@@ -42,10 +42,12 @@ def bundled_lists() -> dict[str, list[str]]:
 
 
 def _source(ref: str, lists: Mapping[str, list[str]]) -> list[str]:
-    """The words of ``file:key`` (a bundled list) or ``extract/file:key``."""
+    """The words of ``file:key`` (a bundled list), ``extract/file:key`` or
+    ``resolve/file:key``."""
     where, _, key = ref.partition(":")
-    if where.startswith("extract/"):
-        words = _yaml("vigil.extract", "data", where.removeprefix("extract/")).get(key)
+    package, _, file = where.rpartition("/")
+    if package in ("extract", "resolve"):
+        words = _yaml(f"vigil.{package}", "data", file).get(key)
     else:
         words = lists.get(key)
     if words is None:

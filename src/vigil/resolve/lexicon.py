@@ -44,6 +44,42 @@ class Lexicon:
     given_groups: dict[str, int]  # folded given name -> group number
 
 
+@dataclass(frozen=True)
+class WrittenNameWords:
+    """The lexicon's words around names as people write them (not folded), for extraction,
+    which matches them in running text."""
+
+    honorifics: tuple[str, ...]  # capitalised: "Mr", "Maître", "Г-н"
+    long_name_honorifics: tuple[str, ...]
+    name_like_honorifics: tuple[str, ...]
+    particles: tuple[str, ...]  # small words inside a name: de, van, al, bin ...
+    patronymic_words: tuple[str, ...]  # kyzy, uulu, o'g'li ...
+
+
+def _capitalised(word: str) -> str:
+    return word[:1].upper() + word[1:]
+
+
+@cache
+def written_name_words() -> WrittenNameWords:
+    data = _load_yaml("names.yaml")
+    return WrittenNameWords(
+        honorifics=tuple(_capitalised(w) for w in data["honorifics"]),
+        long_name_honorifics=tuple(_capitalised(w) for w in data["long_name_honorifics"]),
+        name_like_honorifics=tuple(_capitalised(w) for w in data["name_like_honorifics"]),
+        particles=tuple(data["particles"] + data["articles"] + data["nasab"]),
+        patronymic_words=tuple(data["patronymic_words"]),
+    )
+
+
+def strip_honorific(name: str) -> str:
+    """``name`` without a leading honorific ("Mr A. Amirova" -> "A. Amirova")."""
+    head, _, rest = name.strip().partition(" ")
+    if rest and _folded(head.rstrip(".")) in lexicon().honorifics:
+        return rest.strip()
+    return name.strip()
+
+
 @cache
 def lexicon() -> Lexicon:
     data = _load_yaml("names.yaml")
@@ -71,7 +107,7 @@ def lexicon() -> Lexicon:
                 for reading in word_readings:
                     groups.setdefault(reading, number)
     return Lexicon(
-        honorifics=fset("honorifics"),
+        honorifics=fset("honorifics") | fset("after_name_honorifics") | fset("descriptors"),
         articles=fset("articles"),
         sun_articles=frozenset(spell(_folded(w)) for w in data["sun_articles"]),
         abd_prefix=re.compile(data["abd_prefix"]),

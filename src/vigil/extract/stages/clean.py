@@ -11,6 +11,7 @@ from functools import cache
 
 from vigil.extract.context import Context
 from vigil.extract.data import load
+from vigil.extract.dates import short_months
 from vigil.extract.languages import DEFAULT, entry_for
 from vigil.extract.registry import stage
 
@@ -25,12 +26,16 @@ _RUN = re.compile(r"([^\w\s])\1{15,}")
 _SENT_END = re.compile(
     r"(?<=[.!?])(?P<close>[\"'”’»)\]]*)[ \t]+(?=[\"“‘«(\[]?[A-Z0-9\u0400-\u04ff])|\n+"
 )
-# Words after which a full stop does not end a sentence.
-_ABBREV = re.compile(
-    r"(?:\b(?:Mr|Mrs|Ms|Dr|Prof|St|Jr|Sr|No|Nos|Art|Arts|Sec|para|Gen|Col|Lt|Capt|Sgt|Rev|"
-    r"vs|etc|e\.g|i\.e|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|U\.S|U\.N|Co|Inc|Ltd)"
-    r"|\b[A-Z])\.$"
-)
+
+
+@cache
+def _abbreviation() -> re.Pattern[str]:
+    """Words after which a full stop does not end a sentence: abbreviations (noise.yaml),
+    short month names (dates.yaml), single capitals."""
+    months = [m.capitalize() for m in short_months()]
+    words = [*load("noise")["abbreviations"], *months]
+    alternatives = "|".join(sorted({re.escape(w) for w in words}, key=len, reverse=True))
+    return re.compile(rf"(?:\b(?:{alternatives})|\b[A-Z])\.$")
 
 
 @cache
@@ -67,7 +72,7 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     start = 0
     for m in _SENT_END.finditer(text):
         inline = m.group().startswith((" ", "\t")) or m.group()[0] in "\"'”’»)]"
-        if inline and _ABBREV.search(text[max(start, m.start() - 12) : m.start()]):
+        if inline and _abbreviation().search(text[max(start, m.start() - 12) : m.start()]):
             continue
         _add(text, start, m.start() + len(m.group("close") or ""), spans)
         start = m.end()

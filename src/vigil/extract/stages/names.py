@@ -17,6 +17,7 @@ from vigil.extract.org_names import scan_mentions
 from vigil.extract.orgs import find_organizations
 from vigil.extract.person_clusters import Cluster, cluster, initial_forms
 from vigil.extract.registry import stage
+from vigil.resolve.lexicon import written_name_words
 
 _COUNSEL_OF = re.compile(
     r"(?:\b(?:his|her|their|the)|['’]s?)\s+(?:\w+\s+)?(?:lawyer|attorney|counsel|advocate)s?,?\s*$",
@@ -24,8 +25,12 @@ _COUNSEL_OF = re.compile(
 )
 
 
+# A patronymic ending or word at the end of a form ("Serikovna", "Bakyt uulu").
 _PATRONYMIC = re.compile(
-    r"(?:ovna|evna|ovich|evich|ovych|ivna|yevna|ichna|uly|ulu|kyzy|qizi|ugli|oglu|oğlu)$", re.I
+    r"(?:ovna|evna|ovich|evich|ovych|ivna|yevna|ichna|ulu|"
+    + "|".join(map(re.escape, written_name_words().patronymic_words))
+    + r")$",
+    re.I,
 )
 
 
