@@ -24,6 +24,14 @@ CONCEPTS = {
     "name particles": ({"van", "von", "della", "dos"}, "resolve/data/names.yaml"),
     "month names": ({"january", "february", "november", "december"}, "extract/data/dates.yaml"),
     "number words": ({"seven", "eleven", "twelve", "nineteen"}, "extract/data/numbers.yaml"),
+    "country aliases": (
+        {"britain", "laos", "moldova", "the philippines"},
+        "extract/data/places.yaml",
+    ),
+    "institution nouns": (
+        {"procuracy", "directorate", "prosecution", "tribunal"},
+        "extract/data/organizations.yaml",
+    ),
 }
 
 

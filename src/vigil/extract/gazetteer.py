@@ -56,22 +56,7 @@ def _index() -> dict[str, list[tuple[int, Gazetteered]]]:
                 put(alt, pop // 10, entry)  # alternate names count for less
     for code, country in gc.get_countries().items():
         put(country["name"], 10**10, Gazetteered(country["name"], code, kind="country"))
-    for extra, code in {
-        "Russia": "RU",
-        "Iran": "IR",
-        "Vietnam": "VN",
-        "Syria": "SY",
-        "Kyrgyzstan": "KG",
-        "Belarus": "BY",
-        "Moldova": "MD",
-        "the Philippines": "PH",
-        "USA": "US",
-        "United States": "US",
-        "UK": "GB",
-        "Britain": "GB",
-        "Laos": "LA",
-        "Turkey": "TR",
-    }.items():
+    for extra, code in load("places")["country_aliases"].items():
         put(extra, 10**10, Gazetteered(extra, code, kind="country"))
     for place in load("places")["places"]:
         entry = Gazetteered(place["name"], place["country"], kind="region")

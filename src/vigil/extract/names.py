@@ -46,7 +46,9 @@ def _lex() -> dict[str, Any]:
         "not_first": frozenset(data["not_first_words"]) | calendar_words(),
         "not_in_name": frozenset(data["not_name_words"]) | calendar_words(),
         "place_prefix": frozenset(data["place_prefixes"]),
-        "org_words": frozenset(fold(w) for w in data["org_words"]),
+        "org_words": frozenset(
+            fold(w) for w in [*data["org_words"], *load("organizations")["institution_heads"]]
+        ),
         "titles": {k: frozenset(v) for k, v in data["titles"].items()},
     }
 
