@@ -203,3 +203,16 @@ def test_a_penalty_the_law_provides_is_not_given(extractor: Extractor) -> None:
     text = "Ивана Петрова арестовали на 10 суток. Статья предполагает штраф или арест на 15 суток."
     got = rec(extractor, text)["sentences"]
     assert [s.get("note") for s in got] == ["10 days"]
+
+
+def test_a_charge_named_tells_a_charge_event(extractor: Extractor) -> None:
+    r = rec(
+        extractor,
+        "Журналиста Ивана Петрова задержали по подозрению в финансировании терроризма.",
+    )
+    assert [e["victims"] for e in r["events"] if e["type"] == "charge"] == [["Иван Петров"]]
+
+
+def test_a_conviction_brings_no_charge_event(extractor: Extractor) -> None:
+    r = rec(extractor, "Суд признал Ивана Петрова виновным в клевете.")
+    assert r["charges"] and not [e for e in r["events"] if e["type"] == "charge"]

@@ -154,11 +154,6 @@ def find_events(ctx: Context, doc: LemmaDoc, spec: dict[str, Any]) -> None:
             if not who and etype not in unnamed_ok:
                 continue
             t0, t1 = lem.span(m.start(), m.end())
-            dates = [d for d in ctx.dates if s <= d.start < e]
-            dates.sort(key=lambda d: (d.relative, abs(d.start - t0)))
-            if not dates:
-                # A news report tells its acts after the date it gave last.
-                dates = [d for d in ctx.dates if d.start < s and not d.relative][-1:]
             if any(ev.type == etype and ev.start == s for ev in ctx.events):
                 continue
             ctx.events.append(
@@ -167,7 +162,7 @@ def find_events(ctx: Context, doc: LemmaDoc, spec: dict[str, Any]) -> None:
                     start=s,
                     end=e,
                     trigger=(t0, t1),
-                    date=dates[0].value if dates else None,
+                    date=event_date(ctx, s, e, t0),
                     victims=list(who),
                     country=ctx.country,
                     confidence=0.6 if who else 0.4,
@@ -175,6 +170,16 @@ def find_events(ctx: Context, doc: LemmaDoc, spec: dict[str, Any]) -> None:
                 )
             )
     _merge(ctx)
+
+
+def event_date(ctx: Context, s: int, e: int, trigger: int) -> str | None:
+    """The date of the sentence nearest its trigger, else (a news report tells its acts
+    after the date it gave last) the last date before the sentence."""
+    dates = [d for d in ctx.dates if s <= d.start < e]
+    dates.sort(key=lambda d: (d.relative, abs(d.start - trigger)))
+    if not dates:
+        dates = [d for d in ctx.dates if d.start < s and not d.relative][-1:]
+    return dates[0].value if dates else None
 
 
 def _merge(ctx: Context) -> None:
@@ -191,4 +196,28 @@ def _merge(ctx: Context) -> None:
                 break
         else:
             kept.append(ev)
-    ctx.events = kept
+    ctx.events = _unnamed_told_again(kept)
+
+
+def _unnamed_told_again(events: list[Event]) -> list[Event]:
+    """ "МВД сообщило о задержании 20 участников" (dated) and "Среди задержанных Важа
+    Гаприндашвили" (undated): an act told of nobody named and one of the same type told of
+    named people, with no conflicting date, are one act (the named one, with the date)."""
+    out: list[Event] = []
+    for ev in events:
+        if ev.victims:
+            out.append(ev)
+            continue
+        same = [
+            k
+            for k in events
+            if k.victims
+            and k.type == ev.type
+            and (k.date is None or ev.date is None or k.date.startswith(ev.date))
+        ]
+        if not same:
+            out.append(ev)
+            continue
+        for k in same:
+            k.date = k.date or ev.date
+    return out

@@ -12,10 +12,10 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-from vigil.extract.context import Charge, Context, Penalty
+from vigil.extract.context import Charge, Context, Event, Penalty
 from vigil.extract.data import load
-from vigil.extract.lemma.common import lemmas
-from vigil.extract.lemma.events import Referents, sentence_victims, speaker
+from vigil.extract.lemma.common import lemma_regex, lemmas
+from vigil.extract.lemma.events import Referents, event_date, sentence_victims, speaker
 from vigil.extract.lemma.model import LemmaDoc, lemma, parses
 
 _NUM = re.compile(r"^\d+(?:[.,]\d+)?$")
@@ -41,6 +41,7 @@ def _compiled(folder: str) -> dict[str, Any]:
         "ctry": ctry,
         "cues": re.compile(r"(?:" + "|".join(spec["offence_cues"]) + r")\s+", re.I),
         "case": re.compile(spec["case_cue"], re.I),
+        "conviction": lemma_regex(tuple(spec["conviction"])),
         "for": re.compile(r"\b" + spec["offence_for"] + r"\s+", re.I),
         "offence_words": frozenset(spec["offence_words"]),
         "staff": frozenset(spec["staff_nouns"]),
@@ -96,6 +97,7 @@ def find_legal(
         elif persons and pats["case"].search(sent):
             # "Дело завели на корреспондента X, видеоредактора Y": the case told just before.
             told = last
+        charged: list[str] = []
         for t in told:
             inside = _named_within(ctx, *t.words) if not t.article else set()
             for person in who:
@@ -103,10 +105,32 @@ def find_legal(
                     ctx.charges.append(
                         Charge(person, t.law, t.article, t.offence, t.country, t.span)
                     )
+                    charged.append(person)
+        if charged and not pats["conviction"].search(lem.string):
+            _charge_event(ctx, s, e, told[0].span[0], list(dict.fromkeys(charged)))
         if not pats["hypothetical"].search(lem.string):
             _penalties(ctx, s, sent, persons, pats, numbers)
     _link_articles(ctx, [t for t in every if t.article and t.offence])
     _dedupe(ctx)
+
+
+def _charge_event(ctx: Context, s: int, e: int, trigger: int, who: list[str]) -> None:
+    """ "задержали по подозрению в финансировании терроризма", "в рамках уголовного дела о
+    ...": the sentence names a charge brought, so it tells a charge event, unless one of
+    the same persons was already told (a conviction names a charge but brings none)."""
+    if any(ev.type == "charge" and set(ev.victims) & set(who) for ev in ctx.events):
+        return
+    ctx.events.append(
+        Event(
+            type="charge",
+            start=s,
+            end=e,
+            trigger=(trigger, trigger),
+            date=event_date(ctx, s, e, trigger),
+            victims=who,
+            country=ctx.country,
+        )
+    )
 
 
 def _told(ctx: Context, s: int, sent: str, pats: dict[str, Any]) -> list[_Told]:
