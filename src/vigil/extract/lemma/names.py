@@ -99,8 +99,10 @@ def _not_a_name(ctx: Context, s: int, e: int, nouns: set[str]) -> bool:
     if lemma(ctx.clean[s:e]) in nouns:
         return True
     after = _WORD.match(ctx.clean, e + 1) if ctx.clean[e : e + 1] == " " else None
+    if after is None:
+        return False
     heads = data(ctx, "organizations")["kinds"]
-    return bool(after) and any(lemma(after.group()) in heads[k] for k in ("court", "state_body"))
+    return any(lemma(after.group()) in heads[k] for k in ("court", "state_body"))
 
 
 def _place_word(word: str, places: set[str]) -> bool:
@@ -180,8 +182,8 @@ def find_persons(ctx: Context, doc: LemmaDoc) -> None:
                 best = g
         if best is None and alias_cue.search(ctx.clean[max(0, s - 40) : s]):
             # "тиктокера Валерия Югая, известного как Абдуллох": the name named just before
-            full = [g for g in groups if len(g.keys) > 1 and _before(g, s) >= 0]
-            best = max(full, key=lambda g: _before(g, s)) if full else None
+            named = [g for g in groups if len(g.keys) > 1 and _before(g, s) >= 0]
+            best = max(named, key=lambda g: _before(g, s)) if named else None
         if best is None:
             if not is_name_word(ctx.clean[s:e]) or _not_a_name(ctx, s, e, nouns):
                 continue  # "Медиаменеджера", "Мирабадский": a capitalised common word
