@@ -81,3 +81,14 @@ def test_known_as_gives_an_alias(extractor: Extractor) -> None:
     ).record
     (p,) = r["persons"]
     assert "Абдуллох" in p["aliases"]
+
+
+def test_a_body_named_with_its_abbreviation_and_country(extractor: Extractor) -> None:
+    r = extractor.extract(
+        "Сотрудники Государственного комитета национальной безопасности (ГКНБ) Кыргызстана "
+        "задержали Ивана Петрова.",
+        language="ru",
+    ).record
+    orgs = {o["name"]: o for o in r["organizations"]}
+    assert "Государственного комитета национальной безопасности" in orgs, orgs
+    assert "ГКНБ" in orgs["Государственного комитета национальной безопасности"]["aliases"]

@@ -315,6 +315,11 @@ def _tidy(raw: str) -> tuple[str, str | None]:
     (an abbreviation or a name in another script: an alias)."""
     text = raw.strip()
     inner = None
+    # "Службы национальной безопасности (СНБ) Армении": the name is what comes before the
+    # bracket (the country after it is the model running on)
+    m = re.search(r"\s*\(([^()]{2,80})\)\s*\S.*$", text)
+    if m and m.start() > 0:
+        text = text[: m.end(1) + 1]
     m = re.search(r"\s*\(([^()]{2,80})\)\s*$", text)
     if m:
         text, inner = text[: m.start()].strip(), m.group(1).strip()
