@@ -7,52 +7,127 @@ event.
 
 from __future__ import annotations
 
+import bisect
+import re
+from dataclasses import dataclass
 from typing import Any
 
-from vigil.extract.context import Context, Event
+from vigil.extract.context import Context, Event, Mention
 from vigil.extract.lemma.common import Lemmas, lemma_regex, lemmas
-from vigil.extract.lemma.model import LemmaDoc
+from vigil.extract.lemma.model import LemmaDoc, lemma, parses
 
 # Roles whose persons are not victims of what a sentence tells.
 _NOT_VICTIMS = frozenset({"official", "lawyer"})
-# Pronoun lemmas that point back to several people.
-_PLURAL = frozenset({"они", "их", "им", "ими", "них"})
+_WORDS = re.compile(r"[\w-]+")
 
 
-def sentence_victims(ctx: Context, start: int, end: int, lem: Lemmas, nouns: Any) -> list[str]:
-    """Names of the persons a sentence is about (or the one named last, for "he")."""
+@dataclass(frozen=True, slots=True)
+class Referents:
+    """How a sentence that names nobody points at someone (data/<lang>/events.yaml):
+    pronouns, role nouns ("блогера"), plural pronouns, and the speech verbs whose speaker
+    is a source, not the person a sentence is about."""
+
+    nouns: re.Pattern[str]
+    pronouns: frozenset[str]
+    plural: frozenset[str]
+    speech: frozenset[str]
+    attribution: re.Pattern[str]
+
+    @classmethod
+    def of(cls, spec: dict[str, Any]) -> Referents:
+        return cls(
+            lemma_regex(tuple(spec["person_nouns"] + spec["pronouns"])),
+            frozenset(spec["pronouns"]),
+            frozenset(spec["plural_pronouns"]),
+            frozenset(spec["speech_verbs"]),
+            re.compile(spec["attribution"], re.I),
+        )
+
+
+def _words_before(ctx: Context, pos: int, n: int) -> list[str]:
+    return [lemma(w) for w in _WORDS.findall(ctx.clean[max(0, pos - 60) : pos])[-n:]]
+
+
+def speaker(ctx: Context, mn: Mention, speech: frozenset[str]) -> bool:
+    """ "сообщил правозащитник Абдурахмон Ташанов", "Ванецян заявил": a source, not a victim.
+    A name right after a speech verb (a title or an outlet between them) or right before one.
+    """
+    s, e = ctx.sentence_of(mn.start)
+    before = [w for w in _WORDS.findall(ctx.clean[max(s, mn.start - 40) : mn.start])][-3:]
+    after = _WORDS.findall(ctx.clean[mn.end : min(e, mn.end + 30)])[:1]
+    return any(lemma(w) in speech for w in before + after)
+
+
+def _source(ctx: Context, mn: Mention, refs: Referents) -> bool:
+    """A person named only as the source of a sentence that tells nothing else: "Об этом
+    сообщил правозащитник Абдурахмон Ташанов." ("его" after it is not Ташанов)."""
+    s, e = ctx.sentence_of(mn.start)
+    return bool(refs.attribution.search(ctx.clean[s:e])) and speaker(ctx, mn, refs.speech)
+
+
+def _introduced(ctx: Context, mn: Mention, noun: str) -> bool:
+    """Whether the text names this person right after the noun ("блогер Олимжон Хайдаров")."""
+    return noun in _words_before(ctx, mn.start, 3)
+
+
+def sentence_victims(ctx: Context, start: int, end: int, lem: Lemmas, refs: Referents) -> list[str]:
+    """Names of the persons a sentence is about; in a sentence that names nobody, "их" is
+    everyone the last sentence with victims named, "блогера" the person the text calls a
+    blogger (before the sentence, else after it), "он" the person named last."""
     names: list[str] = []
     for mn in ctx.mentions_in(start, end, "person"):
         p = ctx.persons[mn.index]
-        if p.role not in _NOT_VICTIMS and p.name not in names:
+        if p.role not in _NOT_VICTIMS and p.name not in names and not speaker(ctx, mn, refs.speech):
             names.append(p.name)
     if names:
         return names
-    m = nouns.search(lem.string)
-    if m is None:
+    found = list(refs.nouns.finditer(lem.string))
+    if not found:
         return []
-    before = [
+    candidates = [
         mn
         for mn in ctx.mentions
         if mn.kind == "person"
-        and mn.end <= start
         and ctx.persons[mn.index].role not in _NOT_VICTIMS
+        and not (start <= mn.start < end)
     ]
-    if not before:
-        return []
-    if m.group() in _PLURAL:
+    before = [mn for mn in candidates if mn.end <= start and not _source(ctx, mn, refs)]
+    if any(m.group() in refs.plural for m in found) or _plural_noun(lem, found):
+        if not before:
+            return []
         # "Их обвинили ...": everyone the last sentence with victims named.
         last = ctx.sentence_of(before[-1].start)
         return list(
             dict.fromkeys(ctx.persons[mn.index].name for mn in before if mn.start >= last[0])
         )
-    return [ctx.persons[before[-1].index].name]
+    for m in found:
+        if m.group() in refs.pronouns:
+            continue
+        named = [mn for mn in before if _introduced(ctx, mn, m.group())]
+        if named:
+            return [ctx.persons[named[-1].index].name]
+        after = [mn for mn in candidates if mn.start >= end and _introduced(ctx, mn, m.group())]
+        if after:
+            return [ctx.persons[after[0].index].name]
+    return [ctx.persons[before[-1].index].name] if before else []
+
+
+def _plural_noun(lem: Lemmas, found: list[re.Match[str]]) -> bool:
+    """ "правозащитникам грозит ...": a role noun in the plural points at several people."""
+    for m in found:
+        i = bisect.bisect_right(lem.starts, m.start()) - 1
+        if not 0 <= i < len(lem.tokens):
+            continue
+        ps = [p for p in parses(lem.tokens[i].text) if p.normal_form == m.group()]
+        if ps and all(p.tag.number == "plur" for p in ps):
+            return True
+    return False
 
 
 def find_events(ctx: Context, doc: LemmaDoc, spec: dict[str, Any]) -> None:
     triggers = {t: lemma_regex(tuple(ws)) for t, ws in spec["triggers"].items()}
     not_acts = lemma_regex(tuple(spec["not_acts"]))
-    nouns = lemma_regex(tuple(spec["person_nouns"]))
+    refs = Referents.of(spec)
     unnamed_ok = set(spec["unnamed_ok"])
     short = lemma_regex(tuple(spec["short_terms"]))
     for s, e in ctx.sentences:
@@ -71,7 +146,7 @@ def find_events(ctx: Context, doc: LemmaDoc, spec: dict[str, Any]) -> None:
             if stop is not None:
                 continue
             if victims is None:
-                victims = sentence_victims(ctx, s, e, lem, nouns)
+                victims = sentence_victims(ctx, s, e, lem, refs)
             orgs = [
                 ctx.organizations[mn.index].name for mn in ctx.mentions_in(s, e, "organization")
             ]
@@ -79,11 +154,6 @@ def find_events(ctx: Context, doc: LemmaDoc, spec: dict[str, Any]) -> None:
             if not who and etype not in unnamed_ok:
                 continue
             t0, t1 = lem.span(m.start(), m.end())
-            dates = [d for d in ctx.dates if s <= d.start < e]
-            dates.sort(key=lambda d: (d.relative, abs(d.start - t0)))
-            if not dates:
-                # A news report tells its acts after the date it gave last.
-                dates = [d for d in ctx.dates if d.start < s and not d.relative][-1:]
             if any(ev.type == etype and ev.start == s for ev in ctx.events):
                 continue
             ctx.events.append(
@@ -92,7 +162,7 @@ def find_events(ctx: Context, doc: LemmaDoc, spec: dict[str, Any]) -> None:
                     start=s,
                     end=e,
                     trigger=(t0, t1),
-                    date=dates[0].value if dates else None,
+                    date=event_date(ctx, s, e, t0),
                     victims=list(who),
                     country=ctx.country,
                     confidence=0.6 if who else 0.4,
@@ -100,6 +170,16 @@ def find_events(ctx: Context, doc: LemmaDoc, spec: dict[str, Any]) -> None:
                 )
             )
     _merge(ctx)
+
+
+def event_date(ctx: Context, s: int, e: int, trigger: int) -> str | None:
+    """The date of the sentence nearest its trigger, else (a news report tells its acts
+    after the date it gave last) the last date before the sentence."""
+    dates = [d for d in ctx.dates if s <= d.start < e]
+    dates.sort(key=lambda d: (d.relative, abs(d.start - trigger)))
+    if not dates:
+        dates = [d for d in ctx.dates if d.start < s and not d.relative][-1:]
+    return dates[0].value if dates else None
 
 
 def _merge(ctx: Context) -> None:
@@ -116,4 +196,28 @@ def _merge(ctx: Context) -> None:
                 break
         else:
             kept.append(ev)
-    ctx.events = kept
+    ctx.events = _unnamed_told_again(kept)
+
+
+def _unnamed_told_again(events: list[Event]) -> list[Event]:
+    """ "МВД сообщило о задержании 20 участников" (dated) and "Среди задержанных Важа
+    Гаприндашвили" (undated): an act told of nobody named and one of the same type told of
+    named people, with no conflicting date, are one act (the named one, with the date)."""
+    out: list[Event] = []
+    for ev in events:
+        if ev.victims:
+            out.append(ev)
+            continue
+        same = [
+            k
+            for k in events
+            if k.victims
+            and k.type == ev.type
+            and (k.date is None or ev.date is None or k.date.startswith(ev.date))
+        ]
+        if not same:
+            out.append(ev)
+            continue
+        for k in same:
+            k.date = k.date or ev.date
+    return out

@@ -8,14 +8,15 @@ sentences go to the persons of their sentence, else to the person named last bef
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-from vigil.extract.context import Charge, Context, Penalty
+from vigil.extract.context import Charge, Context, Event, Penalty
 from vigil.extract.data import load
 from vigil.extract.lemma.common import lemma_regex, lemmas
-from vigil.extract.lemma.events import sentence_victims
-from vigil.extract.lemma.model import LemmaDoc, parses
+from vigil.extract.lemma.events import Referents, event_date, sentence_victims, speaker
+from vigil.extract.lemma.model import LemmaDoc, lemma, parses
 
 _NUM = re.compile(r"^\d+(?:[.,]\d+)?$")
 
@@ -35,9 +36,15 @@ def _compiled(folder: str) -> dict[str, Any]:
         "countries": {str(k): str(v) for k, v in countries.items()},
         "currencies": {str(k): str(v) for k, v in spec["currencies"].items()},
         "ref": ref,
+        "bare": re.compile(spec["bare_article"]),
         "codes": codes,
         "ctry": ctry,
         "cues": re.compile(r"(?:" + "|".join(spec["offence_cues"]) + r")\s+", re.I),
+        "case": re.compile(spec["case_cue"], re.I),
+        "conviction": lemma_regex(tuple(spec["conviction"])),
+        "for": re.compile(r"\b" + spec["offence_for"] + r"\s+", re.I),
+        "offence_words": frozenset(spec["offence_words"]),
+        "staff": frozenset(spec["staff_nouns"]),
         "end": re.compile(spec["offence_end"], re.I),
         "prison": [re.compile(p, re.I) for p in spec["prison"]],
         "days": [re.compile(p, re.I) for p in spec["days"]],
@@ -58,52 +65,162 @@ def number(word: str, table: dict[str, float]) -> float | None:
     return None
 
 
+@dataclass(frozen=True, slots=True)
+class _Told:
+    """A charge as one sentence tells it, before it is given to anyone."""
+
+    law: str | None
+    article: str | None
+    offence: str | None
+    country: str | None
+    span: tuple[int, int]
+    # Where the offence's own words are (persons named there are not the accused).
+    words: tuple[int, int] = (0, 0)
+
+
 def find_legal(
-    ctx: Context, doc: LemmaDoc, folder: str, numbers: dict[str, float], person_nouns: list[str]
+    ctx: Context, doc: LemmaDoc, folder: str, numbers: dict[str, float], events: dict[str, Any]
 ) -> None:
     pats = _compiled(folder)
-    nouns = lemma_regex(tuple(person_nouns))
+    referents = Referents.of(events)
+    last: list[_Told] = []
+    every: list[_Told] = []
     for s, e in ctx.sentences:
         sent = ctx.clean[s:e]
         lem = lemmas(doc, s, e)
-        persons = sentence_victims(ctx, s, e, lem, nouns)
-        who = persons
-        if not who:
-            orgs = [
-                ctx.organizations[mn.index].name for mn in ctx.mentions_in(s, e, "organization")
-            ]
-            who = orgs[:1]
-        refs = list(pats["ref"].finditer(sent))
-        for m in refs:
-            law, country = _law(sent[m.end() : m.end() + 60], pats)
-            article = m.group("article")
-            parts = re.findall(r"\d+", m.group("parts") or "")
-            if not parts:
-                p2 = m.groupdict().get("point2") or m.groupdict().get("point")
-                if p2 and p2.isdigit():
-                    parts = [p2]
-            offence = _paren(sent[m.end() :])
+        persons = sentence_victims(ctx, s, e, lem, referents)
+        who = persons or _charged_organization(ctx, s, e, referents, pats)
+        told = _told(ctx, s, sent, pats)
+        if told:
+            last = told
+            every.extend(told)
+        elif persons and pats["case"].search(sent):
+            # "Дело завели на корреспондента X, видеоредактора Y": the case told just before.
+            told = last
+        charged: list[str] = []
+        for t in told:
+            inside = _named_within(ctx, *t.words) if not t.article else set()
             for person in who:
-                for p in parts or [None]:
+                if person not in inside:  # "... через фонд проповедника Абу Умара"
                     ctx.charges.append(
-                        Charge(
-                            person=person,
-                            law=law,
-                            article=f"{article}.{p}" if p else article,
-                            offence=offence,
-                            country=country or ctx.country,
-                            span=(s + m.start(), s + m.end()),
-                        )
+                        Charge(person, t.law, t.article, t.offence, t.country, t.span)
                     )
-        if not refs:
-            for offence, span in _offences(sent, pats):
-                for person in who:
-                    ctx.charges.append(
-                        Charge(person, None, None, offence, ctx.country, (s + span[0], s + span[1]))
-                    )
+                    charged.append(person)
+        if charged and not pats["conviction"].search(lem.string):
+            _charge_event(ctx, s, e, told[0].span[0], list(dict.fromkeys(charged)))
         if not pats["hypothetical"].search(lem.string):
             _penalties(ctx, s, sent, persons, pats, numbers)
+    _link_articles(ctx, [t for t in every if t.article and t.offence])
     _dedupe(ctx)
+
+
+def _charge_event(ctx: Context, s: int, e: int, trigger: int, who: list[str]) -> None:
+    """ "задержали по подозрению в финансировании терроризма", "в рамках уголовного дела о
+    ...": the sentence names a charge brought, so it tells a charge event, unless one of
+    the same persons was already told (a conviction names a charge but brings none)."""
+    if any(ev.type == "charge" and set(ev.victims) & set(who) for ev in ctx.events):
+        return
+    ctx.events.append(
+        Event(
+            type="charge",
+            start=s,
+            end=e,
+            trigger=(trigger, trigger),
+            date=event_date(ctx, s, e, trigger),
+            victims=who,
+            country=ctx.country,
+        )
+    )
+
+
+def _told(ctx: Context, s: int, sent: str, pats: dict[str, Any]) -> list[_Told]:
+    """The charges one sentence names: by article ("по ч. 2 ст. 174 УК РК"), each with the
+    offence given beside it, else by offence alone ("обвинили в контрабанде валюты")."""
+    offences = _offences(sent, pats)
+    out: list[_Told] = []
+    for m in _refs(sent, pats):
+        law, country = _law(sent[m.end() : m.end() + 60], pats)
+        article = re.sub(r"[−–]", "-", m.group("article"))
+        groups = m.groupdict()
+        parts = re.findall(r"\d+", groups.get("parts") or "")
+        if not parts:
+            p2 = groups.get("point2") or groups.get("point")
+            if p2 and p2.isdigit():
+                parts = [p2]
+        # "(хулиганство)" after the article, else the offence named just before it:
+        # "обвинили в контрабанде валюты в составе организованной группы (статья 206.3.2)"
+        before = [off for off, (_, oe), _ in offences if 0 <= m.start() - oe <= 3]
+        offence = _paren(sent[m.end() :]) or (before[-1] if before else None)
+        for p in parts or [None]:
+            number = f"{article}.{p}" if p else article
+            span = (s + m.start(), s + m.end())
+            out.append(_Told(law, number, offence, country or ctx.country, span))
+    if out:
+        return out
+    return [
+        _Told(None, None, offence, ctx.country, (s + span[0], s + span[1]), (s + w0, s + span[1]))
+        for offence, span, w0 in offences
+    ]
+
+
+def _link_articles(ctx: Context, with_article: list[_Told]) -> None:
+    """An offence named without its article takes the article the report gave it elsewhere:
+    "(сотрудников) обвинили в контрабанде валюты ... (статья 206.3.2 УК РА)", then "по делу
+    о контрабанде валюты суд арестовал ... Ульви Гасанлы" is 206.3.2 too."""
+    for c in ctx.charges:
+        if c.article or not c.offence:
+            continue
+        words = _stems(c.offence)
+        for a in with_article:
+            if words and words <= _stems(a.offence or ""):
+                c.law, c.article, c.offence = a.law, a.article, a.offence
+                break
+
+
+def _stems(text: str) -> set[str]:
+    return {w.lower()[:5] for w in re.findall(r"\w{3,}", text)}
+
+
+def _charged_organization(
+    ctx: Context, start: int, end: int, referents: Referents, pats: dict[str, Any]
+) -> list[str]:
+    """An organisation a sentence charges when it names no person ("возбудил в отношении
+    «Вясны» уголовное дело"): never a state body or a court, which act, not suffer, nor the
+    outlet that tells the news ("как рассказала NM"), nor one named for its people ("против
+    трех сотрудников издания Toplum TV": the charge is theirs)."""
+    staff = pats["staff"]
+    for mn in ctx.mentions_in(start, end, "organization"):
+        org = ctx.organizations[mn.index]
+        if org.kind in _ACTORS or speaker(ctx, mn, referents.speech):
+            continue
+        words = re.findall(r"\w+", ctx.clean[max(0, mn.start - 50) : mn.start])[-4:]
+        if any(lemma(w) in staff for w in words):
+            continue
+        return [org.name]
+    return []
+
+
+_ACTORS = frozenset({"state_body", "court"})
+
+
+def _named_within(ctx: Context, start: int, end: int) -> set[str]:
+    """Persons named inside an offence or right after it, where the phrase stopped at the
+    name: "в финансировании терроризма через фонд проповедника Абу Умара Саситлинского"."""
+    s, e = ctx.sentence_of(start)
+    return {
+        ctx.persons[mn.index].name
+        for mn in ctx.mentions_in(s, e, "person")
+        if start <= mn.start <= end + 2
+    }
+
+
+def _refs(sent: str, pats: dict[str, Any]) -> list[re.Match[str]]:
+    """Article references of a sentence: "ч. 2 ст. 174", and a bare "(205.2 УК)"."""
+    refs = list(pats["ref"].finditer(sent))
+    for m in pats["bare"].finditer(sent):
+        if not any(r.start() <= m.start() < r.end() for r in refs):
+            refs.append(m)
+    return sorted(refs, key=lambda r: r.start())
 
 
 def _law(after: str, pats: dict[str, Any]) -> tuple[str | None, str | None]:
@@ -130,21 +247,56 @@ def _paren(after: str) -> str | None:
     return m.group(1).strip() if m else None
 
 
-def _offences(sent: str, pats: dict[str, Any]) -> list[tuple[str, tuple[int, int]]]:
+def _offences(sent: str, pats: dict[str, Any]) -> list[tuple[str, tuple[int, int], int]]:
+    """(offence, span of cue and offence, where the offence's words begin) per offence."""
     out = []
-    for m in pats["cues"].finditer(sent):
+    cues = [(m, False) for m in pats["cues"].finditer(sent)]
+    cues += [(m, True) for m in pats["for"].finditer(sent)]
+    for m, needs_word in sorted(cues, key=lambda c: c[0].start()):
         rest = sent[m.end() :]
         stop = pats["end"].search(rest)
         chunk = _until_verb(rest[: stop.start() if stop else len(rest)][:160])
-        quoted = re.findall(r"[«\"“]([^»\"”]{3,120})[»\"”]", chunk)
-        pieces = quoted or re.split(r",\s*(?:а также\s+)?(?:в\s+)?|\s+и\s+(?:в\s+)?", chunk)
-        for piece in pieces:
+        if needs_word and not _names_offence(chunk, pats["offence_words"]):
+            continue
+        for piece in _pieces(chunk):
             piece = re.sub(r"[«»\"“”„]", "", piece).strip(" '")
             piece = re.sub(r"\s+(?:и|а|или)$", "", piece)
             if len(piece) < 4 or not piece[0].isalpha():
                 continue
-            out.append((_nominative_phrase(piece), (m.start(), m.end() + len(chunk))))
+            out.append((_nominative_phrase(piece), (m.start(), m.end() + len(chunk)), m.end()))
     return out
+
+
+def _names_offence(chunk: str, words: frozenset[str]) -> bool:
+    """Whether one of the first three words is an offence word ("за незаконное проведение")."""
+    return any(lemma(w) in words for w in re.findall(r"\w+", chunk)[:3])
+
+
+def _pieces(chunk: str) -> list[str]:
+    """The offences of a phrase, split on commas and "и" outside quotes ("в «клевете»,
+    «оскорблении судьи» и в «действиях, грубо нарушающих общественный порядок»"); a part
+    that opens with a participle or an adverb ("грубо нарушающих ...") belongs to the one
+    before it."""
+    out: list[str] = []
+    pos = 0
+    for sep in _SEPARATOR.finditer(chunk):
+        if quoted_open(chunk[: sep.start()].split(" ")):
+            continue
+        out.append(chunk[pos : sep.start()])
+        pos = sep.end()
+    out.append(chunk[pos:])
+    pieces: list[str] = []
+    for piece in out:
+        first = re.match(r"[«\"“]?(\w+)", piece.strip())
+        pos_tag = parses(first.group(1))[0].tag.POS if first else None
+        if pieces and pos_tag in ("PRTF", "ADVB", "GRND"):
+            pieces[-1] += ", " + piece
+        else:
+            pieces.append(piece)
+    return pieces
+
+
+_SEPARATOR = re.compile(r",\s*(?:а также\s+)?(?:(?:в|за)\s+)?|\s+и\s+(?:(?:в|за)\s+)?")
 
 
 def _until_verb(chunk: str) -> str:
@@ -152,11 +304,13 @@ def _until_verb(chunk: str) -> str:
     words = chunk.split(" ")
     for i, w in enumerate(words):
         bare = w.strip('«»"“”,')
+        if i and _new_subject(words[i - 1], bare):
+            return _no_trailing_preposition(words[:i])
         if i and (
             bare[:1].isdigit()
             or (bare.isalpha() and parses(bare)[0].tag.POS in ("VERB", "PRTS", "INFN"))
         ):
-            return " ".join(words[:i])
+            return _no_trailing_preposition(words[:i])
         if (
             i
             and bare[:1].isupper()
@@ -164,8 +318,29 @@ def _until_verb(chunk: str) -> str:
             and parses(bare)[0].tag.POS in ("ADJF", "NOUN")
             and not quoted_open(words[:i])
         ):
-            return " ".join(words[:i])
+            return _no_trailing_preposition(words[:i])
     return chunk
+
+
+def _no_trailing_preposition(words: list[str]) -> str:
+    """ "незаконное проведение шествия в [Ереване]": the phrase cut at a name loses the
+    preposition that led to it."""
+    while words and parses(words[-1].strip(',«"“'))[0].tag.POS == "PREP":
+        words = words[:-1]
+    return " ".join(words)
+
+
+def _new_subject(prev: str, word: str) -> bool:
+    """ "в контрабанде валюты суд арестовал": a noun that can only be a subject or an object
+    (nominative or accusative) right after a noun starts a new clause."""
+    if not (word.isalpha() and prev.isalpha()):
+        return False
+    if parses(prev)[0].tag.POS != "NOUN":
+        return False
+    ps = parses(word)
+    return ps[0].tag.POS == "NOUN" and all(
+        p.tag.case in ("nomn", "accs") for p in ps if p.tag.POS == "NOUN"
+    )
 
 
 def quoted_open(words: list[str]) -> bool:
@@ -275,14 +450,27 @@ def _currency(words: str, table: dict[str, str]) -> str | None:
 
 
 def _dedupe(ctx: Context) -> None:
+    """One charge per person and offence. A person charged under an article keeps no
+    offence without one that shares a word with the article's offence (the text telling
+    the same charge twice: "подозревают в экстремизме", "ст. 276 (... экстремистской
+    деятельности ...)"), and a
+    shorter telling of an offence gives way to the fuller one ("клевета" to "клевета из
+    корыстных побуждений")."""
+    articles: dict[str, set[str]] = {}
+    for c in ctx.charges:
+        if c.article:
+            articles.setdefault(c.person, set()).update(_stems(c.offence or ""))
     seen: set[tuple[Any, ...]] = set()
     charges = []
     for c in ctx.charges:
         key = (c.person, c.article or (c.offence or "").lower())
-        if key not in seen:
-            seen.add(key)
-            charges.append(c)
-    ctx.charges = charges
+        if key in seen or (
+            not c.article and _stems(c.offence or "") & articles.get(c.person, set())
+        ):
+            continue
+        seen.add(key)
+        charges.append(c)
+    ctx.charges = [c for c in charges if c.article or not _told_fuller(c, charges)]
     seen_p: set[tuple[Any, ...]] = set()
     pens = []
     for p in ctx.penalties:
@@ -291,3 +479,15 @@ def _dedupe(ctx: Context) -> None:
             seen_p.add(pkey)
             pens.append(p)
     ctx.penalties = pens
+
+
+def _told_fuller(c: Charge, charges: list[Charge]) -> bool:
+    words = (c.offence or "").lower().split()
+    return any(
+        o is not c
+        and o.person == c.person
+        and not o.article
+        and len(o_words := (o.offence or "").lower().split()) > len(words)
+        and o_words[: len(words)] == words
+        for o in charges
+    )

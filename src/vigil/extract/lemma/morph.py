@@ -15,13 +15,19 @@ def _name_parses(word: str) -> list[Any]:
     """Analyses as a surname, given name or patronymic, surnames first ("Кенджибеков" is a
     surname in the nominative before it is a plural of a given name)."""
     out = [p for p in parses(word) if any(t in p.tag for t in _NAME_TAGS)]
+    # A word the dictionary does not know is guessed as a surname before a given name
+    # ("Чугаева" is Чугаев's case, not a woman called Чугаева).
+    order = _NAME_TAGS if any(p.is_known for p in out) else ("Surn", "Name", "Patr")
     return sorted(
         out,
         key=lambda p: (
-            _NAME_TAGS.index(next(t for t in _NAME_TAGS if t in p.tag)),
             "plur" in p.tag,
+            order.index(next(t for t in order if t in p.tag)),
         ),
     )
+
+
+_ADJECTIVAL = re.compile(r"^(\w+[сц]к)(?:ий|ого|ому|им|ом|ая|ой|ую|ою)$", re.I)
 
 
 @lru_cache(maxsize=100_000)
@@ -35,7 +41,15 @@ def name_key(word: str) -> str:
         return word.lower()
     if "-" in word:
         return "-".join(name_key(w) for w in word.split("-"))
+    adjectival = _ADJECTIVAL.match(word)
+    if adjectival:
+        # "Бяляцким", "Бяляцкого": an adjectival surname in any case -> "бяляцкий"
+        return adjectival.group(1).lower().replace("ё", "е") + "ий"
     named = _name_parses(word)
+    if named and "plur" in named[0].tag and _NOMINATIVE_SURNAME.search(word):
+        # "Сарсенгалиев" read only as a plural of a given name: a surname the dictionary
+        # does not know, in the nominative
+        return word.lower().replace("ё", "е")
     if named:
         return str(named[0].normal_form).replace("ё", "е")
     low = word.lower().replace("ё", "е")

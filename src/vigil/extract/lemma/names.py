@@ -16,10 +16,17 @@ from vigil.extract.context import Context, Mention, Organization, Person
 from vigil.extract.gazetteer import fold
 from vigil.extract.lemma.common import data, lemma_regex, lemmas
 from vigil.extract.lemma.model import LemmaDoc, lemma, parses
-from vigil.extract.lemma.morph import is_name_word, is_nominative, name_key, nominative
+from vigil.extract.lemma.morph import is_name_word, is_nominative, nominative
+from vigil.extract.lemma.morph import name_key as _name_key
 
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
 _QUOTED = re.compile(r"[«\"“„]([^«»\"“”„\n]{2,60})[»\"”“]")
+
+
+def name_key(word: str) -> str:
+    """A name word's key, "й" read as "и": transliterations of one name differ there
+    ("Исмайлова" and "Исмаилова" in one report)."""
+    return _name_key(word).replace("й", "и")
 
 
 @dataclass(slots=True)
@@ -49,16 +56,76 @@ def _person_spans(ctx: Context, doc: LemmaDoc) -> list[tuple[int, int]]:
         if any(s < oe and os_ < e for os_, oe in orgs):
             continue
         text = ctx.clean[s:e]
-        if fold(text) in skip or not text[:1].isupper():
+        if fold(text) in skip or not text[:1].isupper() or _organization_like(ctx, text):
             continue
+        trimmed = _trimmed(ctx, s, e)
+        if trimmed is None:
+            continue
+        s, e = trimmed
         m = re.match(r"\s+(\w+)", ctx.clean[e : e + 12])
         if m and m.group(1).lower() in particles:
             e += m.end()
-        if out and ctx.clean[out[-1][1] : s] == " ":
+        if out and ctx.clean[out[-1][1] : s] == " " and _one_word(ctx.clean, out[-1], (s, e)):
             out[-1] = (out[-1][0], e)  # "[Эльмурат] [Амиров]": one name the model split
         else:
             out.append((s, e))
     return _after_nouns(ctx, doc, out)
+
+
+def _one_word(text: str, a: tuple[int, int], b: tuple[int, int]) -> bool:
+    """Whether one of two names side by side is a single word (one name the model split);
+    two full names side by side are two persons ("штаба Алексея Навального Ксении
+    Середкиной")."""
+    return min(len(_WORD.findall(text[a[0] : a[1]])), len(_WORD.findall(text[b[0] : b[1]]))) == 1
+
+
+def _trimmed(ctx: Context, s: int, e: int) -> tuple[int, int] | None:
+    """A name without a dictionary word the model ran into it ("Ильхам Алиев [Путь]");
+    None for a place the model took for a name ("Республики Коми", "Российской Федерации").
+    """
+    text = ctx.clean
+    words = list(_WORD.finditer(text, s, e))
+    places = set(data(ctx, "names")["place_words"])
+    if len(words) >= 2 and _place_word(words[0].group(), places):
+        return None
+    while len(words) >= 3 and not is_name_word(words[-1].group()):
+        words.pop()
+    return (s, s + words[-1].end() - s) if words else (s, e)
+
+
+def _not_a_name(ctx: Context, s: int, e: int, nouns: set[str]) -> bool:
+    """ "Медиаменеджера задержали": a person noun; "Мирабадский суд": the first word of a
+    body's name."""
+    if lemma(ctx.clean[s:e]) in nouns:
+        return True
+    after = _WORD.match(ctx.clean, e + 1) if ctx.clean[e : e + 1] == " " else None
+    if after is None:
+        return False
+    heads = data(ctx, "organizations")["kinds"]
+    return any(lemma(after.group()) in heads[k] for k in ("court", "state_body"))
+
+
+def _place_word(word: str, places: set[str]) -> bool:
+    """ "Республики", "Российской": a place noun or an adjective the dictionary knows."""
+    best = parses(word)[0]
+    if not best.is_known or is_name_word(word):
+        return False
+    return best.tag.POS == "ADJF" or best.normal_form in places
+
+
+def _organization_like(ctx: Context, text: str) -> bool:
+    """ "Toplum TV", "КазТАГ": a Latin word of an organisation's kind or a mixed-case
+    abbreviation is an organisation the model took for a person."""
+    heads = {
+        h.lower()
+        for hs in data(ctx, "organizations")["kinds"].values()
+        for h in hs
+        if h.isascii() and " " not in h
+    }
+    words = _WORD.findall(text)
+    if any(w.lower() in heads for w in words):
+        return True
+    return len(words) == 1 and sum(c.isupper() for c in text[1:]) >= 2
 
 
 def _after_nouns(
@@ -67,6 +134,7 @@ def _after_nouns(
     """Two capitalised words after a person noun ("активистку Әлия Қасымова") are a name
     the model missed (often for letters it never saw: Kazakh Ә, Қ, Ө, Ұ, Ү, Һ, І)."""
     nouns = set(data(ctx, "names")["person_nouns"])
+    places = set(data(ctx, "names")["place_words"])
     toks = doc.tokens
     out = list(found)
     for i, t in enumerate(toks[:-2]):
@@ -79,6 +147,8 @@ def _after_nouns(
             continue
         if any(a.start < e and s < b.end for s, e in out):
             continue
+        if _place_word(a.text, places) or _organization_like(ctx, f"{a.text} {b.text}"):
+            continue  # "жителя Республики Коми", "корреспондента Toplum TV"
         out.append((a.start, b.end))
     return sorted(out)
 
@@ -101,14 +171,21 @@ def find_persons(ctx: Context, doc: LemmaDoc) -> None:
         elif words:
             singles.append((s, e))
     groups = [g for g in groups if g.spans]
+    names = data(ctx, "names")
+    alias_cue = re.compile(names["alias_cue"] + r"\s*[«\"“]?$", re.I)
+    nouns = set(names["person_nouns"]) | set(data(ctx, "events")["person_nouns"])
     for s, e in singles:
         key = name_key(ctx.clean[s:e])
         best = None
         for g in groups:
             if key in g.keys and (best is None or _before(g, s) >= _before(best, s)):
                 best = g
+        if best is None and alias_cue.search(ctx.clean[max(0, s - 40) : s]):
+            # "тиктокера Валерия Югая, известного как Абдуллох": the name named just before
+            named = [g for g in groups if len(g.keys) > 1 and _before(g, s) >= 0]
+            best = max(named, key=lambda g: _before(g, s)) if named else None
         if best is None:
-            if not is_name_word(ctx.clean[s:e]):
+            if not is_name_word(ctx.clean[s:e]) or _not_a_name(ctx, s, e, nouns):
                 continue  # "Медиаменеджера", "Мирабадский": a capitalised common word
             best = _Group(frozenset([key]))
             groups.append(best)
@@ -238,6 +315,11 @@ def _tidy(raw: str) -> tuple[str, str | None]:
     (an abbreviation or a name in another script: an alias)."""
     text = raw.strip()
     inner = None
+    # "Службы национальной безопасности (СНБ) Армении": the name is what comes before the
+    # bracket (the country after it is the model running on)
+    m = re.search(r"\s*\(([^()]{2,80})\)\s*\S.*$", text)
+    if m and m.start() > 0:
+        text = text[: m.end(1) + 1]
     m = re.search(r"\s*\(([^()]{2,80})\)\s*$", text)
     if m:
         text, inner = text[: m.start()].strip(), m.group(1).strip()

@@ -69,4 +69,4 @@ def lemma_legal(ctx: Context) -> None:
     from vigil.extract.languages import entries
 
     folder = entries()[ctx.reading].data or ctx.reading
-    find_legal(ctx, doc, folder, numbers, data(ctx, "events")["person_nouns"])
+    find_legal(ctx, doc, folder, numbers, data(ctx, "events"))

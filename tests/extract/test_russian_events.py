@@ -1,0 +1,27 @@
+"""Russian events (data/ru/events.yaml): one act told twice is one event."""
+
+from __future__ import annotations
+
+from vigil.extract import Extractor
+
+
+def test_an_act_told_of_nobody_then_of_named_people_is_one_event(extractor: Extractor) -> None:
+    r = extractor.extract(
+        "22 октября 2025 года полиция задержала 20 участников митинга в Тбилиси. "
+        "Среди задержанных — активисты Важа Гаприндашвили и Лика Басилая.",
+        language="ru",
+    ).record
+    arrests = [e for e in r["events"] if e["type"] == "arrest"]
+    assert len(arrests) == 1, arrests
+    assert arrests[0]["date"] == "2025-10-22"
+    assert len(arrests[0]["victims"]) == 2
+
+
+def test_an_act_of_nobody_named_stays_when_nobody_is_named(extractor: Extractor) -> None:
+    r = extractor.extract(
+        "22 октября 2025 года полиция задержала 20 участников митинга в Тбилиси.",
+        language="ru",
+    ).record
+    assert [(e["type"], e["victims"]) for e in r["events"] if e["type"] == "arrest"] == [
+        ("arrest", [])
+    ]
