@@ -1,12 +1,14 @@
-"""Throughput of Vigil's extractor against bare ``nlp.pipe`` on the same texts.
+"""Throughput of Vigil's extractor against bare ``nlp.pipe`` on the same texts, and end to
+end on real English and Russian reports.
 
     .venv/bin/python bench/bench_extract.py [--docs 200] [--gold /work/shared/eval/dev]
 
 Texts are made by repeating and mixing the dev reports' bodies (paragraphs shuffled with a
 fixed seed). Both measurements use the same model with the same components enabled (the
-extractor's), so the ratio shows what the stages add. Prints words/s for each (best of
-``--rounds`` alternating runs, since the machine may be shared), their ratio, and the peak
-RSS of the process.
+extractor's), so the ratio shows what the stages add. Then the same extractor reads the
+real reports of tests/eval/real-en and tests/eval/real-ru (all parts, each report once per
+round; Russian through its own model). Prints words/s for each (best of ``--rounds`` runs,
+since the machine may be shared), and the peak RSS of the process.
 """
 
 from __future__ import annotations
@@ -39,30 +41,32 @@ def make_texts(gold: Path | list[Path], n: int, seed: int = 7) -> list[tuple[str
     return out
 
 
-def _russian(
-    extractor: object, folders: list[Path], n: int, rounds: int, processes: int
-) -> tuple[int, float] | None:
-    """Words and best words/s of end-to-end extraction of Russian reports (tuning part)."""
-    folders = [f for f in folders if f.is_dir()]
-    if not folders:
-        return None
-    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "scripts"))
-    from split_by_site import part_of, reports
+REAL = Path(__file__).resolve().parents[1] / "tests" / "eval"
 
-    paths = [p for p, site in reports(folders) if part_of(site) == "tune"]
+
+def _real(
+    extractor: object, folder: Path, language: str, rounds: int, processes: int
+) -> tuple[int, int, float] | None:
+    """Reports, words and best words/s of end-to-end extraction of ``folder/*/*.txt``."""
+    from vigil.sources import read_bytes
+
+    paths = sorted(folder.glob("*/*.txt"))
     if not paths:
         return None
-    texts = [(t, p, "ru") for t, p in make_texts(paths, n)]
+    texts = []
+    for p in paths:
+        doc = read_bytes(p.read_bytes(), p.name)
+        texts.append((doc.text, doc.published, language))
     words = sum(len(t.split()) for t, _, _ in texts)
     extract_many = extractor.extract_many  # type: ignore[attr-defined]
-    list(extract_many(texts[:3]))  # loads the Russian model
+    list(extract_many(texts[:3]))  # loads the language's model
     best = 0.0
     for _ in range(rounds):
         t0 = time.perf_counter()
         for _res in extract_many(texts, n_process=processes):
             pass
         best = max(best, words / (time.perf_counter() - t0))
-    return words, best
+    return len(texts), words, best
 
 
 def main() -> None:
@@ -70,11 +74,10 @@ def main() -> None:
     ap.add_argument("--docs", type=int, default=200)
     ap.add_argument("--gold", type=Path, default=Path("/work/shared/eval/dev"))
     ap.add_argument(
-        "--ru",
+        "--real",
         type=Path,
-        nargs="*",
-        default=[Path("/work/corpus/ru-a"), Path("/work/corpus/ru-b")],
-        help="Russian report folders (their tuning part by site is read); none to skip",
+        default=REAL,
+        help="folder holding real-en/ and real-ru/ (their */*.txt reports are read)",
     )
     ap.add_argument("--rounds", type=int, default=3, help="alternating runs; best of each")
     ap.add_argument(
@@ -102,7 +105,10 @@ def main() -> None:
             pass
         vigil = max(vigil, words / (time.perf_counter() - t0))
 
-    russian = _russian(extractor, args.ru, args.docs, args.rounds, args.processes)
+    real = {
+        lang: _real(extractor, args.real / f"real-{lang}", lang, args.rounds, args.processes)
+        for lang in ("en", "ru")
+    }
 
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(
@@ -112,8 +118,10 @@ def main() -> None:
     print(f"bare nlp.pipe : {bare:8.0f} words/s")
     print(f"vigil extract : {vigil:8.0f} words/s")
     print(f"ratio         : {vigil / bare:8.2f}")
-    if russian:
-        print(f"vigil russian : {russian[1]:8.0f} words/s  ({russian[0]} words, natasha)")
+    for lang, label in (("en", "real english "), ("ru", "real russian ")):
+        found = real[lang]
+        if found:
+            print(f"{label}: {found[2]:8.0f} words/s  ({found[0]} reports, {found[1]} words)")
     print(f"peak RSS      : {peak_mb:8.0f} MB")
     sys.stdout.flush()
 

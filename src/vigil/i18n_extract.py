@@ -3,7 +3,10 @@ language's catalogue: what ``scripts/i18n.py`` runs and the catalogue test compa
 
 Where strings are is ``babel.cfg`` at the repository root; what marks them is
 ``vigil.i18n.KEYWORDS``. Wording kept in YAML data (``alerts/data/draft.yaml``) is read by
-``extract_yaml``: every string value there is a message id.
+``extract_yaml``: every string value there is a message id. The fact schema
+(``facts/facts.yaml``) is read by ``extract_facts``: its field labels (context "fact field")
+and its vocabularies' values (context: the vocabulary's name, "event type"), which pages
+translate with the ``term`` filter.
 """
 
 from __future__ import annotations
@@ -44,6 +47,35 @@ def extract_yaml(
         elif isinstance(node, yaml.ScalarNode) and node.tag.endswith(":str") and node.value:
             note = ["Keep the {placeholders}: Vigil fills them in."] if "{" in node.value else []
             found.append((node.start_mark.line + 1, None, node.value, note))
+    yield from sorted(found)
+
+
+def extract_facts(
+    fileobj: IO[bytes], keywords: Any, comment_tags: Any, options: Any
+) -> Iterator[tuple[int, str, tuple[str, str], list[str]]]:
+    """A Babel extraction method for the fact schema: each field's ``label`` and each
+    vocabulary value, as ``pgettext`` messages with their context."""
+    import yaml
+
+    root = yaml.compose(fileobj.read().decode("utf-8"))
+    found: list[tuple[int, str, tuple[str, str], list[str]]] = []
+    for key, section in root.value if isinstance(root, yaml.MappingNode) else []:
+        if key.value == "vocabularies":
+            for name, values in section.value:
+                context = name.value.replace("_", " ")
+                for value, _about in values.value:
+                    message = value.value.replace("_", " ")
+                    found.append((value.start_mark.line + 1, "pgettext", (context, message), []))
+        elif key.value == "kinds":
+            for _kind, spec in section.value:
+                for part, fields in spec.value:
+                    if part.value != "fields":
+                        continue
+                    for _name, field in fields.value:
+                        for attr, label in field.value:
+                            if attr.value == "label":
+                                line = label.start_mark.line + 1
+                                found.append((line, "pgettext", ("fact field", label.value), []))
     yield from sorted(found)
 
 

@@ -63,3 +63,20 @@ def test_errors_are_one_clear_line(tmp_path: Path, vigil_env: dict[str, str]) ->
     assert unknown.stderr.decode().strip() == "vigil: error: 424242: no such report [E200]"
     bad_flag = vigil("ingest", "--frobnicate", env=vigil_env)
     assert bad_flag.returncode == 2 and b"No such option" in bad_flag.stderr
+
+
+def test_search_any_form_of_a_russian_name_and_reindex(
+    tmp_path: Path, vigil_env: dict[str, str]
+) -> None:
+    src = tmp_path / "ru.txt"
+    src.write_text("Суд продлил арест Айжангуль Амировой в Актау.\n", encoding="utf-8")
+    vigil("ingest", src, env=vigil_env, check=True)
+    hits = [
+        json.loads(x)
+        for x in vigil("search", "Амирова", "--json", env=vigil_env, check=True).stdout.splitlines()
+    ]
+    assert len(hits) == 1 and hits[0]["highlights"] == ["Амировой"]
+    done = vigil("reindex", env=vigil_env, check=True).stdout.decode()
+    assert "indexed 1 reports" in done
+    again = vigil("search", "Айжангули", "--json", env=vigil_env, check=True).stdout
+    assert len(again.splitlines()) == 1

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from tests.web.conftest import Site, csrf_of
 from vigil import i18n
 from vigil.cases.publishable import PublishRefused
@@ -129,3 +131,37 @@ def test_a_russian_reviewer_gets_the_preview_refusal_and_quality_in_russian(site
     quality = rex.get("/quality").text
     assert "События (вид, пострадавший и дата)" in quality and "Точность" in quality
     assert "Precision" not in quality and "reviewed report" not in quality
+
+
+def test_the_workbench_and_case_page_name_fact_fields_in_russian(site: Site) -> None:
+    """Issue 13: the fact schema's labels and vocabularies (facts.yaml) and the workbench's
+    summaries were English on Russian pages."""
+    from tests.web.fixtures import add_report_with_claims
+    from tests.web.typical_report import TEXT, claims
+
+    rid = add_report_with_claims(site.db, TEXT, claims(), filename="serikova.txt")
+    with site.db.transaction() as s:
+        set_language(s, "rex", "ru", actor="setup")
+    rex = site.login("rex")
+    first = re.search(r'data-fact="(\d+)"', rex.get(f"/review/reports/{rid}").text)
+    assert first is not None  # the first person, with an edit form open
+    bench = rex.get(f"/review/reports/{rid}?edit={first.group(1)}").text
+    for russian in (
+        "Роль",
+        "Имя",
+        "пострадавший",
+        "адвокат",
+        "(СМИ)",
+        "также пишется",
+        "пострадавшие: Dana Serikova",
+        "лишение свободы",
+        'value="birth_date"',
+    ):
+        assert russian in bench, russian  # fmt: skip
+    for english in (">Role<", ">victim<", "also written", "victims:", "(media)", ">person<"):
+        assert english not in bench, english
+    case = rex.get("/cases/1").text
+    assert "степень родства" in case and ">relation<" not in case
+    # The API keeps English for clients.
+    facts = rex.get(f"/api/review/reports/{rid}").text
+    assert "also written" in facts

@@ -4,6 +4,7 @@ fail if any confidential value of the test data appears anywhere."""
 from __future__ import annotations
 
 import re
+from typing import Any
 from urllib.parse import urljoin, urlparse
 
 from tests.web.conftest import Site, csrf_of
@@ -145,3 +146,19 @@ def test_organizations_the_dossier_withholds_are_not_listed_or_searchable(site: 
     staff = site.login("vic")
     mine = staff.get("/api/search", params={"organization": HEALTH_ORGS[0]}).json()["cases"]
     assert [c["id"] for c in mine] == [3]
+
+
+def test_public_search_finds_any_form_of_a_public_name_and_nothing_withheld(site: Site) -> None:
+    """Issue 13: "Сарсенбаевой" finds the case whose public alias is "Алия Сарсенбаева";
+    the same keys never reach a withheld value or an unpublished case."""
+    client = site.client()
+
+    def search(q: str) -> dict[str, Any]:
+        answer: dict[str, Any] = client.get("/api/search", params={"q": q}).json()
+        assert answer["reports"] == []  # report text is internal
+        return answer
+
+    for q in ("Сарсенбаевой", "Сарсенбаеву", "Sarsenbayevoy", "Алии Сарсенбаевой"):
+        assert [c["id"] for c in search(q)["cases"]] == [1], q
+    for q in ("Unpublishedova", "Unpublishedovym", "Dana", "Даны Сарсенбаевой", "diabetes"):
+        assert search(q)["cases"] == [], q

@@ -6,6 +6,7 @@ import typer
 from rich.markup import escape
 
 from vigil.cli.common import database, out, print_json_line
+from vigil.store.search import rebuild_index
 from vigil.store.search import search as run_search
 
 
@@ -54,5 +55,18 @@ def search(
     out.print(f"{len(result.hits)} shown of {total} matching reports")
 
 
+def reindex() -> None:
+    """Rebuild the full-text index of every report (after the search keys' word lists,
+    store/data/word_forms.yaml, changed)."""
+    db = database()
+    try:
+        with db.transaction() as session:
+            done = rebuild_index(session.connection())
+    finally:
+        db.close()
+    out.print(f"indexed {done:,} reports")
+
+
 def register(app: typer.Typer) -> None:
     app.command("search")(search)
+    app.command("reindex")(reindex)

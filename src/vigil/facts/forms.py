@@ -85,6 +85,8 @@ def form_fields(kind: str, value: Mapping[str, Any]) -> list[dict[str, Any]]:
                 "type": field.type,
                 "required": field.required,
                 "choices": choices,
+                # The context its choices are translated in ("event type"; None: codes).
+                "vocabulary": (field.of or "").replace("_", " ") or None,
                 "text": form_text(field, value.get(name)),
                 "many": field.type in ("names", "texts"),
             }

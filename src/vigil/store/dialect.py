@@ -92,7 +92,8 @@ def insert_ignore(conn: Connection, table: Table, values: dict[str, Any]) -> boo
 
 
 def index_report(conn: Connection, report_id: int, title: str, body: str) -> None:
-    """Add one report's folded title and body to the full-text index."""
+    """Add one report's title and body, as search keys (``wordkeys.index_text``), to the
+    full-text index."""
     if is_sqlite(conn):
         conn.execute(
             text("INSERT INTO report_fts(rowid, title, body) VALUES (:id, :title, :body)"),

@@ -13,8 +13,8 @@ from sqlalchemy.orm import Session, undefer
 from vigil.errors import NotFound
 from vigil.sources.document import OffsetMap, SourceDocument
 from vigil.store import dialect
-from vigil.store.fold import fold
 from vigil.store.models import Blob, Report, utcnow
+from vigil.store.wordkeys import index_text
 
 
 class DuplicateReport(Exception):
@@ -83,7 +83,7 @@ def add_report(
         # Another process stored the same bytes between our check and our insert; the
         # caller's transaction is void, and the caller reports a duplicate.
         raise DuplicateReport(sha) from exc
-    dialect.index_report(conn, int(report_id), fold(doc.title or ""), fold(doc.text))
+    dialect.index_report(conn, int(report_id), index_text(doc.title or ""), index_text(doc.text))
     return Stored(int(report_id), sha, duplicate=False)
 
 

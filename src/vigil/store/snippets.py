@@ -7,12 +7,11 @@ import bisect
 import re
 from dataclasses import dataclass
 
-from vigil.store.fold import fold
 from vigil.store.query import Query
+from vigil.store.wordkeys import WORD, word_keys
 
 # A word with at least one letter outside ASCII.
 _NON_ASCII_WORD = re.compile(r"\w*[^\x00-\x7f\W]\w*")
-_PARTS = re.compile(r"[a-z0-9]+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -22,11 +21,11 @@ class Fragment:
 
 
 class Matcher:
-    """Decides whether a word of the original text matches a query term, after folding.
+    """Decides whether a word of the original text matches a query term, by its search
+    keys (``wordkeys``): "Амировой" is marked for a search for "Амирова".
 
-    Built once per query (and shared by every report of a result page): exact tokens in a
-    set, prefixes in a tuple, so that scanning a report costs one fold and one lookup per
-    word (pure-ASCII words skip anyascii); words seen before are answered from memory.
+    Built once per query (and shared by every report of a result page): exact keys in a
+    set, prefixes in a tuple; words seen before are answered from memory.
     """
 
     def __init__(self, query: Query) -> None:
@@ -42,19 +41,23 @@ class Matcher:
         self.exact = frozenset(exact)
         self._seen: dict[str, bool] = {}
         self.prefixes = tuple(prefixes)
-        # ASCII words fold to themselves lowercased, so a case-insensitive regex finds
-        # them at C speed; only words with other letters go through ``fold``.
-        alternatives = [re.escape(t) for t in sorted(exact)]
-        alternatives += [re.escape(p) + r"\w*" for p in sorted(prefixes)]
+        # The key of a word in ASCII letters begins its lower-cased spelling (only endings
+        # are stripped), so a case-insensitive regex finds the candidates at C speed and
+        # only those are keyed; words with other letters are each keyed.
+        alternatives = [re.escape(t) for t in sorted(exact | set(prefixes))]
         self.ascii_words = (
-            re.compile(r"\b(?:" + "|".join(alternatives) + r")\b", re.IGNORECASE)
+            re.compile(r"\b(?:" + "|".join(alternatives) + r")\w*", re.IGNORECASE)
             if alternatives
             else None
         )
 
     def spans(self, text: str) -> list[tuple[int, int]]:
         """Where matching words stand in ``text``, in order."""
-        found = [m.span() for m in self.ascii_words.finditer(text)] if self.ascii_words else []
+        found = (
+            [m.span() for m in self.ascii_words.finditer(text) if self(m.group())]
+            if self.ascii_words
+            else []
+        )
         if not text.isascii():
             found += [m.span() for m in _NON_ASCII_WORD.finditer(text) if self(m.group())]
             found = sorted(set(found))
@@ -69,17 +72,13 @@ class Matcher:
         return known
 
     def _match(self, word: str) -> bool:
-        folded = word.lower() if word.isascii() else fold(word)
-        if folded in self.exact or (self.prefixes and folded.startswith(self.prefixes)):
-            return True
-        if not folded.isalnum():
-            # One word of the text may fold to several tokens ("Đặng" is fine, "Straße"
-            # folds to "strasse"; "l'Hôpital" to "l'hopital"): match any of them.
-            return any(
-                part in self.exact or (self.prefixes and part.startswith(self.prefixes))
-                for part in _PARTS.findall(folded)
-            )
-        return False
+        # One word of the text may have several keys ("Straße" folds to "strasse",
+        # "l'Hôpital" to "l" and "hopital"): any of them may match.
+        return any(
+            key in self.exact or (self.prefixes and key.startswith(self.prefixes))
+            for part in WORD.findall(word)
+            for key in word_keys(part)
+        )
 
 
 def snippet(

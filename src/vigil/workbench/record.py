@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from vigil.i18n import N_
+from vigil.i18n import N_, _, pgettext
 from vigil.store.models import ClaimRow
 
 # Facts said of a person (their ``person`` field names them), shown under that person.
@@ -54,49 +54,59 @@ def _join(values: Any) -> str:
     return str(values) if values not in (None, "") else ""
 
 
+def _term(context: str, value: Any) -> str:
+    """A vocabulary value of the fact schema in the reader's language ("victim" -> "жертва")."""
+    text = _join(value)
+    return pgettext(context, text.replace("_", " ")) if text else ""
+
+
 def summary(kind: str, value: dict[str, Any]) -> str:
-    """One line a documenter reads at a glance (plain text; the page escapes it)."""
+    """One line a documenter reads at a glance, in the reader's language (plain text; the
+    page escapes it). Names and quoted text stay as the report writes them."""
     v = value
     parts: list[str]
     if kind == "person":
-        return " · ".join(x for x in (_join(v.get("name")), _join(v.get("role"))) if x)
+        return " · ".join(x for x in (_join(v.get("name")), _term("role", v.get("role"))) if x)
     if kind == "alias":
-        return f"also written {_join(v.get('alias'))}"
+        return _("also written %(alias)s") % {"alias": _join(v.get("alias"))}
     if kind == "birth_date":
-        return f"born {_join(v.get('birth_date'))}"
+        return _("born %(date)s") % {"date": _join(v.get("birth_date"))}
     if kind == "birth_place":
-        return f"born in {_join(v.get('birth_place'))}"
+        return _("born in %(place)s") % {"place": _join(v.get("birth_place"))}
     if kind == "affiliation":
         parts = [_join(v.get("position")), _join(v.get("organization"))]
         return ", ".join(p for p in parts if p)
     if kind == "relative":
-        return f"{_join(v.get('relation')) or 'relative'}: {_join(v.get('relative'))}"
+        relation = _join(v.get("relation")) or pgettext("role", "relative")
+        return f"{relation}: {_join(v.get('relative'))}"
     if kind == "organization":
-        head = f"{_join(v.get('name'))} ({_join(v.get('kind')) or 'organisation'})"
+        what = _term("organization kind", v.get("kind")) or pgettext("fact kind", "organization")
+        head = f"{_join(v.get('name'))} ({what})"
         also = _join(v.get("aliases"))
-        return f"{head} · also {also}" if also else head
+        return _("%(name)s · also %(aliases)s") % {"name": head, "aliases": also} if also else head
     if kind == "event":
         when = " ".join(p for p in (_join(v.get("date")), _join(v.get("time"))) if p)
         where = ", ".join(p for p in (_join(v.get("place")), _join(v.get("country"))) if p)
-        parts = [_join(v.get("type")), when, where]
+        parts = [_term("event type", v.get("type")), when, where]
         if v.get("victims"):
-            parts.append(f"victims: {_join(v.get('victims'))}")
+            parts.append(_("victims: %(names)s") % {"names": _join(v.get("victims"))})
         if v.get("perpetrators"):
-            parts.append(f"by: {_join(v.get('perpetrators'))}")
+            parts.append(_("by: %(names)s") % {"names": _join(v.get("perpetrators"))})
         return " · ".join(p for p in parts if p)
     if kind == "charge":
-        law = " ".join(
-            p
-            for p in (_join(v.get("law")), f"art. {v['article']}" if v.get("article") else "")
-            if p
-        )
+        article = _("art. %(article)s") % {"article": v["article"]} if v.get("article") else ""
+        law = " ".join(p for p in (_join(v.get("law")), article) if p)
         parts = [law, _join(v.get("offence")), _join(v.get("country"))]
         return f"{_join(v.get('person'))}: " + " · ".join(p for p in parts if p)
     if kind == "sentence":
         months = v.get("term_months")
-        term = f"{months:g} months" if isinstance(months, int | float) else ""
+        term = (
+            _("%(months)s months") % {"months": f"{months:g}"}
+            if isinstance(months, int | float)
+            else ""
+        )
         amount = " ".join(p for p in (_join(v.get("amount")), _join(v.get("currency"))) if p)
-        parts = [_join(v.get("penalty")), term, amount, _join(v.get("note"))]
+        parts = [_term("penalty", v.get("penalty")), term, amount, _join(v.get("note"))]
         return f"{_join(v.get('person'))}: " + " · ".join(p for p in parts if p)
     return "; ".join(f"{k}: {_join(x)}" for k, x in v.items() if x not in (None, "", []))
 

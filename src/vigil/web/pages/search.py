@@ -10,8 +10,8 @@ from typing import Any
 from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import HTMLResponse, Response
 
-from vigil.store.fold import fold
 from vigil.store.search import search as search_reports
+from vigil.store.wordkeys import index_text, text_keys
 from vigil.web.api_models import SearchAnswer
 from vigil.web.auth import current_user
 from vigil.web.deps import cases, database
@@ -27,7 +27,9 @@ _DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 
 
 def _matches(case: dict[str, Any], words: list[str]) -> bool:
-    hay = fold(" ".join([case["name"], *case["aliases"], *case["charges"]]))
+    """Whether every word's key stands in the case's public fields ("Амировой" finds a
+    case named "Айжангуль Амирова"; a key may be part of a word, as "amir" of "amirov")."""
+    hay = index_text(" ".join([case["name"], *case["aliases"], *case["charges"]]))
     return all(w in hay for w in words)
 
 
@@ -53,12 +55,13 @@ def _search(request: Request, params: dict[str, Any], page_no: int) -> dict[str,
             ]
             ids = cases(request).cases_of_reports(session, [h.report.id for h in result.hits])
             found = visible_cases(request, session, limit=PAGE, ids=ids, **params)
-            words = fold(q).split()
+            words = text_keys(q)
             found.sort(key=lambda c: not _matches(c, words))  # named by the words first
         elif q:
             # The public: published cases whose public fields (names, charges) match.
             candidates = visible_cases(request, session, limit=PUBLIC_MATCH, **params)
-            found = [c for c in candidates if _matches(c, fold(q).split())][:PAGE]
+            words = text_keys(q)
+            found = [c for c in candidates if _matches(c, words)][:PAGE]
         else:
             found = visible_cases(request, session, limit=PAGE, offset=offset, **params)
     return {
