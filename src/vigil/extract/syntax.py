@@ -327,6 +327,32 @@ def date_ranks(
     return ranks
 
 
+_DEFINITE = frozenset({"the", "this", "that", "these", "those"})
+
+
+def retold(ctx: Context, start: int, end: int) -> bool:
+    """ "the arrest of X", "his arrest", "Gandye's arrest", "after her release": the act
+    is named as one the report tells (or will tell) as it happened, not told here."""
+    doc = ctx.doc
+    if doc is None or not doc.has_annotation("DEP"):
+        return False
+    tok = trigger_token(doc, start, end)
+    if tok is None or _is_verb(tok) or not tok.tag_.startswith("NN"):
+        return False
+    if not any(
+        (c.dep_ == "det" and c.lower_ in _DEFINITE) or c.dep_ == "poss" for c in tok.children
+    ):
+        return False
+    # "upheld the conviction", "reduced the prison term": the object of a new act is told
+    # here; "condemned the arrest of X" only names it
+    return tok.dep_ != "dobj" or tok.head.lemma_.lower() in _words_retold()
+
+
+@cache
+def _words_retold() -> frozenset[str]:
+    return frozenset(load("events")["syntax"]["naming_lemmas"])
+
+
 _SINCE = frozenset({"after", "before", "since", "following", "upon", "during", "until", "to"})
 
 

@@ -23,6 +23,8 @@ EVIDENCE_MAX = 300
 # A date starting this close after a trigger belongs to it more than one before it.
 _CLOSE_AFTER = 24
 _BORN = re.compile(r"\bborn\b", re.I)
+# "held in pre-trial detention until April 3": the day custody ends does not date the act.
+_UNTIL = re.compile(r"\b(?:until|till|through)\s*$", re.I)
 # Charge wording that a conviction in the same sentence only implies (no charge event).
 _IMPLIED_CHARGE = re.compile(r"charges?\s+of|on\s+(?:\w+\s+)?charges?|charges?\s+against", re.I)
 
@@ -169,7 +171,12 @@ def find_events(ctx: Context) -> None:
     triggers, cues, perps, window, carry = _rules()
     text = ctx.clean
     # Birth dates never date an act.
-    dated = [d for d in ctx.dates if not _BORN.search(text[max(0, d.start - 25) : d.start])]
+    dated = [
+        d
+        for d in ctx.dates
+        if not _BORN.search(text[max(0, d.start - 25) : d.start])
+        and not _UNTIL.search(text[max(0, d.start - 12) : d.start])
+    ]
     dated.sort(key=lambda d: d.start)
     dated_starts = [d.start for d in dated]
     dates = [(d.start, d.end, d.value) for d in dated if not d.relative]
@@ -308,14 +315,15 @@ def find_events(ctx: Context) -> None:
                     perpetrators=perpetrators,
                     confidence=(0.6 if victims else 0.4) - (0.1 if inherited else 0.0),
                     unnamed=unnamed,
+                    retold=all(syntax.retold(ctx, a, b) for a, b in hit_spans),
                 )
             )
         if own:
             para_date = own[-1].value
 
     _merge(ctx)
-    keep = frozenset(load("events")["unnamed_ok"])
-    ctx.events = [e for e in ctx.events if e.victims or e.unnamed or e.type in keep]
+    # Events naming no victim stay for the document-level resolution (resolution.v1), which
+    # joins them to a telling that names the people or drops them.
 
 
 @cache
