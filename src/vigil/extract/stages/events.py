@@ -26,7 +26,11 @@ _BORN = re.compile(r"\bborn\b", re.I)
 # "held in pre-trial detention until April 3": the day custody ends does not date the act.
 _UNTIL = re.compile(r"\b(?:until|till|through)\s*$", re.I)
 # Charge wording that a conviction in the same sentence only implies (no charge event).
-_IMPLIED_CHARGE = re.compile(r"charges?\s+of|on\s+(?:\w+\s+)?charges?|charges?\s+against", re.I)
+_IMPLIED_CHARGE = re.compile(
+    r"charges?\s+(?:of|against|including)|on\s+(?:the\s+)?(?:[\w-]+\s+)?(?:charges?|accusations?|allegations?)"
+    r"|(?:accusations?|allegations?)\s+(?:of|including)",
+    re.I,
+)
 
 
 @cache
