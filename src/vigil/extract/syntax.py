@@ -289,6 +289,24 @@ def _governor(tok: Token, anchors: set[int], lo: int, hi: int) -> Token | None:
     return None
 
 
+def _dates_a_thing(tok: Token, gov: Token | None, acts: set[int]) -> bool:
+    """The date describes a thing, not an act: it is the "of"-object of a noun that is
+    no act and no time of day ("the tragic events of 16 December", not "the evening of
+    11 June")."""
+    head = tok.head
+    if tok.dep_ != "pobj" or head.lower_ != "of" or head.head.i in acts:
+        return False
+    if gov is not None and head.head.i == gov.i:
+        return False
+    noun = head.head
+    return bool(noun.pos_ == "NOUN" and noun.lemma_.lower() not in _words_dated())
+
+
+@cache
+def _words_dated() -> frozenset[str]:
+    return frozenset(load("events")["syntax"]["dated_nouns"])
+
+
 def date_ranks(
     ctx: Context,
     triggers: list[tuple[int, int]],
@@ -318,6 +336,8 @@ def date_ranks(
         if tok is None:
             continue
         gov = _governor(tok, anchor_ids | mine, *ctx.sentence_of(item[0]))
+        if _dates_a_thing(tok, gov, anchor_ids | mine):
+            continue  # "the events of 16 December", "their declaration made on 30 September"
         if gov is None or gov.i in mine:
             ranks[0].append(item)
         elif gov.i in above or gov.i in joined:

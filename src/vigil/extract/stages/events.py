@@ -297,7 +297,7 @@ def find_events(ctx: Context) -> None:
             )
             inherited = date is None and carried is not None
             date = date or carried
-            place = _nearest(places, trig[0], s, e)
+            place = _act_place(text, places, trig[0], s, e)
             ev_s, ev_e = evidence(text, sent, trig)
             perpetrators = list(
                 dict.fromkeys([*perp_names, *(p.group() for p in perps.finditer(body))])
@@ -328,6 +328,34 @@ def find_events(ctx: Context) -> None:
     _merge(ctx)
     # Events naming no victim stay for the document-level resolution (resolution.v1), which
     # joins them to a telling that names the people or drops them.
+
+
+# "head of the Popular Front of the Mangistau region": the place a title or a body belongs
+# to, not where an act happened.
+_OF_PLACE = re.compile(r"\bof\s+(?:the\s+)?$", re.I)
+
+
+@cache
+def _facility() -> re.Pattern[str]:
+    words = "|".join(load("events")["place_facilities"])
+    return re.compile(
+        rf"\b(?:at|in|near|outside|to|from)\s+the\s+(?P<f>{words})\s+(?:in|of)\s+$", re.I
+    )
+
+
+def _act_place(
+    text: str, places: list[tuple[int, int, str]], pos: int, lo: int, hi: int
+) -> str | None:
+    """The place of the act at ``pos``: the nearest in its sentence that is not the
+    "of"-place of a title or body; "at the airport in Aktau" is "Aktau airport"."""
+    inside = [p for p in places if p[0] >= lo and p[1] <= hi]
+    where = [p for p in inside if not _OF_PLACE.search(text[max(lo, p[0] - 12) : p[0]])]
+    name = _nearest(where or inside, pos, lo, hi)
+    if name is None:
+        return None
+    start = next(p[0] for p in where or inside if p[2] == name)
+    facility = _facility().search(text[max(lo, start - 40) : start])
+    return f"{name} {facility.group('f').lower()}" if facility else name
 
 
 @cache
