@@ -62,7 +62,8 @@ def _words() -> tuple[frozenset[str], frozenset[str], frozenset[str], frozenset[
 
 def trigger_token(doc: Any, start: int, end: int) -> Token | None:
     """The head word of the trigger ``[start, end)`` ("was taken into custody" -> taken)."""
-    if doc is None or end > len(doc.text):
+    # the end of the text from its last token: ``doc.text`` joins every token anew
+    if doc is None or not len(doc) or end > doc[-1].idx + len(doc[-1].text_with_ws):
         return None
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or not len(span):

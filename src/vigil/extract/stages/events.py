@@ -225,22 +225,7 @@ def find_events(ctx: Context) -> None:
             ]
             if hits:
                 found.append((etype, hits))
-        spans = [(h.start(), h.end(), t) for t, hs in found for h in hs]
-        found = [
-            (t, kept)
-            for t, hs in found
-            if (
-                kept := [
-                    h
-                    for h in hs
-                    if not any(
-                        a <= h.start() and h.end() <= b and (b - a) > (h.end() - h.start())
-                        for a, b, t2 in spans
-                        if t2 != t
-                    )
-                ]
-            )
-        ]
+        found = _inside_longer_dropped(found)
         found = _retyped(found, body)
         kinds = {etype for etype, _h in found}
         anchors = [(s + h.start(), s + h.end()) for _t, hs in found for h in hs]
@@ -356,6 +341,31 @@ def _act_place(
     start = next(p[0] for p in where or inside if p[2] == name)
     facility = _facility().search(text[max(lo, start - 40) : start])
     return f"{name} {facility.group('f').lower()}" if facility else name
+
+
+def _inside_longer_dropped(
+    found: list[tuple[str, list[re.Match[str]]]],
+) -> list[tuple[str, list[re.Match[str]]]]:
+    """A hit inside a longer hit of another type is that one's word ("house arrest" in
+    "placed under house arrest"). Only hits starting at most the longest hit's length
+    before can hold one (a sentence of thousands of triggers stays linear)."""
+    spans = sorted((h.start(), h.end(), t) for t, hs in found for h in hs)
+    starts = [a for a, _b, _t in spans]
+    reach = max((b - a for a, b, _t in spans), default=0)
+    out = []
+    for t, hs in found:
+        kept = []
+        for h in hs:
+            lo = bisect.bisect_left(starts, h.start() - reach)
+            hi = bisect.bisect_right(starts, h.start())
+            if not any(
+                h.end() <= b and (b - a) > (h.end() - h.start()) and t2 != t
+                for a, b, t2 in spans[lo:hi]
+            ):
+                kept.append(h)
+        if kept:
+            out.append((t, kept))
+    return out
 
 
 @cache
