@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from vigil.extract import Extractor
 from vigil.extract.context import Context
 from vigil.extract.stages.clean import clean, clean_text, looks_english, split_sentences
 
@@ -56,3 +57,18 @@ def test_runs_of_one_mark_are_blanked_keeping_length() -> None:
     out = clean_text(text)
     assert len(out) == len(text) and "((((" not in out and out.startswith("Detained (((")
     assert out.endswith("---" + " " * 31)
+
+
+def test_markdown_emphasis_is_read_keeping_length() -> None:
+    text = "**Ivan Petrov was sentenced to 5 years.**\n* a bullet\n__Anna__ was *detained*. 2 * 3"
+    out = clean_text(text)
+    assert len(out) == len(text)
+    assert out.startswith("  Ivan Petrov was sentenced to 5 years.  \n* a bullet\n")
+    assert out.endswith("  Anna   was  detained . 2 * 3")
+    many = "**a " * 50000  # no closing mark anywhere: one pass, not one scan per mark
+    assert clean_text(many) == many
+
+
+def test_a_line_in_markdown_emphasis_is_not_a_list_bullet(extractor: Extractor) -> None:
+    rec = extractor.extract("**Ivan Petrov was sentenced to 5 years in prison.**").record
+    assert [(s["person"], s["term_months"]) for s in rec["sentences"]] == [("Ivan Petrov", 60)]

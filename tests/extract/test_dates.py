@@ -72,3 +72,12 @@ def test_scheduled_dates_may_lie_ahead() -> None:
     (f,) = find_dates("on 20 June")
     assert resolve(f, pub, None) == "2020-06-20"
     assert resolve(f, pub, None, future=True) == "2021-06-20"
+
+
+def test_a_weekday_without_on_dates_news_style() -> None:
+    pub = dt.date(2019, 8, 23)  # a Friday
+    assert _iso("A reporter was arrested Thursday in Dodoma.", pub) == ["2019-08-22"]
+    assert _iso("They condemned Tuesday's verdict.", pub) == ["2019-08-20"]
+    assert _iso("released late Saturday or early Sunday", pub) == ["2019-08-17", "2019-08-18"]
+    assert _iso("Protests follow every Friday and Good Friday.", pub) == []
+    assert _iso("Tuesday, 12 May 2020", pub) == ["2020-05-12"]

@@ -78,3 +78,39 @@ def test_spanish_names_regions_and_relatives(extractor: Extractor) -> None:
     assert "killing" in types and "attack" not in types  # "shot dead" is one act
     (arrest,) = [e for e in rec["events"] if e["type"] == "arrest"]
     assert arrest["victims"] == ["Carlos Pérez"] and arrest["date"] == "2019"
+
+
+def test_the_place_of_an_act_is_not_the_place_in_a_title(extractor: Extractor) -> None:
+    text = (
+        "On 6 May 2024 at the airport in Karaganda the head of the Labour Party of the "
+        "Pavlodar region, Dana Serikova, was arrested."
+    )
+    (ev,) = [e for e in _events(extractor, text) if e["type"] == "arrest"]
+    assert ev["place"] in ("Karaganda airport", "Karagandy airport")  # the gazetteer spelling
+
+
+def test_the_date_of_a_thing_named_is_not_the_date_of_the_act(extractor: Extractor) -> None:
+    text = (
+        "Dana Serikova was charged with incitement on 6 January 2024. Officials who "
+        "indicted Serikova want to blame her party for the tragic events of 16 December "
+        "2023."
+    )
+    dates = [e["date"] for e in _events(extractor, text) if e["type"] == "charge"]
+    assert dates == ["2024-01-06"]
+
+
+def test_an_appeals_present_time_is_its_day_of_publication(extractor: Extractor) -> None:
+    text = "At the present time, the office of the Labour Party in Karaganda is being searched."
+    (ev,) = [e for e in _events(extractor, text, "2024-01-06") if e["type"] == "search"]
+    assert ev["date"] == "2024-01-06"
+
+
+def test_one_sentence_of_thousands_of_triggers_is_read_in_time(extractor: Extractor) -> None:
+    """A line of 60,000 characters of trigger words and nothing else: each trigger is
+    weighed against the triggers near it only (against all of them it took minutes)."""
+    import time
+
+    started = time.monotonic()
+    events = _events(extractor, ("arrested detained charged " * 3000)[:60000])
+    assert time.monotonic() - started < 60
+    assert events == []

@@ -77,3 +77,68 @@ def test_an_organisation_name_never_ends_in_a_small_word() -> None:
     assert tidy("CPJ the") == "CPJ"
     assert tidy("District Magistrate of") == "District Magistrate"
     assert tidy("Committee to Protect Journalists") == "Committee to Protect Journalists"
+
+
+def test_offences_named_by_accusations_allegations_and_before_charges(
+    extractor: Extractor,
+) -> None:
+    rec = _rec(
+        extractor,
+        "Police released the editor Paul Mbeki on accusations of possessing a classified "
+        "document. The writer Hoang Lan was jailed for three years on smuggling and "
+        "tax-evasion charges. The police accused Mr. David Kamau of forging travel documents.",
+    )
+    charges = _charges(rec)
+    assert ("Paul Mbeki", "possessing a classified document") in charges
+    assert {("Hoang Lan", "smuggling"), ("Hoang Lan", "tax-evasion")} <= charges
+    assert ("David Kamau", "forging travel documents") in charges
+
+
+def test_a_list_of_offences_gives_one_charge_each_up_to_the_quotation_end(
+    extractor: Extractor,
+) -> None:
+    rec = _rec(
+        extractor,
+        "Reporter Amr Said was accused of joining a banned group, financing a banned group, "
+        "and publishing and broadcasting false news. Nour Adel was detained for "
+        '"dancing and singing," his mother, Rana Adel, told reporters.',
+    )
+    charges = _charges(rec)
+    assert {
+        ("Amr Said", "joining a banned group"),
+        ("Amr Said", "financing a banned group"),
+        ("Amr Said", "publishing and broadcasting false news"),
+    } <= charges
+    assert not any("told" in off or "mother" in off for _, off in charges)
+
+
+def test_the_three_journalists_are_the_three_named_together_before(
+    extractor: Extractor,
+) -> None:
+    rec = _rec(
+        extractor,
+        "Police first detained the driver Lev Ostrov. Editors Iva Horvat, Marko Kos and "
+        "Ana Babic were arrested on 3 May 2024 over a story. The three journalists were "
+        "charged with criminal defamation.",
+    )
+    assert {who for who, _off in _charges(rec)} == {"Iva Horvat", "Marko Kos", "Ana Babic"}
+
+
+def test_an_offence_told_again_beside_its_article_is_one_charge(extractor: Extractor) -> None:
+    rec = _rec(
+        extractor,
+        "Aida Nurova was charged under Article 164 of the Penal Code (incitement to social "
+        "discord). Officials who indicted Nurova for allegedly inciting social discord want "
+        "to blame her party.",
+    )
+    assert [(c["person"], c["article"]) for c in rec["charges"]] == [("Aida Nurova", "164")]
+
+
+def test_an_arrest_on_accusations_is_also_a_charge(extractor: Extractor) -> None:
+    rec = _rec(
+        extractor,
+        "Police detained the reporter Ali Demir on 6 May 2024 on accusations of spreading "
+        "terrorist propaganda.",
+    )
+    kinds = {(e["type"], e["date"]) for e in rec["events"]}
+    assert {("arrest", "2024-05-06"), ("charge", "2024-05-06")} <= kinds

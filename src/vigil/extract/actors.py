@@ -85,7 +85,7 @@ _GROUP = re.compile(
     r"(?:activists|journalists|defendants|bloggers|reporters|defenders|lawyers|men|women|"
     r"brothers|sisters|members|students|workers|leaders|editors|founders|organi[sz]ers|"
     r"employees|staff|volunteers|farmers|unionists|bloggers|artists|researchers)\b"
-    r"|\b(?P<pair>the pair|both of them)\b"
+    r"|\b(?P<pair>the pair|both of them|the trio)\b"
     r"|\b(?:all|the|these)\s+(?P<all>two|three|four|five|six|seven|eight|nine|ten)\b"
     r"(?!\s+(?:years?|months?|days?|weeks?|hours?|times)\b)",
     re.I,
@@ -111,17 +111,32 @@ def _group_size(text: str) -> int:
     for m in _GROUP.finditer(text):
         if total and not re.fullmatch(r"\s*(?:,|and|,\s*and)\s*", text[last_end : m.start()]):
             break
-        word = (m.group("n") or m.group("all") or "pair").lower()
+        word = (m.group("n") or m.group("all") or m.group("pair")).lower()
+        if m.group("pair"):
+            word = "three" if word == "the trio" else "pair"
         total += _COUNT.get(word) or (int(word) if word.isdigit() else 0)
         last_end = m.end()
     return total
 
 
-def group_members(ctx: Context, text: str) -> list[int]:
-    """ "Four reporters", "the pair": the first N persons the report is about."""
+# How many sentences back (and forward) a group's members may be named.
+_GROUP_BACK, _GROUP_AHEAD = 6, 2
+
+
+def group_members(ctx: Context, text: str, sent: tuple[int, int] | None = None) -> list[int]:
+    """ "Four reporters", "the pair": the N persons a sentence nearby names together (the
+    nearest before, else just after ``sent``), else the first N the report is about."""
     n = _group_size(text)
     if n < 2:
         return []
+    idx = ctx.sentences.index(sent) if sent is not None and sent in ctx.sentences else -1
+    if idx >= 0:
+        near = [*range(idx - 1, max(-1, idx - 1 - _GROUP_BACK), -1)]
+        near += [*range(idx + 1, min(len(ctx.sentences), idx + 1 + _GROUP_AHEAD))]
+        for k in near:
+            named = persons_in(ctx, *ctx.sentences[k])
+            if len(named) == n:
+                return named
     order: list[int] = []
     for mention in ctx.mentions:
         if mention.kind != "person" or mention.index in order:
@@ -138,7 +153,7 @@ def victims_for(ctx: Context, sent: tuple[int, int], *, carry: bool = True) -> l
     if found or not carry:
         return found
     text = ctx.clean[sent[0] : sent[1]]
-    group = group_members(ctx, text)
+    group = group_members(ctx, text, sent)
     if group:
         return group
     if not _PRONOUN.search(text) and not _DEFINITE.search(text):

@@ -108,6 +108,9 @@ class Event:
     confidence: float = 0.6
     # The act is stated for people the text does not name ("at least 51 people were arrested").
     unnamed: bool = False
+    # Named in passing as an act the report tells elsewhere ("the arrest of X", "his
+    # arrest"): the document-level resolution joins it to that telling.
+    retold: bool = False
     # The registered stage that found it (stamped by the extractor, never by hand).
     stage: str = ""
 

@@ -32,6 +32,7 @@ def _rx() -> dict[str, re.Pattern[str]]:
     mon = "|".join(sorted(_month_numbers(), key=len, reverse=True))
     mon = rf"(?=[JFMASONDjfmasond])(?P<mon>{mon})\.?"  # the lookahead skips most positions
     wd = "|".join(data["weekdays"])
+    wd_cap = "|".join(w.capitalize() for w in data["weekdays"])
     rel_days = "|".join(
         sorted((re.escape(k) for k in data["relative_days"]), key=len, reverse=True)
     )
@@ -62,6 +63,11 @@ def _rx() -> dict[str, re.Pattern[str]]:
         ),
         "weekday": re.compile(
             rf"\b(?:on|last|this|next)\s+(?P<wd>{wd})\b(?!\s*,?\s*(?:\d|{mon}))", re.I
+        ),
+        # "was arrested Thursday", "Tuesday's verdict": news style, the capitalised name alone
+        "bare_weekday": re.compile(
+            rf"(?<!\bGood )(?<!\bBlack )(?<!\bSuper )(?<!\bAsh )(?<!\bevery )(?<!\beach )"
+            rf"\b(?P<wd>{wd_cap})(?![\w-])(?!\s*,?\s*(?:\d|{mon}))"
         ),
         "rel_days": re.compile(rf"\b(?:{rel_days})\b", re.I),
         "rel_units": re.compile(rf"\b(?:{rel_units})\b", re.I),
@@ -167,6 +173,9 @@ def find_dates(
     for m in rx["year_only"].finditer(text):
         put(Found(m.start("year"), m.end(), int(m.group("year")), None, None))
     for m in rx["weekday"].finditer(text):
+        wd = load("dates")["weekdays"][m.group("wd").lower()]
+        put(Found(m.start(), m.end(), None, None, None, f"weekday:{wd}"))
+    for m in rx["bare_weekday"].finditer(text):
         wd = load("dates")["weekdays"][m.group("wd").lower()]
         put(Found(m.start(), m.end(), None, None, None, f"weekday:{wd}"))
     rel_days = {k.lower(): v for k, v in load("dates")["relative_days"].items()}

@@ -97,7 +97,10 @@ def offence_rx() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     data = load("legal")
     leads = re.compile(r"\b(?:" + "|".join(data["offence_leads"]) + r")\s+", re.I)
     stop = re.compile(data["offence_stop"])
-    before = re.compile(r"\b" + data["offence_before_charges"], re.I)
+    word = "(?:" + "|".join(data["offences_before_charges"]) + ")"
+    before = re.compile(
+        rf"\b(?P<off>(?:criminal )?{word}(?:\s+(?:and|or)\s+{word})?)[- ]charges?\b", re.I
+    )
     return leads, stop, before
 
 
@@ -109,7 +112,7 @@ def offences_in(sentence: str) -> list[tuple[int, str]]:
     leads, stop, before = offence_rx()
     out: list[tuple[int, str]] = []
     for m in leads.finditer(sentence):
-        rest = sentence[m.end() : m.end() + 160]
+        rest = sentence[m.end() : m.end() + 300]
         if re.match(r"^\s*[–—:-]?\s*[“\"«‘]", rest):
             # One quoted offence, or a list of them: “X” and “Y”
             first = _QUOTED.search(rest)
@@ -125,14 +128,15 @@ def offences_in(sentence: str) -> list[tuple[int, str]]:
             if quotes:
                 continue
         sm = stop.search(rest)
-        phrase = rest[: sm.start()] if sm else rest[:100]
+        phrase = rest[: sm.start()] if sm else rest[:160]
         phrase = phrase.strip(" ,.“”\"'‘’")
         if _NOT_OFFENCE.match(phrase):
             continue
-        if 2 < len(phrase) <= 140:
+        if 2 < len(phrase) <= 260:
             out.append((m.end(), phrase))
     for m in before.finditer(sentence):
-        out.append((m.start(), m.group("off")))
+        # "smuggling and tax-evasion charges": two offences
+        out.extend((m.start(), o) for o in re.split(r"\s+(?:and|or)\s+", m.group("off")))
     return out
 
 
@@ -155,7 +159,12 @@ def quoted_after(text: str) -> str | None:
 
 def split_offences(phrase: str) -> list[str]:
     """ "inciting social unrest, spreading false information and disrupting public order"."""
-    parts = [p.strip(" ,") for p in re.split(r",\s*(?:and\s+)?|\s+and\s+(?=\w+ing\b)", phrase)]
+    parts: list[str] = []
+    for item in re.split(r",\s*(?:and\s+|as well as\s+)?|;\s*(?:and\s+)?", phrase):
+        # "A and B-ing C" is two offences when both sides have words of their own;
+        # "publishing and broadcasting false news" is one
+        halves = [h.strip(" ,") for h in re.split(r"\s+and\s+(?=\w+ing\b)", item)]
+        parts.extend(halves if all(len(h.split()) >= 2 for h in halves) else [item.strip(" ,")])
     parts = [p for p in parts if p]
     if len(parts) > 1 and all(len(p.split()) >= 2 for p in parts):
         return parts

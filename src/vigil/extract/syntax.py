@@ -62,7 +62,8 @@ def _words() -> tuple[frozenset[str], frozenset[str], frozenset[str], frozenset[
 
 def trigger_token(doc: Any, start: int, end: int) -> Token | None:
     """The head word of the trigger ``[start, end)`` ("was taken into custody" -> taken)."""
-    if doc is None or end > len(doc.text):
+    # the end of the text from its last token: ``doc.text`` joins every token anew
+    if doc is None or not len(doc) or end > doc[-1].idx + len(doc[-1].text_with_ws):
         return None
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or not len(span):
@@ -289,6 +290,24 @@ def _governor(tok: Token, anchors: set[int], lo: int, hi: int) -> Token | None:
     return None
 
 
+def _dates_a_thing(tok: Token, gov: Token | None, acts: set[int]) -> bool:
+    """The date describes a thing, not an act: it is the "of"-object of a noun that is
+    no act and no time of day ("the tragic events of 16 December", not "the evening of
+    11 June")."""
+    head = tok.head
+    if tok.dep_ != "pobj" or head.lower_ != "of" or head.head.i in acts:
+        return False
+    if gov is not None and head.head.i == gov.i:
+        return False
+    noun = head.head
+    return bool(noun.pos_ == "NOUN" and noun.lemma_.lower() not in _words_dated())
+
+
+@cache
+def _words_dated() -> frozenset[str]:
+    return frozenset(load("events")["syntax"]["dated_nouns"])
+
+
 def date_ranks(
     ctx: Context,
     triggers: list[tuple[int, int]],
@@ -318,6 +337,8 @@ def date_ranks(
         if tok is None:
             continue
         gov = _governor(tok, anchor_ids | mine, *ctx.sentence_of(item[0]))
+        if _dates_a_thing(tok, gov, anchor_ids | mine):
+            continue  # "the events of 16 December", "their declaration made on 30 September"
         if gov is None or gov.i in mine:
             ranks[0].append(item)
         elif gov.i in above or gov.i in joined:
@@ -325,6 +346,32 @@ def date_ranks(
         elif gov.i in below:
             ranks[2].append(item)
     return ranks
+
+
+_DEFINITE = frozenset({"the", "this", "that", "these", "those"})
+
+
+def retold(ctx: Context, start: int, end: int) -> bool:
+    """ "the arrest of X", "his arrest", "Gandye's arrest", "after her release": the act
+    is named as one the report tells (or will tell) as it happened, not told here."""
+    doc = ctx.doc
+    if doc is None or not doc.has_annotation("DEP"):
+        return False
+    tok = trigger_token(doc, start, end)
+    if tok is None or _is_verb(tok) or not tok.tag_.startswith("NN"):
+        return False
+    if not any(
+        (c.dep_ == "det" and c.lower_ in _DEFINITE) or c.dep_ == "poss" for c in tok.children
+    ):
+        return False
+    # "upheld the conviction", "reduced the prison term": the object of a new act is told
+    # here; "condemned the arrest of X" only names it
+    return tok.dep_ != "dobj" or tok.head.lemma_.lower() in _words_retold()
+
+
+@cache
+def _words_retold() -> frozenset[str]:
+    return frozenset(load("events")["syntax"]["naming_lemmas"])
 
 
 _SINCE = frozenset({"after", "before", "since", "following", "upon", "during", "until", "to"})

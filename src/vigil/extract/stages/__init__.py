@@ -10,4 +10,5 @@ from vigil.extract.stages import (  # noqa: F401  (imported for registration)
     legal,
     names,
     places,
+    resolution,
 )

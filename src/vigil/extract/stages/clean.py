@@ -17,6 +17,13 @@ from vigil.extract.registry import stage
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufeff\u200b]")
 _WORD = re.compile(r"[^\W\d_]+")
+# Markdown emphasis around words ("**sentenced to 5 years**", "__Ivan__", "*in absentia*"):
+# the marks are blanked and the words read (a line starting "**" is no list bullet).
+_EMPHASIS = re.compile(
+    # the words hold no mark of their own, so a failed match stops at the next mark
+    r"(?P<m>\*\*|__)(?=[^\s*_])(?P<t>[^*_\n]{0,2000}?)(?<=[^\s*_])(?P=m)"
+    r"|(?<![\w*])(?P<s>\*)(?=[^\s*])(?P<u>[^*\n]{0,2000}?)(?<=[^\s*])\*(?![\w*])"
+)
 # A run of one punctuation mark ("((((", "-----"): the model's tokenizer splits such a run
 # one character at a time, each split copying the rest (1 M "(" took minutes, issue 14).
 # The first three are kept, the rest blanked.
@@ -50,6 +57,8 @@ def clean_text(text: str) -> str:
     noise, header = _noise()
     out = _CONTROL.sub(" ", text)
     out = _RUN.sub(lambda m: m.group()[:3] + " " * (len(m.group()) - 3), out)
+    if "*" in out or "__" in out:
+        out = _EMPHASIS.sub(_unmarked, out)
     # A raw file's metadata header (only at the very top).
     head_end = 0
     for m in header.finditer(out):
@@ -64,6 +73,12 @@ def clean_text(text: str) -> str:
         if stripped and len(stripped) < 160 and noise.fullmatch(stripped):
             lines[i] = " " * len(line)
     return "\n".join(lines)
+
+
+def _unmarked(m: re.Match[str]) -> str:
+    mark = m.group("m") or m.group("s")
+    words = m.group("t") if m.group("m") else m.group("u")
+    return " " * len(mark) + words + " " * len(mark)
 
 
 def split_sentences(text: str) -> list[tuple[int, int]]:

@@ -23,8 +23,14 @@ EVIDENCE_MAX = 300
 # A date starting this close after a trigger belongs to it more than one before it.
 _CLOSE_AFTER = 24
 _BORN = re.compile(r"\bborn\b", re.I)
+# "held in pre-trial detention until April 3": the day custody ends does not date the act.
+_UNTIL = re.compile(r"\b(?:until|till|through)\s*$", re.I)
 # Charge wording that a conviction in the same sentence only implies (no charge event).
-_IMPLIED_CHARGE = re.compile(r"charges?\s+of|on\s+(?:\w+\s+)?charges?|charges?\s+against", re.I)
+_IMPLIED_CHARGE = re.compile(
+    r"charges?\s+(?:of|against|including)|on\s+(?:the\s+)?(?:[\w-]+\s+)?(?:charges?|accusations?|allegations?)"
+    r"|(?:accusations?|allegations?)\s+(?:of|including)",
+    re.I,
+)
 
 
 @cache
@@ -169,7 +175,12 @@ def find_events(ctx: Context) -> None:
     triggers, cues, perps, window, carry = _rules()
     text = ctx.clean
     # Birth dates never date an act.
-    dated = [d for d in ctx.dates if not _BORN.search(text[max(0, d.start - 25) : d.start])]
+    dated = [
+        d
+        for d in ctx.dates
+        if not _BORN.search(text[max(0, d.start - 25) : d.start])
+        and not _UNTIL.search(text[max(0, d.start - 12) : d.start])
+    ]
     dated.sort(key=lambda d: d.start)
     dated_starts = [d.start for d in dated]
     dates = [(d.start, d.end, d.value) for d in dated if not d.relative]
@@ -214,22 +225,7 @@ def find_events(ctx: Context) -> None:
             ]
             if hits:
                 found.append((etype, hits))
-        spans = [(h.start(), h.end(), t) for t, hs in found for h in hs]
-        found = [
-            (t, kept)
-            for t, hs in found
-            if (
-                kept := [
-                    h
-                    for h in hs
-                    if not any(
-                        a <= h.start() and h.end() <= b and (b - a) > (h.end() - h.start())
-                        for a, b, t2 in spans
-                        if t2 != t
-                    )
-                ]
-            )
-        ]
+        found = _inside_longer_dropped(found)
         found = _retyped(found, body)
         kinds = {etype for etype, _h in found}
         anchors = [(s + h.start(), s + h.end()) for _t, hs in found for h in hs]
@@ -286,7 +282,7 @@ def find_events(ctx: Context) -> None:
             )
             inherited = date is None and carried is not None
             date = date or carried
-            place = _nearest(places, trig[0], s, e)
+            place = _act_place(text, places, trig[0], s, e)
             ev_s, ev_e = evidence(text, sent, trig)
             perpetrators = list(
                 dict.fromkeys([*perp_names, *(p.group() for p in perps.finditer(body))])
@@ -308,14 +304,68 @@ def find_events(ctx: Context) -> None:
                     perpetrators=perpetrators,
                     confidence=(0.6 if victims else 0.4) - (0.1 if inherited else 0.0),
                     unnamed=unnamed,
+                    retold=all(syntax.retold(ctx, a, b) for a, b in hit_spans),
                 )
             )
         if own:
             para_date = own[-1].value
 
     _merge(ctx)
-    keep = frozenset(load("events")["unnamed_ok"])
-    ctx.events = [e for e in ctx.events if e.victims or e.unnamed or e.type in keep]
+    # Events naming no victim stay for the document-level resolution (resolution.v1), which
+    # joins them to a telling that names the people or drops them.
+
+
+# "head of the Popular Front of the Mangistau region": the place a title or a body belongs
+# to, not where an act happened.
+_OF_PLACE = re.compile(r"\bof\s+(?:the\s+)?$", re.I)
+
+
+@cache
+def _facility() -> re.Pattern[str]:
+    words = "|".join(load("events")["place_facilities"])
+    return re.compile(
+        rf"\b(?:at|in|near|outside|to|from)\s+the\s+(?P<f>{words})\s+(?:in|of)\s+$", re.I
+    )
+
+
+def _act_place(
+    text: str, places: list[tuple[int, int, str]], pos: int, lo: int, hi: int
+) -> str | None:
+    """The place of the act at ``pos``: the nearest in its sentence that is not the
+    "of"-place of a title or body; "at the airport in Aktau" is "Aktau airport"."""
+    inside = [p for p in places if p[0] >= lo and p[1] <= hi]
+    where = [p for p in inside if not _OF_PLACE.search(text[max(lo, p[0] - 12) : p[0]])]
+    name = _nearest(where or inside, pos, lo, hi)
+    if name is None:
+        return None
+    start = next(p[0] for p in where or inside if p[2] == name)
+    facility = _facility().search(text[max(lo, start - 40) : start])
+    return f"{name} {facility.group('f').lower()}" if facility else name
+
+
+def _inside_longer_dropped(
+    found: list[tuple[str, list[re.Match[str]]]],
+) -> list[tuple[str, list[re.Match[str]]]]:
+    """A hit inside a longer hit of another type is that one's word ("house arrest" in
+    "placed under house arrest"). Only hits starting at most the longest hit's length
+    before can hold one (a sentence of thousands of triggers stays linear)."""
+    spans = sorted((h.start(), h.end(), t) for t, hs in found for h in hs)
+    starts = [a for a, _b, _t in spans]
+    reach = max((b - a for a, b, _t in spans), default=0)
+    out = []
+    for t, hs in found:
+        kept = []
+        for h in hs:
+            lo = bisect.bisect_left(starts, h.start() - reach)
+            hi = bisect.bisect_right(starts, h.start())
+            if not any(
+                h.end() <= b and (b - a) > (h.end() - h.start()) and t2 != t
+                for a, b, t2 in spans[lo:hi]
+            ):
+                kept.append(h)
+        if kept:
+            out.append((t, kept))
+    return out
 
 
 @cache

@@ -218,6 +218,23 @@ def _fine_near(body: str) -> re.Match[str] | None:
     return None
 
 
+def _stems(offence: str | None) -> set[str]:
+    return {w[:5] for w in re.findall(r"[a-z]{4,}", (offence or "").lower())}
+
+
+def _told_with_article(charge: Charge, charges: list[Charge]) -> bool:
+    """ "indicted for inciting social discord" beside "Article 164 (incitement to social
+    discord)" for the same person: the charge under the article, told again."""
+    mine = _stems(charge.offence)
+    for other in charges:
+        if other.article and other.person == charge.person and other.offence:
+            theirs = _stems(other.offence)
+            shared = len(mine & theirs)
+            if shared and shared * 2 >= min(len(mine), len(theirs)):
+                return True
+    return False
+
+
 def _dedupe(ctx: Context) -> None:
     seen: set[tuple[str, str | None, str | None]] = set()
     charges = []
@@ -239,6 +256,7 @@ def _dedupe(ctx: Context) -> None:
             for j, o in enumerate(charges)
         )
     ]
+    ctx.charges = [c for c in ctx.charges if c.article or not _told_with_article(c, ctx.charges)]
     pseen: set[tuple[str, str, str]] = set()
     pens = []
     for p in ctx.penalties:
