@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from vigil.resolve.fold import _load_yaml, fold_word, spell
+from vigil.resolve.fold import fold_word, load_data, spell
 
 
 def _folded(word: str) -> str:
@@ -46,7 +46,7 @@ class Lexicon:
 
 @cache
 def lexicon() -> Lexicon:
-    data = _load_yaml("names.yaml")
+    data = load_data("names")
 
     def fset(key: str) -> frozenset[str]:
         return frozenset(_folded(w) for w in data[key] if _folded(w))
