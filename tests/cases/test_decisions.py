@@ -34,7 +34,7 @@ class Kind:
     ids: Callable[[Database], list[int]]
     mention: type[PersonMentionRow] | type[OrgMentionRow]
     merge: Callable[..., int]
-    split: Callable[..., int]
+    split: Callable[..., int | None]
 
 
 def _two_persons(db: Database) -> None:

@@ -45,9 +45,12 @@ def merge_persons(session: Session, a: int, b: int, *, actor: str) -> int:
     return merge(session, PERSONS, a, b, actor=actor)
 
 
-def split_person(session: Session, case_id: int, mention_ids: list[str], *, actor: str) -> int:
+def split_person(
+    session: Session, case_id: int, mention_ids: list[str], *, actor: str
+) -> int | None:
     """Take ``mention_ids`` out of the case into a new one; they will never be merged with
-    the rest again unless a reviewer merges them. Returns the new case's id."""
+    the rest again unless a reviewer merges them. Returns the new case's id, None when
+    none of them is a victim (no case: a person only named)."""
     return split(session, PERSONS, case_id, mention_ids, actor=actor)
 
 
@@ -58,7 +61,9 @@ def merge_organizations(session: Session, a: int, b: int, *, actor: str) -> int:
 
 def split_organization(session: Session, org_id: int, mention_ids: list[str], *, actor: str) -> int:
     """Move mentions out of an organisation; they are never merged back automatically."""
-    return split(session, ORGANIZATIONS, org_id, mention_ids, actor=actor)
+    new = split(session, ORGANIZATIONS, org_id, mention_ids, actor=actor)
+    assert new is not None  # every organisation mention opens one
+    return new
 
 
 def undo_decision(session: Session, decision_id: int, *, actor: str) -> None:
@@ -101,9 +106,10 @@ def merge(session: Session, kind: engine.Kind, a: int, b: int, *, actor: str) ->
 
 def split(
     session: Session, kind: engine.Kind, entity_id: int, mention_ids: list[str], *, actor: str
-) -> int:
+) -> int | None:
     """Take ``mention_ids`` out of the entity into a new one; they are never joined with
-    the rest again unless a reviewer merges them. Returns the new entity's id."""
+    the rest again unless a reviewer merges them. Returns the new entity's id (None when
+    the mentions taken out open none: a person a report only names has no case)."""
     engine.lock(session)
     entity = engine.locate(session, kind.entities, entity_id, kind.noun)
     everyone = engine.members(session, kind, entity.id)
@@ -127,9 +133,7 @@ def split(
     session.flush()
     engine.resolve_around(session, kind, everyone, {entity.id})
     new = session.scalar(select(kind.group_of()).where(kind.mentions.id == leaving[0]))
-    if new is None:
-        raise DecisionError(f"the mentions split off open no {kind.noun} of their own")
-    return int(new)
+    return None if new is None else int(new)
 
 
 def _decide(session: Session, action: str, actor: str, detail: dict[str, Any]) -> CaseDecisionRow:

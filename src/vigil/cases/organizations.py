@@ -32,7 +32,14 @@ from vigil.cases.timeline import build_timeline, telling
 from vigil.resolve.cluster import Cluster
 from vigil.resolve.mention import OrgMention
 from vigil.resolve.orgs import acronym, org_key, resolve_organizations
-from vigil.store.cases import CaseFacetRow, OrganizationRow, OrgKeyRow, OrgLinkRow, OrgMentionRow
+from vigil.store.cases import (
+    CaseFacetRow,
+    OrganizationRow,
+    OrgKeyRow,
+    OrgLinkRow,
+    OrgMentionRow,
+    PersonMentionRow,
+)
 from vigil.store.models import utcnow
 
 
@@ -169,5 +176,33 @@ def get_organization(session: Session, org_id: int) -> OrganizationDossier:
         )
     )
     return OrganizationDossier(
-        _summary(row), tuple(members), tuple(build_timeline(tellings)), merges, mentions
+        _summary(row),
+        tuple(members),
+        tuple(build_timeline(tellings)),
+        merges,
+        mentions,
+        _people_without_case(session, row.sources, keys),
     )
+
+
+def _people_without_case(
+    session: Session, report_ids: list[int], keys: set[str]
+) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """Persons of these reports affiliated with the organisation (one of its name ``keys``)
+    who have no case: a judge of a court, an official of a ministry."""
+    found: dict[str, tuple[str, list[str]]] = {}
+    for start in range(0, len(report_ids), 500):
+        rows = session.execute(
+            select(PersonMentionRow.name, PersonMentionRow.affiliations)
+            .where(PersonMentionRow.report_id.in_(report_ids[start : start + 500]))
+            .where(PersonMentionRow.case_id.is_(None))
+            .order_by(PersonMentionRow.report_id, PersonMentionRow.id)
+        )
+        for name, affiliations in rows:
+            for a in affiliations or []:
+                if name_key(str(a.get("organization") or "")) in keys:
+                    positions = found.setdefault(name_key(name), (name, []))[1]
+                    position = str(a.get("position") or "member")
+                    if position not in positions:
+                        positions.append(position)
+    return tuple(sorted((name, tuple(p)) for name, p in found.values()))

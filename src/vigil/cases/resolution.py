@@ -1,5 +1,11 @@
 """Persons as a kind of entity (``vigil.cases.engine``): person mentions grouped into cases.
 
+A case is for a person at risk: only a mention of someone something was done to (a victim
+of an event, charged or sentenced: ``Mention.victim``) opens one. A person a report only
+names (a relative, a judge, a lawyer, an official, a perpetrator) joins a case when the
+resolver finds them the same person as its victim, and otherwise stays a person of the
+report and of the organisation directory, without a case.
+
 A person mention is filed under the blocking keys of its names (``vigil.resolve.names``)
 and clustered by ``vigil.resolve.resolve`` with what the report says about the person
 (birth date and place, country, affiliations, relatives). A case's summary, facets and
@@ -66,6 +72,7 @@ PERSONS = engine.Kind(
     file_under=blocking_keys,
     cluster=_cluster,
     new=_new,
+    opens=lambda row: bool(row["victim"]),  # a case is for a person something was done to
     settled=_hold_publications,
     refresh=refresh_cases,
 )
