@@ -94,3 +94,23 @@ def test_a_merge_overrules_an_earlier_split_of_organizations(db: Database) -> No
         split, merge = sorted(list_decisions(s), key=lambda d: d.id)[-2:]
     assert split.action == "split-org" and split.undone_by == "rev"
     assert merge.action == "merge-org" and merge.undone_at is None
+
+
+def test_people_only_named_stay_in_the_organization_directory(db: Database) -> None:
+    """A judge has no case (nothing was done to him), but the court's page names him."""
+    add_with_orgs(
+        db,
+        "j1",
+        [
+            org("Zhanaozen City Court", kind="court"),
+            *person("Ajzhangul Amirova"),
+            event("charge", "2012-01-07", "Ajzhangul Amirova"),
+            *person("Serik Zhumabekov", role="official"),
+            affiliation("Serik Zhumabekov", "Zhanaozen City Court", "judge"),
+        ],
+    )
+    with db.read() as s:
+        [court] = list_organizations(s)
+        page = get_organization(s, court.id)
+    assert page.members == ()
+    assert page.people == (("Serik Zhumabekov", ("judge",)),)

@@ -15,12 +15,12 @@ def test_rebuild_cases_keeps_the_cases_ingestion_made(
     for name, text in (("one.txt", ONE), ("two.txt", TWO)):
         (tmp_path / name).write_text(text, encoding="utf-8")
     vigil("ingest", tmp_path / "one.txt", tmp_path / "two.txt", env=vigil_env, check=True)
-    before = json.loads(vigil("cases", "--all", "--json", env=vigil_env, check=True).stdout)
+    before = json.loads(vigil("cases", "--json", env=vigil_env, check=True).stdout)
     assert any("Serikova" in c["name"] for c in before)
     done = vigil("rebuild-cases", env=vigil_env, check=True)
     assert done.stdout.decode().startswith("2 reports, ")
     assert "mentions: 2 / 2" in done.stderr.decode()  # progress on stderr
-    after = json.loads(vigil("cases", "--all", "--json", env=vigil_env, check=True).stdout)
+    after = json.loads(vigil("cases", "--json", env=vigil_env, check=True).stdout)
     strip = [{k: v for k, v in c.items() if k != "updated_at"} for c in before]
     assert [{k: v for k, v in c.items() if k != "updated_at"} for c in after] == strip
     quiet = vigil("rebuild-cases", "1", "--quiet", env=vigil_env, check=True)

@@ -13,7 +13,12 @@ from vigil.store.models import ClaimRow
 TEXT = "Aliya Sarsenbayeva was arrested in Almaty on 12 March 2021. She is a journalist."
 CLAIMS = [
     C("person", {"name": "Aliya Sarsenbayeva"}, [(0, 18)], confidence=0.95),
-    C("event", {"type": "arrest", "date": "2021-03-12"}, [(23, 31), (35, 41)], confidence=0.7),
+    C(
+        "event",
+        {"type": "arrest", "date": "2021-03-12", "victims": ["Aliya Sarsenbayeva"]},
+        [(23, 31), (35, 41)],
+        confidence=0.7,
+    ),
     C("place", {"name": "Almaty"}, [(35, 41)], confidence=0.5),
 ]
 
@@ -65,9 +70,13 @@ def test_review_queue_accept_edit_reject_are_final(site: Site) -> None:
         rows = {r.kind: r for r in session.scalars(select(ClaimRow))}
     assert rows["person"].status == "confirmed" and rows["person"].reviewed_by == "rex"
     assert rows["place"].status == "rejected"
-    assert rows["event"].value == {"type": "detention", "date": "2021-03-13"}
+    assert rows["event"].value == {
+        "type": "detention",
+        "date": "2021-03-13",
+        "victims": ["Aliya Sarsenbayeva"],
+    }
     assert "Nothing waiting" in client.get("/review").text
-    with site.db.read() as session:  # the cases follow each review
+    with site.db.read() as session:  # the cases follow each review (she was detained)
         cased = session.scalars(select(PersonMentionRow).where(PersonMentionRow.report_id == rid))
         assert [m.name for m in cased if m.case_id] == ["Aliya Sarsenbayeva"]
         trail = [(e.actor, e.action) for e in audit_trail(session) if "claim" in e.action]

@@ -8,16 +8,19 @@
 
 Mentions (a person as one report's claims describe them) are grouped into cases by
 ``vigil.resolve`` and by reviewers' decisions (``merge_persons``, ``split_person``,
-``undo_decision``). Everything a dossier shows is derived from the claims of the case's
-reports (reviewed values win over the machine's), so merges, splits and reviews show at
-once and nothing is typed twice. After claims of a report change (a review), call
+``undo_decision``); organisations the same way, by the same engine (``engine``).
+Everything a dossier shows is derived from the claims of the case's reports (reviewed
+values win over the machine's), so merges, splits and reviews show at once and nothing is
+typed twice. After claims of a report change (a review), call
 ``update_report(session, report_id)``.
 """
 
 from vigil.cases.decisions import (
     DecisionError,
     list_decisions,
+    merge_organizations,
     merge_persons,
+    split_organization,
     split_person,
     undo_decision,
 )
@@ -33,13 +36,7 @@ from vigil.cases.model import (
     Proposal,
     TimelineEvent,
 )
-from vigil.cases.organizations import (
-    get_organization,
-    list_organizations,
-    merge_organizations,
-    split_organization,
-    update_report_orgs,
-)
+from vigil.cases.organizations import get_organization, list_organizations, update_report_orgs
 from vigil.cases.queries import ArticleGroup, charges_by_article, find_cases, list_cases
 from vigil.cases.resolution import update_report
 

@@ -10,7 +10,15 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from vigil.cases import stored
-from vigil.cases.facts import StoredClaim, claims_of_reports, name_key, report_dates
+from vigil.cases.engine import FOLLOW_LIMIT, locate
+from vigil.cases.facts import (
+    StoredClaim,
+    claims_of_reports,
+    evidence,
+    name_key,
+    report_dates,
+    report_texts,
+)
 from vigil.cases.model import (
     CaseSummary,
     Conflict,
@@ -21,39 +29,13 @@ from vigil.cases.model import (
     TimelineEvent,
 )
 from vigil.cases.status import date_key, derive_status
-from vigil.cases.timeline import Telling, build_timeline
-from vigil.errors import NotFound
+from vigil.cases.timeline import Telling, build_timeline, telling
 from vigil.store.cases import CaseRow, PersonMentionRow
-from vigil.store.models import Report
-
-_FOLLOW_LIMIT = 50
 
 
 def resolve_case_id(session: Session, case_id: int) -> CaseRow:
     """The case, following ``merged_into`` to where a merged case lives now."""
-    row = session.get(CaseRow, case_id)
-    for _ in range(_FOLLOW_LIMIT):
-        if row is None or row.merged_into is None:
-            break
-        row = session.get(CaseRow, row.merged_into)
-    if row is None or row.merged_into is not None:
-        raise NotFound("no such case", subject=str(case_id))
-    return row
-
-
-def _texts(session: Session, report_ids: Iterable[int]) -> dict[int, str]:
-    ids = sorted(set(report_ids))
-    found: dict[int, str] = {}
-    for start in range(0, len(ids), 500):
-        chunk = ids[start : start + 500]
-        rows = session.execute(select(Report.id, Report.text).where(Report.id.in_(chunk)))
-        found.update((int(i), t) for i, t in rows)
-    return found
-
-
-def _evidence(claim: StoredClaim, text: str) -> Evidence:
-    quote = " … ".join(text[a:b] for a, b in claim.spans[:3]) if text else ""
-    return Evidence(claim.report_id, claim.id, claim.spans, quote[:600], claim.reviewed)
+    return locate(session, CaseRow, case_id, "case")
 
 
 def _facts(items: list[tuple[dict[str, object], Evidence]], key: tuple[str, ...]) -> list[Fact]:
@@ -104,7 +86,7 @@ def build_dossiers(session: Session, cases: list[CaseRow]) -> dict[int, Dossier]
             by_case[cid].append(_Mention(int(rid), name, list(aliases or [])))
     report_ids = {m.report_id for ms in by_case.values() for m in ms}
     claims = claims_of_reports(session, report_ids)
-    texts = _texts(session, report_ids)
+    texts = report_texts(session, report_ids)
     published = report_dates(session, report_ids)
     return {c.id: _assemble(c, by_case[c.id], claims, texts, published) for c in cases}
 
@@ -133,24 +115,10 @@ def _assemble(
     for rid in report_ids:
         ours = names_by_report[rid]
         for c in claims.get(rid, []):
-            ev = _evidence(c, texts.get(rid, ""))
+            ev = evidence(c, texts.get(rid, ""))
             if c.kind == "event":
-                victims = [str(v) for v in c.value.get("victims") or []]
-                if not any(name_key(v) in ours for v in victims):
-                    continue
-                tellings.append(
-                    Telling(
-                        type=str(c.value.get("type") or "other"),
-                        date=_str(c.value.get("date")),
-                        time=_str(c.value.get("time")),
-                        place=_str(c.value.get("place")),
-                        country=_str(c.value.get("country")),
-                        victims=victims,
-                        perpetrators=[str(p) for p in c.value.get("perpetrators") or []],
-                        evidence=ev,
-                        published=published.get(rid),
-                    )
-                )
+                if any(name_key(str(v)) in ours for v in c.value.get("victims") or []):
+                    tellings.append(telling(c, ev, published.get(rid)))
             elif c.kind == "person":
                 if name_key(str(c.value.get("name", ""))) in ours and c.value.get("role"):
                     singles["role"].append(({"role": c.value["role"]}, ev))
@@ -188,7 +156,7 @@ def _live_cases(session: Session, case_ids: Iterable[int]) -> dict[int, int]:
     chains; cases that are gone are left out."""
     where: dict[int, int] = {}
     pending = {c: c for c in case_ids}  # asked-for id -> id reached so far
-    for _ in range(_FOLLOW_LIMIT):
+    for _ in range(FOLLOW_LIMIT):
         if not pending:
             break
         rows: dict[int, int | None] = {
@@ -223,10 +191,6 @@ def _proposals(session: Session, case: CaseRow) -> tuple[Proposal, ...]:
         if other not in best or score > best[other].score:
             best[other] = Proposal(other, score, tuple(str(r) for r in p.get("reasons") or ()))
     return tuple(sorted(best.values(), key=lambda x: -x.score))
-
-
-def _str(value: object) -> str | None:
-    return str(value) if value not in (None, "") else None
 
 
 def _date_conflict(ev: TimelineEvent) -> Conflict:

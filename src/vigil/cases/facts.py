@@ -16,6 +16,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from vigil.cases.model import Evidence
 from vigil.resolve.lexicon import strip_honorific
 from vigil.store.fold import fold
 from vigil.store.models import ClaimRow, Report
@@ -96,3 +97,19 @@ def report_dates(session: Session, report_ids: Iterable[int]) -> dict[int, str |
         rows = session.execute(select(Report.id, Report.published).where(Report.id.in_(chunk)))
         found.update((int(i), p) for i, p in rows)
     return found
+
+
+def report_texts(session: Session, report_ids: Iterable[int]) -> dict[int, str]:
+    ids = sorted(set(report_ids))
+    found: dict[int, str] = {}
+    for start in range(0, len(ids), 500):
+        chunk = ids[start : start + 500]
+        rows = session.execute(select(Report.id, Report.text).where(Report.id.in_(chunk)))
+        found.update((int(i), t) for i, t in rows)
+    return found
+
+
+def evidence(claim: StoredClaim, text: str) -> Evidence:
+    """Where the claim is stated: its report, its spans and the quote (from ``text``)."""
+    quote = " … ".join(text[a:b] for a, b in claim.spans[:3]) if text else ""
+    return Evidence(claim.report_id, claim.id, claim.spans, quote[:600], claim.reviewed)

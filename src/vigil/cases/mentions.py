@@ -10,6 +10,10 @@ from typing import Any
 from vigil.cases.facts import StoredClaim, name_key
 from vigil.resolve.mention import PersonMention, Relative
 
+# Event types whose "victims" are the people who acted (extraction's roles.v1 reads them
+# the same way): taking part in a protest makes nobody a victim.
+NOT_DONE_TO = frozenset({"protest"})
+
 
 @dataclass(slots=True)
 class Mention:
@@ -23,6 +27,9 @@ class Mention:
     country: str | None = None
     affiliations: list[dict[str, Any]] = field(default_factory=list)
     relatives: list[dict[str, Any]] = field(default_factory=list)
+    # Something was done to the person in this report: a victim of an event (not of a
+    # protest, whose "victims" are the people protesting), or charged, or sentenced.
+    victim: bool = False
 
     @property
     def keys(self) -> set[str]:
@@ -86,13 +93,17 @@ def mentions_from_claims(report_id: int, claims: list[StoredClaim]) -> list[Ment
             item = {k: v for k, v in c.value.items() if k != "person"}
             if item not in owner.relatives:
                 owner.relatives.append(item)
-        elif c.kind in ("charge", "sentence") and owner is not None and c.value.get("country"):
-            countries.setdefault(owner.id, Counter())[str(c.value["country"])] += 1
-        elif c.kind == "event" and c.value.get("country"):
+        elif c.kind in ("charge", "sentence") and owner is not None:
+            owner.victim = True
+            if c.value.get("country"):
+                countries.setdefault(owner.id, Counter())[str(c.value["country"])] += 1
+        elif c.kind == "event":
             for victim in c.value.get("victims") or []:
                 who = owners.get(name_key(str(victim)))
                 if who is not None:
-                    countries.setdefault(who.id, Counter())[str(c.value["country"])] += 1
+                    who.victim = who.victim or c.value.get("type") not in NOT_DONE_TO
+                    if c.value.get("country"):
+                        countries.setdefault(who.id, Counter())[str(c.value["country"])] += 1
     for mention in by_key.values():
         if mention.id in countries:
             mention.country = countries[mention.id].most_common(1)[0][0]

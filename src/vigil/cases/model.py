@@ -130,3 +130,6 @@ class OrganizationDossier:
     timeline: tuple[TimelineEvent, ...]  # acts against the organisation (searches, bans)
     merges: tuple[str, ...] = ()
     mentions: tuple[tuple[str, int, str], ...] = ()  # (mention id, report id, name)
+    # Persons its reports name as affiliated who have no case (officials, lawyers...):
+    # (name, positions held).
+    people: tuple[tuple[str, tuple[str, ...]], ...] = ()

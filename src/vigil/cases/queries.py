@@ -59,14 +59,11 @@ def list_cases(
     organization: str | None = None,
     article: str | None = None,
     ids: list[int] | None = None,
-    everyone: bool = False,
     limit: int = 50,
     offset: int = 0,
 ) -> list[CaseSummary]:
-    """People at risk (``everyone``: all persons named), most recent events first."""
+    """People at risk, most recent events first."""
     stmt: Select[Any] = select(*_COLUMNS).where(CaseRow.merged_into.is_(None))
-    if not everyone and ids is None:
-        stmt = stmt.where(CaseRow.at_risk.is_(True))
     if country:
         stmt = stmt.where(CaseRow.country == country.upper())
     if status:

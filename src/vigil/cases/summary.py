@@ -58,9 +58,6 @@ def _summarize(case: CaseRow, dossier: Dossier) -> None:
         list(s.charges),
         list(s.sources),
     )
-    case.at_risk = bool(dossier.timeline) or any(
-        f.value.get("role") == "victim" for f in dossier.roles
-    )
     case.updated_at = utcnow()
 
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
+from vigil.cases.facts import StoredClaim
 from vigil.cases.model import Evidence, TimelineEvent
 from vigil.cases.status import date_key, event_order
 
@@ -33,6 +34,26 @@ class Telling:
     perpetrators: list[str]
     evidence: Evidence
     published: str | None
+
+
+def _str(value: object) -> str | None:
+    return str(value) if value not in (None, "") else None
+
+
+def telling(claim: StoredClaim, evidence: Evidence, published: str | None) -> Telling:
+    """An event claim as one telling."""
+    v = claim.value
+    return Telling(
+        type=str(v.get("type") or "other"),
+        date=_str(v.get("date")),
+        time=_str(v.get("time")),
+        place=_str(v.get("place")),
+        country=_str(v.get("country")),
+        victims=[str(x) for x in v.get("victims") or []],
+        perpetrators=[str(p) for p in v.get("perpetrators") or []],
+        evidence=evidence,
+        published=published,
+    )
 
 
 @dataclass(slots=True)

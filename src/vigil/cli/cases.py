@@ -37,9 +37,6 @@ def cases(
     status: str = typer.Option(None, "--status", help="detained, charged, sentenced, ..."),
     event_type: str = typer.Option(None, "--event", help="Cases with an event of this type."),
     article: str = typer.Option(None, "--article", help="Cases charged under this article."),
-    everyone: bool = typer.Option(
-        False, "--all", help="Every person named, not only people at risk."
-    ),
     limit: int = typer.Option(100, "--limit", "-n", min=1),
     as_json: bool = typer.Option(False, "--json", help="A JSON array of cases."),
 ) -> None:
@@ -53,7 +50,6 @@ def cases(
                 status=status,
                 event_type=event_type,
                 article=article,
-                everyone=everyone,
                 limit=limit,
             )
     finally:
@@ -176,7 +172,10 @@ def split(
     unless a reviewer does."""
     with transaction() as session:
         done = case_ops.split(session, case_ref(session, ref), mentions, actor=get_settings().actor)
-    out.print(f"split off as case {done.case_id}")
+    if done.case_id is None:
+        out.print("split off; no case of their own (no report says anything was done to them)")
+    else:
+        out.print(f"split off as case {done.case_id}")
 
 
 def decisions(

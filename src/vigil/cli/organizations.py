@@ -48,7 +48,8 @@ def organization(
     org_id: int = typer.Argument(..., help="Organization id (see vigil organizations)."),
     as_json: bool = typer.Option(False, "--json"),
 ) -> None:
-    """One organisation: its names, its people and their positions, what was done to it."""
+    """One organisation: its names, its people and their positions (people at risk with
+    their cases, then persons only named), what was done to it."""
     db = database()
     try:
         with db.read() as session:
@@ -66,6 +67,8 @@ def organization(
         out.print(
             f"  {escape(case.name)} (case {case.id}, {case.status}): {escape('; '.join(positions))}"
         )
+    for name, positions in page.people:
+        out.print(f"  {escape(name)} (no case): {escape('; '.join(positions))}")
     for ev in page.timeline:
         out.print(f"  {ev.date or 'undated':<10} {ev.type}  [dim]reports {ev.sources}[/]")
     out.print(f"reports: {', '.join(map(str, s.sources))}")

@@ -24,8 +24,9 @@ _SUBJECT = {"person": "case", "organization": "organization"}
 class Decided:
     kind: Kind
     # The surviving case of a merge, the new case of a split (an organisation's id for
-    # organisations).
-    case_id: int
+    # organisations); None when the persons split off are of no case (only named, no
+    # report says anything was done to them).
+    case_id: int | None
 
 
 def merge(session: Session, a: int, b: int, *, actor: str, kind: Kind = "person") -> Decided:

@@ -29,7 +29,7 @@ from dataclasses import dataclass, field
 from itertools import combinations
 
 from vigil.errors import InputError
-from vigil.resolve.match import MatchDecision, _dates, compare, match_names
+from vigil.resolve.match import MatchDecision, compare, date_agreement, match_names
 from vigil.resolve.mention import PersonMention
 from vigil.resolve.names import parse_name
 from vigil.resolve.partition import Partition
@@ -117,7 +117,7 @@ class _Resolver(Partition):
     def compatible(self, x: _Group, y: _Group) -> bool:
         if self.groups_blocked(x, y):
             return False
-        if any(_dates(p, q) < 0 for p in x.births for q in y.births):
+        if any(date_agreement(p, q) < 0 for p in x.births for q in y.births):
             return False
         if any(_names_conflict(p, q) for p in x.names for q in y.names):
             return False

@@ -24,11 +24,11 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from functools import cache, lru_cache
-from importlib import resources
 from typing import Any
 
-import yaml
 from anyascii import anyascii
+
+from vigil.datafiles import read_mapping
 
 _WORD_SPLIT = re.compile(r"[^\w'ʼʻʿʾ`’‘ʹʺ”″.]+|_")
 
@@ -53,14 +53,14 @@ class _Rules:
     ambiguous: re.Pattern[str]  # any letter some strict reading reads its own way
 
 
-def _load_yaml(name: str) -> Any:
-    text = resources.files("vigil.resolve").joinpath("data", name).read_text(encoding="utf-8")
-    return yaml.safe_load(text)
+def load_data(name: str) -> dict[str, Any]:
+    """The resolver's data file ``data/<name>.yaml`` (word lists, transliteration rules)."""
+    return read_mapping("vigil.resolve", "data", name, what="resolver data file")
 
 
 @cache
 def _rules() -> _Rules:
-    data = _load_yaml("fold.yaml")
+    data = load_data("fold")
     readings: dict[str, _Reading] = {}
     for reading, spec in data["readings"].items():
         table = {**data["digraphs"], **spec["map"]}

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from vigil.resolve.fold import _load_yaml, fold_word, spell
+from vigil.resolve.fold import fold_word, load_data, spell
 
 
 def _folded(word: str) -> str:
@@ -62,7 +62,7 @@ def _capitalised(word: str) -> str:
 
 @cache
 def written_name_words() -> WrittenNameWords:
-    data = _load_yaml("names.yaml")
+    data = load_data("names")
     return WrittenNameWords(
         honorifics=tuple(_capitalised(w) for w in data["honorifics"]),
         long_name_honorifics=tuple(_capitalised(w) for w in data["long_name_honorifics"]),
@@ -82,7 +82,7 @@ def strip_honorific(name: str) -> str:
 
 @cache
 def lexicon() -> Lexicon:
-    data = _load_yaml("names.yaml")
+    data = load_data("names")
 
     def fset(key: str) -> frozenset[str]:
         return frozenset(_folded(w) for w in data[key] if _folded(w))

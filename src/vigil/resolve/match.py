@@ -63,7 +63,7 @@ def best_name_match(a: PersonMention, b: PersonMention) -> NameMatch:
     return best
 
 
-def _dates(a: str | None, b: str | None) -> int:
+def date_agreement(a: str | None, b: str | None) -> int:
     """1 exact agreement, 0 unknown or partial fit, -1 conflict."""
     if not a or not b:
         return 0
@@ -95,7 +95,7 @@ def _facts(a: PersonMention, b: PersonMention) -> tuple[int, int, list[str], str
     relation = related(a, b)
     if relation is not None:
         return 0, 0, [], f"a report records them as relatives ({relation})"
-    birth = _dates(a.birth_date, b.birth_date)
+    birth = date_agreement(a.birth_date, b.birth_date)
     if birth < 0:
         return 0, 0, [], f"birth dates differ ({a.birth_date} / {b.birth_date})"
     if birth > 0:

@@ -25,7 +25,7 @@ from rapidfuzz import fuzz
 
 from vigil.errors import InputError
 from vigil.resolve.cluster import Cluster, Merge, Proposal, cluster_id
-from vigil.resolve.fold import _load_yaml, fold, split_words
+from vigil.resolve.fold import fold, load_data, split_words
 from vigil.resolve.mention import OrgMention
 from vigil.resolve.partition import Partition
 
@@ -36,7 +36,7 @@ _QUOTES = re.compile(r"[\"«»“”„'`]")
 
 @cache
 def _stopwords() -> frozenset[str]:
-    return frozenset(fold(w) for w in _load_yaml("orgs.yaml")["stopwords"] if fold(w))
+    return frozenset(fold(w) for w in load_data("orgs")["stopwords"] if fold(w))
 
 
 def org_key(name: str) -> str:

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-from vigil.resolve.fold import _load_yaml
+from vigil.resolve.fold import load_data
 
 _CYR_VOWELS = set("аеёиоуыэюяіїєәөүұйъь'")
 FORMS = ("gf", "fg", "gpf", "fgp", "ini2", "ini1", "upper", "comma")
@@ -35,13 +35,13 @@ class BasePerson:
 
 @cache
 def _translit() -> dict[str, Any]:
-    data: dict[str, Any] = _load_yaml("translit.yaml")
+    data: dict[str, Any] = load_data("translit")
     return data
 
 
 @cache
 def cultures() -> dict[str, Any]:
-    data: dict[str, Any] = _load_yaml("base_names.yaml")
+    data: dict[str, Any] = load_data("base_names")
     return data
 
 

@@ -1,9 +1,10 @@
 """Tables of cases: person mentions, the cases they are grouped into, reviewers' decisions.
 
 A *mention* is a person as one report's claims describe them; a *case* is one person at
-risk across reports. Which mentions form a case is decided by ``vigil.resolve`` and by
-reviewers' decisions (merge, split), which are stored as links between mentions and never
-deleted (an undo marks the decision undone).
+risk across reports (someone something was done to: only their mentions open a case).
+Which mentions form a case is decided by ``vigil.resolve`` and by reviewers' decisions
+(merge, split), which are stored as links between mentions and never deleted (an undo
+marks the decision undone).
 """
 
 from __future__ import annotations
@@ -33,6 +34,9 @@ class PersonMentionRow(Base):
     country: Mapped[str | None] = mapped_column(String(8))
     affiliations: Mapped[list[dict[str, Any]]] = mapped_column(JSON, default=list)
     relatives: Mapped[list[dict[str, Any]]] = mapped_column(JSON, default=list)
+    # Something was done to the person in this report (an event, a charge, a sentence):
+    # only such a mention opens a case (``vigil.cases.resolution``).
+    victim: Mapped[bool] = mapped_column(Boolean, default=False)
 
 
 class MentionKeyRow(Base):
@@ -57,10 +61,10 @@ class CaseRow(Base):
     name: Mapped[str] = mapped_column(Text)
     aliases: Mapped[list[str]] = mapped_column(JSON, default=list)
     status: Mapped[str] = mapped_column(String(32), default="at liberty", index=True)
-    # A person at risk: a victim of some event, or called a victim by a report. Officials,
-    # lawyers and others only mentioned are cases too (they can be merged, reviewed), but
-    # lists of people at risk leave them out.
-    at_risk: Mapped[bool] = mapped_column(Boolean, default=False, index=True)
+    # Always true: only a person something was done to has a case (officials, lawyers,
+    # relatives only named stay persons of their reports). Kept so that databases made
+    # before need no table rebuild.
+    at_risk: Mapped[bool] = mapped_column(Boolean, default=True, index=True)
     country: Mapped[str | None] = mapped_column(String(8), index=True)
     latest_event: Mapped[str | None] = mapped_column(String(32), index=True)
     latest_event_date: Mapped[str | None] = mapped_column(String(32), index=True)

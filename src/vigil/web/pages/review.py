@@ -161,7 +161,7 @@ def _persons(
     """The case to show afterwards: the survivor of a merge, the case split."""
     with database(request).transaction() as session:
         if action == "merge" and other > 0:
-            return decisions.merge(session, case_id, other, actor=user.name).case_id
+            return decisions.merge(session, case_id, other, actor=user.name).case_id or case_id
         if action == "split" and mentions:
             decisions.split(session, case_id, mentions, actor=user.name)
             return case_id
