@@ -31,7 +31,7 @@ SETTINGS: dict[str, str] = {
     "VIGIL_DATABASE_URL": "SQLAlchemy URL of the database",
     "VIGIL_SPACY_MODEL": "installed spaCy model package used by extraction",
     "VIGIL_EXTRACT_PROCESSES": "model processes for large extraction batches",
-    "VIGIL_EXTRACT_BUDGET_SECONDS": "seconds extraction may spend on one ingested input",
+    "VIGIL_EXTRACT_BUDGET_SECONDS": "CPU seconds extraction may spend on one ingested input",
     "VIGIL_STRICT_STAGES": "a failing extraction stage raises (tests, development)",
     "VIGIL_MAX_REPORT_MB": "largest input accepted",
     "VIGIL_ACTOR": "who is recorded for changes made from the command line",

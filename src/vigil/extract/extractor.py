@@ -126,7 +126,10 @@ class Extractor:
         self, items: Iterable[Item], *, n_process: int, batch_size: int, budget: float | None
     ) -> Iterator[ExtractionResult]:
         single = batch_size == 1
-        contexts = (self._prepare(item, Deadline(budget), start=single) for item in items)
+        wall = n_process > 1
+        contexts = (
+            self._prepare(item, Deadline(budget, wall=wall), start=single) for item in items
+        )
         pieces = self._chunks(contexts, start=not single)
         docs = self.nlp.pipe(pieces, as_tuples=True, batch_size=batch_size, n_process=n_process)
         current: Context | None = None
@@ -168,7 +171,10 @@ class Extractor:
         if ctx.reading == DEFAULT:
             ctx.doc = parts[0] if len(parts) == 1 else Doc.from_docs(parts, ensure_whitespace=False)
         else:
-            ctx.doc = self.models.get(entries()[ctx.reading])(ctx.clean)
+            loading = ctx.deadline.clock()
+            model = self.models.get(entries()[ctx.reading])  # loaded on first use
+            ctx.deadline.postpone(ctx.deadline.clock() - loading)
+            ctx.doc = model(ctx.clean)
             stages = list(self.models.stages(ctx.reading))
         if restart:
             ctx.deadline.start()
