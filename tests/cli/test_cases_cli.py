@@ -35,6 +35,7 @@ def test_cases_follow_a_person_across_reports(tmp_path: Path, vigil_env: dict[st
     assert {e["type"] for e in dossier["timeline"]} >= {"arrest", "sentence"}
     human = vigil("case", "Serikova", env=vigil_env, check=True).stdout.decode()
     assert "timeline" in human and "Dana Serikova" in human
+    assert "[/]" not in human and "(reports " in human  # markup closed, not printed
     by_article = vigil("charges", "--country", "KZ", env=vigil_env, check=True).stdout.decode()
     assert "article 174" in by_article and "Dana Serikova" in by_article
 

@@ -80,7 +80,7 @@ def cases(
 
 def _fact_line(fact: Fact, fields: tuple[str, ...]) -> str:
     value = ", ".join(str(fact.value.get(f)) for f in fields if fact.value.get(f))
-    return f"{value}  [dim](reports {', '.join(map(str, fact.sources))})[/]"
+    return f"{escape(value)}  [dim](reports {', '.join(map(str, fact.sources))})[/]"
 
 
 def case(
@@ -125,7 +125,7 @@ def _print_dossier(d: Dossier, mentions: Any) -> None:
         ("sentences", d.sentences, ("penalty", "term_months", "amount", "currency", "note")),
     ):
         for fact in facts:
-            out.print(f"{title}: {escape(_fact_line(fact, fields))}".replace("\\[dim]", "[dim]"))
+            out.print(f"{title}: {_fact_line(fact, fields)}")
     out.print("[bold]timeline[/]")
     for ev in d.timeline:
         where = ", ".join(x for x in (ev.place, ev.country) if x)
