@@ -5,7 +5,10 @@ the mentions the case had when the reviewer published it (``mentions``). When re
 a merge or a split changes those members, the publication is *held* (``held_at``): the
 public sees nothing of the case until a reviewer publishes it again. A published case that
 resolution folds into another moves its publication there, held. A ``releases`` row lets
-one withheld value of a case through the redaction policy.
+one withheld value of a case through the redaction policy; like a publication it belongs to
+people, not to a number: it keeps the mentions whose evidence states the value when the
+reviewer released it, follows them when resolution moves them all to another case, and is
+dropped when they part (a split) or leave (``follow_releases``).
 
 These functions change rows only; the operations (``vigil.operations``) take the locks and
 write the audit entries, except for holds, which resolution sets off wherever it runs.
@@ -47,12 +50,18 @@ class Release(Base):
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
     case_id: Mapped[int] = mapped_column(Integer, index=True)
     value: Mapped[str] = mapped_column(Text)
+    # The mentions whose evidence stated the value when it was released (all the case's
+    # members when none did). Empty: not known (a case without mentions); never moved.
+    mentions: Mapped[list[str] | None] = mapped_column(JSON)
     released_by: Mapped[str] = mapped_column(String(128))
     released_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
 
 
-def members(session: Session, case_id: int) -> list[str]:
+def members(session: Session, case_id: int, reports: Iterable[int] | None = None) -> list[str]:
+    """The case's mention ids (those in ``reports`` only, when given)."""
     stmt = select(PersonMentionRow.id).where(PersonMentionRow.case_id == case_id)
+    if reports is not None:
+        stmt = stmt.where(PersonMentionRow.report_id.in_(sorted(set(reports))))
     return sorted(session.scalars(stmt))
 
 
@@ -147,16 +156,74 @@ def follow_membership(
             # set off. The operation that set it off has its own entry just before.
             audit(session, "resolution", "case.hold", f"case:{target}", reason=reason[:256])
     session.flush()
+    follow_releases(session, case_of, ids)
     return holds
 
 
-def release_value(session: Session, case_id: int, value: str, *, actor: str) -> bool:
+def follow_releases(session: Session, case_of: Mapping[str, int], cases: Iterable[int]) -> None:
+    """After resolution (``case_of`` as for ``follow_membership``): each release of
+    ``cases`` goes to the case that now holds all the mentions it was made for, and is
+    dropped when they are in several cases or gone: a split must not hand a value released
+    for one person to whoever keeps the case number."""
+    ids = sorted(set(cases))
+    rows: list[Release] = []
+    for start in range(0, len(ids), 500):
+        chunk = ids[start : start + 500]
+        rows += session.scalars(select(Release).where(Release.case_id.in_(chunk)))
+    homes: dict[int, int] = {}
+    dropped: list[Release] = []
+    for row in rows:
+        if not row.mentions:
+            continue
+        found = {case_of.get(m) for m in row.mentions}
+        home = found.pop() if len(found) == 1 else None
+        if home is None:
+            dropped.append(row)
+        elif home != row.case_id:
+            homes[row.id] = home
+    for row in dropped:
+        reason = "the evidence it was released for left the case"
+        session.delete(row)
+        # The value stays out of the log, as when it was released.
+        audit(session, "resolution", "case.unrelease", f"case:{row.case_id}", reason=reason)
+    if not homes:
+        session.flush()
+        return
+    # Moving: a release of the same value already at the new case takes the mentions.
+    moving = [r for r in rows if r.id in homes]
+    there = {
+        (r.case_id, r.value): r
+        for r in session.scalars(
+            select(Release).where(Release.case_id.in_(sorted(set(homes.values()))))
+        )
+        if r.id not in homes
+    }
+    for row in moving:
+        key = (homes[row.id], row.value)
+        kept = there.get(key)
+        if kept is None:
+            there[key] = row
+            continue
+        kept.mentions = sorted(set(kept.mentions or ()) | set(row.mentions or ()))
+        session.delete(row)
+    session.flush()  # the rows given up are gone before the others take their place
+    for row in moving:
+        if there.get((homes[row.id], row.value)) is row:
+            row.case_id = homes[row.id]
+    session.flush()
+
+
+def release_value(
+    session: Session, case_id: int, value: str, *, actor: str, mentions: Iterable[str] = ()
+) -> bool:
+    """Release ``value`` on the case for the evidence of ``mentions`` (see ``Release``)."""
     exists = session.scalar(
         select(Release.id).where(Release.case_id == case_id, Release.value == value)
     )
     if exists is not None:
         return False
-    session.add(Release(case_id=case_id, value=value, released_by=actor))
+    made_for = sorted(set(mentions))
+    session.add(Release(case_id=case_id, value=value, released_by=actor, mentions=made_for))
     session.flush()
     return True
 
