@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 
 from vigil.cases.dossier import get_dossier, resolve_case_id
 from vigil.cases.model import Dossier
-from vigil.cases.publishable import check_publishable
+from vigil.cases.publishable import check_publishable, evidence_keys
 from vigil.errors import InputError
 from vigil.operations.audit import record
 from vigil.settings import get_settings
@@ -53,7 +53,7 @@ def publish(
     check_publishable(shown, requires_review=requires_review)
     held = store.publication(session, live)
     confirming = held is not None and held.held_at is not None
-    changed = store.publish(session, live, actor=actor)
+    changed = store.publish(session, live, actor=actor, evidence=evidence_keys(shown))
     if changed:
         record(session, actor, "case.publish", f"case:{live}", confirmed_hold=confirming)
     return Done(live, changed)

@@ -36,7 +36,11 @@ class Publication(Base):
     published_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
     # The case's mention ids when the reviewer published it.
     mentions: Mapped[list[str] | None] = mapped_column(JSON)
-    # Set when the members changed since: not public until a reviewer publishes again.
+    # The evidence the public shape showed when the reviewer published it (keys of
+    # ``vigil.cases.publishable.evidence_key``); None: published before it was kept.
+    evidence: Mapped[list[str] | None] = mapped_column(JSON)
+    # Set when the members changed since, or (with review required) facts nobody reviewed
+    # came in: not public until a reviewer publishes again.
     held_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     held_reason: Mapped[str | None] = mapped_column(String(256))
 
@@ -91,17 +95,28 @@ def held(session: Session) -> list[Publication]:
     return list(session.scalars(stmt.order_by(Publication.held_at.desc())))
 
 
-def publish(session: Session, case_id: int, *, actor: str) -> bool:
-    """Make the case public with its present members. False when it already was, with
-    exactly these members (a second click changes nothing)."""
+def publish(
+    session: Session, case_id: int, *, actor: str, evidence: Iterable[str] | None = None
+) -> bool:
+    """Make the case public with its present members and the ``evidence`` its public shape
+    shows (``vigil.cases.publishable.evidence_keys``). False when it already was, with
+    exactly these (a second click changes nothing)."""
     now = members(session, case_id)
+    shown = sorted(set(evidence)) if evidence is not None else None
     row = session.get(Publication, case_id)
-    if row is not None and row.held_at is None and sorted(row.mentions or ()) == now:
+    if (
+        row is not None
+        and row.held_at is None
+        and sorted(row.mentions or ()) == now
+        and (shown is None or row.evidence == shown)
+    ):
         return False
     if row is None:
         row = Publication(case_id=case_id)
         session.add(row)
     row.published_by, row.published_at, row.mentions = actor, utcnow(), now
+    if shown is not None:
+        row.evidence = shown
     row.held_at, row.held_reason = None, None
     session.flush()
     return True
@@ -145,6 +160,7 @@ def follow_membership(
                     published_by=row.published_by,
                     published_at=row.published_at,
                     mentions=row.mentions,
+                    evidence=row.evidence,
                 )
                 session.add(moved)
                 reason = f"case {target} was folded into case {heir}"
@@ -158,6 +174,45 @@ def follow_membership(
     session.flush()
     follow_releases(session, case_of, ids)
     return holds
+
+
+def watched(session: Session, case_ids: Iterable[int]) -> set[int]:
+    """The cases among ``case_ids`` published and not held: those whose content changes
+    ``follow_content`` looks at."""
+    ids = sorted(set(case_ids))
+    found: set[int] = set()
+    for start in range(0, len(ids), 500):
+        chunk = ids[start : start + 500]
+        found.update(
+            session.scalars(
+                select(Publication.case_id).where(
+                    Publication.case_id.in_(chunk), Publication.held_at.is_(None)
+                )
+            )
+        )
+    return found
+
+
+def follow_content(session: Session, unreviewed: Mapping[int, set[str]]) -> list[int]:
+    """After cases' dossiers were rebuilt (a report extracted again, a changed model): hold
+    every published case whose public shape now shows evidence nobody reviewed that was not
+    there when it was published (``unreviewed``: case id -> keys of its unreviewed
+    evidence). Called when publishing requires review; returns the cases held."""
+    held: list[int] = []
+    for case_id, keys in sorted(unreviewed.items()):
+        row = session.get(Publication, case_id)
+        if row is None or row.held_at is not None or not keys:
+            continue
+        new = keys - set(row.evidence or ())
+        if not new:
+            continue
+        reason = f"evidence nobody reviewed was extracted since it was published ({len(new)})"
+        row.held_at, row.held_reason = utcnow(), reason
+        held.append(case_id)
+        # Not a person's decision: the extraction run that brought them.
+        audit(session, "extraction", "case.hold", f"case:{case_id}", reason=reason)
+    session.flush()
+    return held
 
 
 def follow_releases(session: Session, case_of: Mapping[str, int], cases: Iterable[int]) -> None:
