@@ -16,6 +16,7 @@ from vigil.redaction.public import (
     public_dossier,
     public_facets,
     public_organizations,
+    withheld_whole,
 )
 
 __all__ = [
@@ -29,4 +30,5 @@ __all__ = [
     "public_facets",
     "public_organizations",
     "redact_text",
+    "withheld_whole",
 ]

@@ -115,6 +115,17 @@ def _affiliation_value(r: _Redactor, fact: Fact) -> dict[str, Any]:
     return shaped
 
 
+def withheld_whole(
+    name: str, *, confidential: Iterable[str] = (), released: Iterable[str] = ()
+) -> str:
+    """An organisation's name as the public may read it: whole, or the marker alone when
+    any part of it is withheld (the policy's ``whole_values``: "[withheld] Women Network"
+    would still tell the condition)."""
+    marker = policy().marker
+    shown = _Redactor(confidential, released).text(name)
+    return marker if marker in shown else shown
+
+
 def _affiliations(r: _Redactor, facts: tuple[Fact, ...]) -> list[dict[str, Any]]:
     return [
         {
