@@ -23,7 +23,7 @@ from alembic import op
 revision = "0010_publication_evidence"
 down_revision = "0009_release_mentions"
 branch_labels = None
-depends_on = "0006"  # case_dossiers
+depends_on = None  # case_dossiers (0006) comes before 0007_ops
 
 _FACTS = (
     "birth_dates", "birth_places", "roles", "affiliations", "relatives", "charges", "sentences",
