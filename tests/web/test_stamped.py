@@ -3,14 +3,18 @@ computed again as soon as a case is published, withdrawn or a value released."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 from sqlalchemy.orm import Session
 
 from tests.web.conftest import Site
+from tests.web.fixtures import ev
+from vigil.cases.model import Fact
 from vigil.store.publications import publish as publish_case
 from vigil.store.publications import release_value
 from vigil.store.publications import unpublish as _unpublish
+from vigil.web import public_index
 
 
 def unpublish_case(session: Session, case_id: int, *, actor: str) -> None:
@@ -18,14 +22,21 @@ def unpublish_case(session: Session, case_id: int, *, actor: str) -> None:
 
 
 def _count_calls(site: Site, monkeypatch: Any) -> dict[str, int]:
-    calls = {"charges": 0}
-    original = site.cases.charges_by_article
+    """Calls of the reviewers' law listing (``charges``) and builds of the public index
+    every public listing reads (``index``)."""
+    calls = {"charges": 0, "index": 0}
+    charges, build = site.cases.charges_by_article, public_index._build
 
     def counted(session: Session) -> list[dict[str, Any]]:
         calls["charges"] += 1
-        return original(session)
+        return charges(session)
+
+    def counted_build(request: Any) -> Any:
+        calls["index"] += 1
+        return build(request)
 
     monkeypatch.setattr(site.cases, "charges_by_article", counted)
+    monkeypatch.setattr(public_index, "_build", counted_build)
     return calls
 
 
@@ -41,19 +52,22 @@ def test_public_listings_are_computed_once_per_change(site: Site, monkeypatch: A
     for path in ("/api/laws", "/laws", "/api/laws/view?article=174", "/laws"):
         assert public.get(path).status_code == 200
     assert public.get("/api/laws").json() == first
-    assert calls["charges"] == 1
+    assert calls["index"] == 1 and calls["charges"] == 0
     assert _people(site) == {1}
 
     with site.db.transaction() as s:
         unpublish_case(s, 1, actor="rex")
     assert _people(site) == set(), "a withdrawn case leaves the public pages at once"
+    # Case 2 is charged under article 174 too (its public shape says so).
+    charged = Fact({"law": "Criminal Code", "article": "174"}, (ev("charged under 174", 9),))
+    site.cases.dossiers[2] = replace(site.cases.dossiers[2], charges=(charged,))
     with site.db.transaction() as s:
         publish_case(s, 2, actor="rex")
     assert _people(site) == {2}
     with site.db.transaction() as s:
         release_value(s, 2, "something", actor="rex")
     site.client().get("/api/laws")
-    assert calls["charges"] == 4  # one computation per change, however many readers
+    assert calls["index"] == 4  # one computation per change, however many readers
 
 
 def test_logged_in_pages_are_never_cached(site: Site, monkeypatch: Any) -> None:

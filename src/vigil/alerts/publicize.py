@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from vigil.redaction import redact_text
+from vigil.redaction import redact_text, withheld_whole
 
 
 def publicize(text: str, *, confidential: Iterable[str] = (), released: Iterable[str] = ()) -> str:
@@ -51,7 +51,8 @@ def public_alert(
         "body": clean(body),
         "country": country,
         "event_type": event_type,
-        "organizations": [clean(o) for o in organizations],
+        # A name with a withheld part is withheld whole, as on a case.
+        "organizations": [withheld_whole(o, confidential=secret) for o in organizations],
         "asks": [clean(a) for a in asks],
         "appeal_to": [clean(a) for a in appeal_to],
         "published_at": published_at,

@@ -12,7 +12,8 @@ reviewer's on the pages, English in the API and on the command line.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import hashlib
+from collections.abc import Iterable, Iterator
 
 from vigil.cases.model import Dossier, Evidence, Fact, TimelineEvent
 from vigil.errors import VigilError
@@ -75,6 +76,41 @@ def unreviewed_facts(dossier: Dossier) -> list[str]:
     ]
     pending += [_event_label(e) for e in dossier.timeline if not is_reviewed(e.evidence)]
     return pending
+
+
+def _public_evidence(dossier: Dossier) -> Iterator[Evidence]:
+    """Every evidence item of the facts the public shape shows (as ``unreviewed_facts``)."""
+    for facts in (
+        dossier.birth_dates,
+        dossier.birth_places,
+        dossier.roles,
+        dossier.affiliations,
+        dossier.relatives,
+        dossier.charges,
+        dossier.sentences,
+    ):
+        for f in facts:
+            yield from f.evidence
+    for e in dossier.timeline:
+        yield from e.evidence  # fmt: skip
+
+
+def evidence_key(e: Evidence) -> str:
+    """One telling of one fact: the report, the claim (a claim's value never changes
+    unless a reviewer edits it) and what its quote says."""
+    quote = hashlib.sha1(e.quote.encode("utf-8"), usedforsecurity=False).hexdigest()[:16]
+    return f"{e.report_id}:{e.claim_id}:{quote}"
+
+
+def evidence_keys(dossier: Dossier) -> list[str]:
+    """The keys of all the evidence the public shape of ``dossier`` shows: what a reviewer
+    publishes (``vigil.store.publications.Publication.evidence``)."""
+    return sorted({evidence_key(e) for e in _public_evidence(dossier)})
+
+
+def unreviewed_evidence(dossier: Dossier) -> set[str]:
+    """The keys of the evidence the public shape shows that no reviewer confirmed."""
+    return {evidence_key(e) for e in _public_evidence(dossier) if not e.reviewed}
 
 
 def check_publishable(dossier: Dossier, *, requires_review: bool) -> None:

@@ -11,8 +11,11 @@ from sqlalchemy.orm import Session
 from vigil.cases import stored
 from vigil.cases.dossier import build_dossiers
 from vigil.cases.model import Dossier
+from vigil.cases.publishable import unreviewed_evidence
+from vigil.settings import get_settings
 from vigil.store.cases import CaseDossierRow, CaseFacetRow, CaseRow
 from vigil.store.models import utcnow
+from vigil.store.publications import follow_content, watched
 
 BATCH = 500
 
@@ -47,6 +50,18 @@ def refresh_cases(session: Session, case_ids: Iterable[int]) -> None:
         if facets:
             session.execute(insert(CaseFacetRow), facets)
         session.execute(insert(CaseDossierRow), kept)
+        _hold_unreviewed(session, dossiers)
+
+
+def _hold_unreviewed(session: Session, dossiers: dict[int, Dossier]) -> None:
+    """With review required for publishing, a published case whose rebuilt dossier shows
+    evidence nobody reviewed that it did not show when published (an extraction run) is
+    held until a reviewer publishes it again, as a change of its people is."""
+    if not get_settings().publish_requires_review:
+        return
+    public = watched(session, dossiers)
+    if public:
+        follow_content(session, {c: unreviewed_evidence(dossiers[c]) for c in public})
 
 
 def _summarize(case: CaseRow, dossier: Dossier) -> None:

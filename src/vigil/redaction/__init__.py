@@ -10,15 +10,25 @@ page or e-mail without passing through here.
 """
 
 from vigil.redaction.policy import Policy, Redacted, Withheld, policy, redact_text
-from vigil.redaction.public import public_case_summary, public_dossier, public_organizations
+from vigil.redaction.public import (
+    PublicFacets,
+    public_case_summary,
+    public_dossier,
+    public_facets,
+    public_organizations,
+    withheld_whole,
+)
 
 __all__ = [
     "Policy",
+    "PublicFacets",
     "Redacted",
     "Withheld",
     "policy",
     "public_case_summary",
     "public_dossier",
+    "public_facets",
     "public_organizations",
     "redact_text",
+    "withheld_whole",
 ]

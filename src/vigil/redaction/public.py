@@ -9,6 +9,7 @@ values a reviewer released for this case.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass
 from typing import Any
 
 from vigil.cases.model import CaseSummary, Dossier, Evidence, Fact, TimelineEvent
@@ -58,8 +59,15 @@ def confidential_values(dossier: Dossier) -> list[str]:
     return values
 
 
-def public_case_summary(summary: CaseSummary, released: Iterable[str] = ()) -> dict[str, Any]:
-    r = _Redactor((), released)
+def public_case_summary(
+    summary: CaseSummary, released: Iterable[str] = (), confidential: Iterable[str] = ()
+) -> dict[str, Any]:
+    """The public summary of a case; ``confidential``: its dossier's confidential values
+    (``confidential_values``), as ``public_dossier`` and ``public_facets`` pass them."""
+    return _summary(_Redactor(confidential, released), summary)
+
+
+def _summary(r: _Redactor, summary: CaseSummary) -> dict[str, Any]:
     return {
         "id": summary.id,
         "name": r.text(summary.name),
@@ -94,25 +102,56 @@ def _facts(r: _Redactor, facts: tuple[Fact, ...]) -> list[dict[str, Any]]:
     ]
 
 
-def _affiliations(r: _Redactor, facts: tuple[Fact, ...]) -> list[dict[str, Any]]:
-    """Affiliations, each organisation name shown whole or withheld whole when the policy
-    says so (``whole_values``): membership of a patients' association tells the condition."""
+def _affiliation_value(r: _Redactor, fact: Fact) -> dict[str, Any]:
+    """An affiliation's public value, each organisation name shown whole or withheld whole
+    when the policy says so (``whole_values``): membership of a patients' association
+    tells the condition."""
     rules = policy()
-    out = _facts(r, facts)
-    for shaped, fact in zip(out, facts, strict=True):
-        for key in rules.whole_values:
-            raw, shown = fact.value.get(key), shaped["value"].get(key)
-            if isinstance(raw, str) and isinstance(shown, str) and rules.marker in shown:
-                shaped["value"][key] = rules.marker
-    return out
+    shaped: dict[str, Any] = r.any(fact.value)
+    for key in rules.whole_values:
+        raw, shown = fact.value.get(key), shaped.get(key)
+        if isinstance(raw, str) and isinstance(shown, str) and rules.marker in shown:
+            shaped[key] = rules.marker
+    return shaped
+
+
+def withheld_whole(
+    name: str, *, confidential: Iterable[str] = (), released: Iterable[str] = ()
+) -> str:
+    """An organisation's name as the public may read it: whole, or the marker alone when
+    any part of it is withheld (the policy's ``whole_values``: "[withheld] Women Network"
+    would still tell the condition)."""
+    marker = policy().marker
+    shown = _Redactor(confidential, released).text(name)
+    return marker if marker in shown else shown
+
+
+def _affiliations(r: _Redactor, facts: tuple[Fact, ...]) -> list[dict[str, Any]]:
+    return [
+        {
+            "value": _affiliation_value(r, f),
+            "evidence": _evidence(r, f.evidence),
+            "reviewed": _reviewed(f.evidence),
+        }
+        for f in facts
+    ]
+
+
+def _shown(value: Any) -> str | None:
+    """A public value a list may name: a string with nothing withheld in it."""
+    if isinstance(value, str) and value.strip() and policy().marker not in value:
+        return value
+    return None
+
+
+def _organizations(r: _Redactor, dossier: Dossier) -> list[str]:
+    names = (_shown(_affiliation_value(r, f).get("organization")) for f in dossier.affiliations)
+    return [n for n in names if n]
 
 
 def public_organizations(dossier: Dossier, released: Iterable[str] = ()) -> list[str]:
     """The organisation names the public shape of ``dossier`` shows (none withheld)."""
-    r = _Redactor(confidential_values(dossier), list(released))
-    marker = policy().marker
-    names = (f["value"].get("organization") for f in _affiliations(r, dossier.affiliations))
-    return [n for n in names if isinstance(n, str) and n.strip() and marker not in n]
+    return _organizations(_Redactor(confidential_values(dossier), list(released)), dossier)
 
 
 def _relatives(r: _Redactor, facts: tuple[Fact, ...]) -> list[dict[str, Any]]:
@@ -149,13 +188,9 @@ def _event(r: _Redactor, e: TimelineEvent) -> dict[str, Any]:
 
 def public_dossier(dossier: Dossier, released: Iterable[str] = ()) -> dict[str, Any]:
     """The JSON-able public shape of a dossier, redacted by the policy."""
-    released = list(released)
-    r = _Redactor(confidential_values(dossier), released)
-    summary = public_case_summary(dossier.summary, released)
-    summary["name"] = r.text(dossier.summary.name)
-    summary["aliases"] = [r.text(a) for a in dossier.summary.aliases]
+    r = _Redactor(confidential_values(dossier), list(released))
     return {
-        **summary,
+        **_summary(r, dossier.summary),
         "birth_dates": _facts(r, dossier.birth_dates),
         "birth_places": _facts(r, dossier.birth_places),
         "affiliations": _affiliations(r, dossier.affiliations),
@@ -165,3 +200,29 @@ def public_dossier(dossier: Dossier, released: Iterable[str] = ()) -> dict[str, 
         "sentences": _facts(r, dossier.sentences),
         "timeline": [_event(r, e) for e in dossier.timeline],
     }
+
+
+@dataclass(frozen=True, slots=True)
+class PublicFacets:
+    """What public lists, filters, facets and counts may know of a case, read from its
+    public shape (the same redaction as ``public_dossier``, without the evidence quotes):
+    a value the public dossier withholds is in none of these, so no filter finds it and
+    no count counts it."""
+
+    summary: dict[str, Any]  # the summary the public dossier shows
+    articles: tuple[str, ...]  # of the public charges, none withheld
+    organizations: tuple[str, ...]  # as ``public_organizations``
+    event_types: tuple[str, ...]
+    charged_since: str | None  # the date of the first charge on the public timeline
+
+
+def public_facets(dossier: Dossier, released: Iterable[str] = ()) -> PublicFacets:
+    r = _Redactor(confidential_values(dossier), list(released))
+    articles = (_shown(r.any(f.value).get("article")) for f in dossier.charges)
+    return PublicFacets(
+        summary=_summary(r, dossier.summary),
+        articles=tuple(dict.fromkeys(a for a in articles if a)),
+        organizations=tuple(dict.fromkeys(_organizations(r, dossier))),
+        event_types=tuple(dict.fromkeys(e.type for e in dossier.timeline)),
+        charged_since=next((e.date for e in dossier.timeline if e.type == "charge"), None),
+    )

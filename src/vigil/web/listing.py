@@ -1,20 +1,17 @@
 """Lists of cases as the asker may see them: everything when logged in; published cases
-only, in their public (redacted) shape, for anonymous visitors."""
+only, in their public (redacted) shape, for anonymous visitors, filtered on that shape
+(``vigil.web.public_index``)."""
 
 from __future__ import annotations
 
-import threading
-from collections import OrderedDict
 from typing import Any
 
 from fastapi import Request
 from sqlalchemy.orm import Session
 
-from vigil.cases.model import CaseSummary
-from vigil.redaction import public_case_summary, public_organizations
-from vigil.store.publications import public_ids, released_values_of
 from vigil.web.auth import current_user
 from vigil.web.deps import cases
+from vigil.web.public_index import PublicCase, public_cases
 from vigil.web.shapes import case_summary
 
 FILTERS = ("country", "status", "event_type", "organization", "article", "ids")
@@ -22,8 +19,8 @@ FILTERS = ("country", "status", "event_type", "organization", "article", "ids")
 PUBLIC_SCAN = 2000
 
 
-def _in_range(s: CaseSummary, since: str | None, until: str | None) -> bool:
-    when = s.latest_event_date or ""
+def _in_range(when: str | None, since: str | None, until: str | None) -> bool:
+    when = when or ""
     if since and (not when or when < since):
         return False
     return not (until and (not when or when[: len(until)] > until))
@@ -40,73 +37,36 @@ def visible_cases(
     **filters: Any,
 ) -> list[dict[str, Any]]:
     wanted = {k: v for k, v in filters.items() if k in FILTERS and v is not None and v != ""}
+    if current_user(request) is None:
+        shown = [c for c in public_cases(request) if _public_match(c, wanted, since, until)]
+        return [dict(c.summary) for c in shown[offset : offset + limit]]
     source = cases(request)
-    dated = bool(since or until)
-    if current_user(request) is not None:
-        if not dated:
-            found = source.list_cases(session, limit=limit, offset=offset, **wanted)
-            return [case_summary(s) for s in found]
-        found = source.list_cases(session, limit=PUBLIC_SCAN, **wanted)
-        kept = [s for s in found if _in_range(s, since, until)]
-        return [case_summary(s) for s in kept[offset : offset + limit]]
-    published = public_ids(session)
-    if "ids" in wanted:
-        published &= set(wanted.pop("ids"))
-    if "organization" in wanted and published:
-        published = _showing_organization(request, session, wanted.pop("organization"), published)
-    if not published:
-        return []
-    # Only published cases are asked for; what comes back is checked again all the same.
-    ids = sorted(published)
-    if dated:
-        found = source.list_cases(session, ids=ids, limit=PUBLIC_SCAN, **wanted)
-        kept = [s for s in found if s.id in published and _in_range(s, since, until)]
-        kept = kept[offset : offset + limit]
-    else:
-        found = source.list_cases(session, ids=ids, limit=limit, offset=offset, **wanted)
-        kept = [s for s in found if s.id in published]
-    released = released_values_of(session, [s.id for s in kept])
-    return [_public_summary(s, frozenset(released.get(s.id, ()))) for s in kept]
+    if not (since or until):
+        found = source.list_cases(session, limit=limit, offset=offset, **wanted)
+        return [case_summary(s) for s in found]
+    found = source.list_cases(session, limit=PUBLIC_SCAN, **wanted)
+    kept = [s for s in found if _in_range(s.latest_event_date, since, until)]
+    return [case_summary(s) for s in kept[offset : offset + limit]]
 
 
-def _showing_organization(
-    request: Request, session: Session, name: str, published: set[int]
-) -> set[int]:
-    """The published cases whose public shape shows organisation ``name``. The stored
-    facet only narrows the candidates; the match is made on the redacted names, so a name
-    a dossier withholds finds nothing."""
-    source = cases(request)
-    found = source.list_cases(session, ids=sorted(published), organization=name, limit=PUBLIC_SCAN)
-    ids = [s.id for s in found if s.id in published]
-    released = released_values_of(session, ids)
-    wanted = name.strip().casefold()
-    kept = set()
-    for case_id in ids:
-        dossier = source.get_dossier(session, case_id)
-        shown = public_organizations(dossier, released.get(case_id, ()))
-        if wanted in {n.strip().casefold() for n in shown}:
-            kept.add(case_id)
-    return kept
-
-
-# Redacting a summary runs the whole policy over each name and charge; a public list of
-# 1,000 cases did that 1,000 times per request. The summary's updated_at and the released
-# values are in the key, so a changed case or a new release is redacted afresh.
-_PUBLIC: OrderedDict[tuple[int, str, frozenset[str]], dict[str, Any]] = OrderedDict()
-_PUBLIC_LOCK = threading.Lock()
-_PUBLIC_SIZE = 20_000
-
-
-def _public_summary(s: CaseSummary, released: frozenset[str]) -> dict[str, Any]:
-    key = (s.id, s.updated_at, released)
-    with _PUBLIC_LOCK:
-        hit = _PUBLIC.get(key)
-        if hit is not None:
-            _PUBLIC.move_to_end(key)
-            return dict(hit)
-    shaped = public_case_summary(s, released)
-    with _PUBLIC_LOCK:
-        _PUBLIC[key] = shaped
-        while len(_PUBLIC) > _PUBLIC_SIZE:
-            _PUBLIC.popitem(last=False)
-    return dict(shaped)
+def _public_match(
+    case: PublicCase, wanted: dict[str, Any], since: str | None, until: str | None
+) -> bool:
+    """Whether the public shape of ``case`` matches every filter: each is compared with
+    what the public page shows, so a value it withholds matches nothing."""
+    s, f = case.summary, case.facets
+    if "ids" in wanted and case.id not in set(wanted["ids"]):
+        return False
+    if "country" in wanted and (s["country"] or "").upper() != str(wanted["country"]).upper():
+        return False
+    if "status" in wanted and s["status"] != wanted["status"]:
+        return False
+    if "event_type" in wanted and wanted["event_type"] not in f.event_types:
+        return False
+    if "article" in wanted and wanted["article"] not in f.articles:
+        return False
+    if "organization" in wanted:
+        name = str(wanted["organization"]).strip().casefold()
+        if name not in {o.strip().casefold() for o in f.organizations}:
+            return False
+    return _in_range(s["latest_event_date"], since, until)

@@ -9,17 +9,15 @@ from typing import Any
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse, Response
 
-from vigil.redaction import public_organizations, redact_text
-from vigil.store.publications import public_ids, released_values_of
 from vigil.web import stamped
 from vigil.web.api_models import LawAnswer, LawsAnswer, OrganizationAnswer, OrganizationsAnswer
 from vigil.web.auth import current_user
 from vigil.web.deps import cases, database
 from vigil.web.listing import visible_cases
+from vigil.web.public_index import public_cases
 from vigil.web.render import page
 
 router = APIRouter()
-PUBLIC_DOSSIERS = 200
 
 
 def _organizations(request: Request) -> list[dict[str, Any]]:
@@ -30,16 +28,11 @@ def _organizations(request: Request) -> list[dict[str, Any]]:
 
 
 def _public_organizations(request: Request) -> list[dict[str, Any]]:
-    source = cases(request)
-    with database(request).read() as session:
-        # Counted on the public shape of each case: a name the dossier withholds is
-        # neither listed nor counted.
-        counts: Counter[str] = Counter()
-        ids = sorted(public_ids(session))[-PUBLIC_DOSSIERS:]
-        released = released_values_of(session, ids)
-        for case_id in ids:
-            dossier = source.get_dossier(session, case_id)
-            counts.update(set(public_organizations(dossier, released.get(case_id, ()))))
+    # Counted on the public shape of each case: a name the dossier withholds is neither
+    # listed nor counted.
+    counts: Counter[str] = Counter()
+    for case in public_cases(request):
+        counts.update(set(case.facets.organizations))
     return [{"name": n, "cases": c} for n, c in counts.most_common()]
 
 
@@ -53,24 +46,29 @@ def _groups(request: Request) -> list[dict[str, Any]]:
 
 
 def _public_groups(request: Request) -> list[dict[str, Any]]:
-    with database(request).read() as session:
-        groups = cases(request).charges_by_article(session)
-        published = public_ids(session)
-    kept = []
-    for group in groups:
-        people = [p for p in group.get("people") or () if p.get("case_id") in published]
-        if people:
-            kept.append({**group, "people": [_public_person(p) for p in people]})
-    return kept
-
-
-def _public_person(person: dict[str, Any]) -> dict[str, Any]:
-    return {
-        "case_id": person.get("case_id"),
-        "name": redact_text(str(person.get("name") or "")).text,
-        "status": person.get("status"),
-        "since": person.get("since"),
-    }
+    """The groups read from the public shape of each published case: an article the
+    dossier withholds is neither listed nor counted, names are as the dossier shows them."""
+    groups: dict[tuple[str, str | None], list[dict[str, Any]]] = {}
+    for case in public_cases(request):
+        s = case.summary
+        person = {
+            "case_id": case.id,
+            "name": s["name"],
+            "status": s["status"],
+            "since": case.facets.charged_since,
+        }
+        for article in case.facets.articles:
+            groups.setdefault((article, s["country"]), []).append(person)
+    return [
+        {
+            "article": article,
+            "country": country,
+            "people": sorted(people, key=lambda p: (p["since"] or "9999", p["name"])),
+        }
+        for (article, country), people in sorted(
+            groups.items(), key=lambda kv: (kv[0][1] or "", kv[0][0])
+        )
+    ]
 
 
 def _articles(request: Request) -> list[dict[str, Any]]:
