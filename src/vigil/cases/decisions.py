@@ -86,6 +86,10 @@ def split_person(session: Session, case_id: int, mention_ids: list[str], *, acto
     for x in leaving:
         for y in staying:
             session.add(PersonLinkRow(decision_id=decision.id, a=x, b=y, link="cannot"))
+    # The leaving mentions no longer vote for the case they leave: the staying ones keep it
+    # (a one-to-one split used to hand the old id to whichever side the cluster hash chose).
+    for row in session.scalars(select(PersonMentionRow).where(PersonMentionRow.id.in_(leaving))):
+        row.case_id = None
     session.flush()
     resolve_around(session, members, {case.id})
     new_case = session.scalar(

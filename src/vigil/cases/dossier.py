@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 
 from vigil.cases import stored
 from vigil.cases.facts import StoredClaim, claims_of_reports, name_key, report_dates
+from vigil.cases.mentions import mention_id, owners
 from vigil.cases.model import (
     CaseSummary,
     Conflict,
@@ -77,6 +78,7 @@ def build_dossier(session: Session, case: CaseRow) -> Dossier:
 
 @dataclass(frozen=True, slots=True)
 class _Mention:
+    id: str
     report_id: int
     name: str
     aliases: list[str]
@@ -93,6 +95,7 @@ def build_dossiers(session: Session, cases: list[CaseRow]) -> dict[int, Dossier]
         rows = session.execute(
             select(
                 PersonMentionRow.case_id,
+                PersonMentionRow.id,
                 PersonMentionRow.report_id,
                 PersonMentionRow.name,
                 PersonMentionRow.aliases,
@@ -100,8 +103,8 @@ def build_dossiers(session: Session, cases: list[CaseRow]) -> dict[int, Dossier]
             .where(PersonMentionRow.case_id.in_(ids[start : start + 500]))
             .order_by(PersonMentionRow.report_id, PersonMentionRow.id)
         )
-        for cid, rid, name, aliases in rows:
-            by_case[cid].append(_Mention(int(rid), name, list(aliases or [])))
+        for cid, mid, rid, name, aliases in rows:
+            by_case[cid].append(_Mention(mid, int(rid), name, list(aliases or [])))
     report_ids = {m.report_id for ms in by_case.values() for m in ms}
     claims = claims_of_reports(session, report_ids)
     texts = _texts(session, report_ids)
@@ -116,27 +119,31 @@ def _assemble(
     texts: dict[int, str],
     published: dict[int, str | None],
 ) -> Dossier:
-    names_by_report: dict[int, set[str]] = defaultdict(set)
+    ours_by_report: dict[int, set[str]] = defaultdict(set)
     name_counts: Counter[str] = Counter()
     spelled: dict[str, str] = {}
     for m in mentions:
         for n in (m.name, *m.aliases):
             k = name_key(n)
             if k:
-                names_by_report[m.report_id].add(k)
                 spelled.setdefault(k, n)
+        ours_by_report[m.report_id].add(m.id)
         name_counts[m.name] += 1
-    report_ids = sorted(names_by_report)
+    report_ids = sorted(ours_by_report)
 
     singles: dict[str, list[tuple[dict[str, object], Evidence]]] = defaultdict(list)
     tellings: list[Telling] = []
     for rid in report_ids:
-        ours = names_by_report[rid]
-        for c in claims.get(rid, []):
+        report_claims = claims.get(rid, [])
+        owner = owners(report_claims)
+        ours = {
+            local for local, first in owner.items() if mention_id(rid, first) in ours_by_report[rid]
+        }
+        for c in report_claims:
             ev = _evidence(c, texts.get(rid, ""))
             if c.kind == "event":
                 victims = [str(v) for v in c.value.get("victims") or []]
-                if not any(name_key(v) in ours for v in victims):
+                if not ours.intersection(c.about("victims")):
                     continue
                 tellings.append(
                     Telling(
@@ -152,9 +159,9 @@ def _assemble(
                     )
                 )
             elif c.kind == "person":
-                if name_key(str(c.value.get("name", ""))) in ours and c.value.get("role"):
+                if c.mention in ours and c.value.get("role"):
                     singles["role"].append(({"role": c.value["role"]}, ev))
-            elif name_key(str(c.value.get("person", ""))) in ours:
+            elif ours.intersection(c.about("person")):
                 value = {k: v for k, v in c.value.items() if k != "person"}
                 singles[c.kind].append((value, ev))
 

@@ -12,6 +12,8 @@ import re
 from anyascii import anyascii
 
 _NON_ASCII = re.compile(r"[^\x00-\x7f]+")
+_HONORIFIC = re.compile(r"^(mr|mrs|ms|miss|dr|prof)\.?\s+", re.IGNORECASE)
+_PUNCT = re.compile(r"[^a-z0-9]+")
 _TOKEN = re.compile(r"[a-z0-9]+")
 
 
@@ -25,3 +27,9 @@ def fold(text: str) -> str:
 def fold_tokens(text: str) -> list[str]:
     """The tokens both full-text engines see in folded text (runs of letters and digits)."""
     return _TOKEN.findall(fold(text))
+
+
+def name_key(name: str) -> str:
+    """Case-, diacritics- and punctuation-folded name without honorifics ("Mr A. Amirova"
+    and "a amirova" give the same key)."""
+    return _PUNCT.sub(" ", fold(_HONORIFIC.sub("", name.strip()))).strip()
