@@ -216,13 +216,12 @@ def sync_claims(
             added += 1
         elif row.status != "machine":
             kept += 1
-        elif (row.spans, row.confidence, row.stage, row.value) != (
-            spans, claim.confidence, claim.stage, value,
-        ):  # fmt: skip
+        elif (row.spans, row.confidence, row.stage) != (spans, claim.confidence, claim.stage):
+            # The same fact (its fingerprint reads ids as names): the stored value, whose
+            # ids the report's other facts share, stays.
             before = _snapshot(row)
             row.spans, row.confidence, row.stage = spans, float(claim.confidence), claim.stage
             row.extractor, row.key, row.updated_at = extractor, claim.key[:128], utcnow()
-            row.value = value
             row.version += 1
             _record(session, row, actor, "re-extracted", before)
             updated += 1
