@@ -27,11 +27,13 @@ def _read(path: str) -> tuple[str, str | None, str | None, list[str]]:
     return doc.text, doc.published, doc.language, list(doc.warnings)
 
 
-def _who(ref: Any) -> str:
-    """A person or organisation as the record points to it: "Name (p1)"; free text as is."""
-    if isinstance(ref, dict):
-        return f"{ref.get('name')} ({ref.get('id')})"
-    return str(ref)
+def _who(name: str, mid: str | None) -> str:
+    """A person or organisation with the id facts point to: "Name (p1)"; free text as is."""
+    return f"{name} ({mid})" if mid else name
+
+
+def _whom(names: list[str], ids: list[str | None] | None) -> str:
+    return ", ".join(_who(n, m) for n, m in zip(names, ids or [None] * len(names), strict=False))
 
 
 def _show(source: str, text: str, result: Any) -> None:
@@ -59,15 +61,19 @@ def _show(source: str, text: str, result: Any) -> None:
         where = ", ".join(x for x in (ev["place"], ev["country"]) if x)
         console.print(
             f"[bold cyan]{ev['type']}[/] {when} {where} victims: "
-            + (", ".join(map(_who, ev["victims"])) or "-")
-            + (f" by: {', '.join(map(_who, ev['perpetrators']))}" if ev["perpetrators"] else "")
+            + (_whom(ev["victims"], ev.get("victim_ids")) or "-")
+            + (
+                f" by: {_whom(ev['perpetrators'], ev.get('perpetrator_ids'))}"
+                if ev["perpetrators"]
+                else ""
+            )
         )
         spans = evidence.get(f"event:{i}") or []
         if spans:
             console.print(f"   [dim]“{text[spans[0][0] : spans[0][1]]}”[/]", highlight=False)
     for c in rec["charges"]:
         console.print(
-            f"[bold magenta]charge[/] {_who(c['person'])}: {c['law'] or '-'} "
+            f"[bold magenta]charge[/] {_who(c['person'], c.get('person_id'))}: {c['law'] or '-'} "
             f"art. {c['article'] or '-'} {c['offence'] or ''}"
         )
     for s in rec["sentences"]:
@@ -75,7 +81,8 @@ def _show(source: str, text: str, result: Any) -> None:
             str(x) for x in (s.get("term_months"), s.get("amount"), s.get("currency")) if x
         )
         note = s.get("note") or ""
-        console.print(f"[bold red]sentence[/] {_who(s['person'])}: {s['penalty']} {extra} {note}")
+        who = _who(s["person"], s.get("person_id"))
+        console.print(f"[bold red]sentence[/] {who}: {s['penalty']} {extra} {note}")
 
 
 def extract_command(

@@ -2,9 +2,11 @@
 
 Every person and organisation gets an id within the report ("p1", "o1", in the order the
 stages found them); facts about them (aliases, biography, victims, charges, sentences) point
-to that id, so a reviewer who corrects a name keeps them linked. The record shows each
-reference as ``{"id": "p1", "name": "..."}`` for people to read (``vigil.facts.refs.
-names_only`` gives the names-only form gold files use); claims hold the id alone.
+to that id, so a reviewer who corrects a name keeps them linked. Claims hold the id alone;
+the record, for people to read, keeps the GUIDELINES names and gives the ids beside them
+(``id`` of each person and organisation, ``victim_ids``/``perpetrator_ids`` of an event,
+``person_id`` of a charge or sentence; None for free text). ``vigil.facts.refs.names_only``
+drops the ids again (the form gold files use).
 """
 
 from __future__ import annotations
@@ -32,10 +34,9 @@ class _Ids:
         """What a claim holds: the id of the person or organisation, else the text."""
         return self.parties.get(name, name)
 
-    def shown(self, name: str) -> Any:
-        """What the record shows: id and name, or the text alone."""
-        found = self.parties.get(name)
-        return {"id": found, "name": name} if found else name
+    def of(self, name: str) -> str | None:
+        """The id the record shows beside a name, None for free text."""
+        return self.parties.get(name)
 
 
 def build(ctx: Context) -> tuple[dict[str, Any], list[Claim]]:
@@ -151,8 +152,10 @@ def build(ctx: Context) -> tuple[dict[str, Any], list[Claim]]:
         events.append(
             {
                 **item,
-                "victims": [ids.shown(v) for v in ev.victims],
-                "perpetrators": [ids.shown(v) for v in ev.perpetrators],
+                "victims": ev.victims,
+                "victim_ids": [ids.of(v) for v in ev.victims],
+                "perpetrators": ev.perpetrators,
+                "perpetrator_ids": [ids.of(v) for v in ev.perpetrators],
             }
         )
         claims.append(
@@ -167,7 +170,7 @@ def build(ctx: Context) -> tuple[dict[str, Any], list[Claim]]:
             "offence": c.offence,
             "country": c.country,
         }
-        charges.append({**item, "person": ids.shown(c.person)})
+        charges.append({**item, "person": c.person, "person_id": ids.of(c.person)})
         claims.append(Claim("charge", f"charge:{i}", item, [c.span], c.stage, 0.6))
     sentences = []
     for i, pen in enumerate(ctx.penalties):
@@ -179,7 +182,7 @@ def build(ctx: Context) -> tuple[dict[str, Any], list[Claim]]:
             sitem["currency"] = pen.currency
         if pen.note:
             sitem["note"] = pen.note
-        sentences.append({**sitem, "person": ids.shown(pen.person)})
+        sentences.append({**sitem, "person": pen.person, "person_id": ids.of(pen.person)})
         claims.append(Claim("sentence", f"sentence:{i}", sitem, [pen.span], pen.stage, 0.6))
     for i, pl in enumerate(ctx.places):
         # Places are claims only (the record has no list of them); addresses stay marked.

@@ -205,30 +205,20 @@ def with_ids(
     return values
 
 
-def _name(item: Any) -> Any:
-    if isinstance(item, Mapping):
-        return item.get("name") or item.get("id")
-    return item
+# What the record of ``vigil extract`` adds beside the GUIDELINES names.
+RECORD_IDS = ("id", "victim_ids", "perpetrator_ids", "person_id")
 
 
 def names_only(record: Mapping[str, Any]) -> dict[str, Any]:
-    """A GUIDELINES record as gold files write it: every ref (``{"id": "p1", "name": ...}``
-    in the record ``vigil extract`` gives) as the name, and no ids. Gold records, which
-    name people by name, come out unchanged."""
+    """A GUIDELINES record as gold files write it: the ids ``vigil extract`` gives beside
+    the names (``RECORD_IDS``) left out. Gold records come out unchanged."""
     out = dict(record)
-    for part in ("persons", "organizations"):
-        if part in record:
-            out[part] = [{k: v for k, v in e.items() if k != "id"} for e in record[part] or []]
-    if "events" in record:
-        parties = ("victims", "perpetrators")
-        out["events"] = [
-            {**e, **{f: [_name(x) for x in e[f] or []] for f in parties if f in e}}
-            for e in record["events"] or []
-        ]
-    for part in ("charges", "sentences"):
-        if part in record:
+    for part in ("persons", "organizations", "events", "charges", "sentences"):
+        if isinstance(record.get(part), list):
             out[part] = [
-                {**c, "person": _name(c["person"])} if "person" in c else c
-                for c in record[part] or []
+                {k: v for k, v in item.items() if k not in RECORD_IDS}
+                if isinstance(item, Mapping)
+                else item
+                for item in record[part]
             ]
     return out
