@@ -40,6 +40,11 @@ def test_a_merged_away_id_still_opens_the_case(db_url: str, vigil_env: dict[str,
     assert f"case {gone} was merged into case {survivor}" in shown.stderr.decode()
     dossier = json.loads(vigil("case", str(gone), "--json", env=vigil_env, check=True).stdout)
     assert dossier["summary"]["id"] == survivor
+    # Everywhere a case is named: the review queue lists the reports of the case it went into.
+    queue = vigil("review-queue", "--case", str(gone), "--json", env=vigil_env, check=True)
+    assert len(queue.stdout.splitlines()) == 2
+    listed = vigil("alert", "interventions", str(gone), env=vigil_env, check=True)
+    assert f"case {gone} was merged into case {survivor}" in listed.stderr.decode()
     assert [e["action"] for e in audit(vigil_env)] == ["person.merge"]
 
 

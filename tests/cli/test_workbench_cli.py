@@ -28,8 +28,9 @@ def test_review_a_report_add_a_fact_and_accept_the_rest(
     assert f"{len(facts)} facts, {len(facts)} waiting" in table
     text = REPORT.split("\n\n", 1)[1]
     start = text.index("searched")
-    person = next(f["value"]["name"] for f in facts if f["kind"] == "person")  # type: ignore[index]
-    value = json.dumps({"type": "search", "date": "2024-03-10", "victims": [person]})
+    person = next(f for f in facts if f["kind"] == "person")
+    pid, name = person["value"]["id"], person["value"]["name"]  # type: ignore[index]
+    value = json.dumps({"type": "search", "date": "2024-03-10", "victims": [pid]})
     added = _lines(
         vigil("add-fact", "1", "--kind", "event", "--span", f"{start}:{start + 8}",
               "--value", value, env=vigil_env, check=True).stdout
@@ -37,6 +38,11 @@ def test_review_a_report_add_a_fact_and_accept_the_rest(
     assert (added["stage"], added["status"], added["evidence"]) == (
         "reviewer", "confirmed", "searched",
     )  # fmt: skip
+    assert added["value"]["victims"] == [pid] and added["names"] == {pid: name}  # type: ignore[index]
+    by_name = json.dumps({"type": "search", "victims": [name]})
+    bad = vigil("add-fact", "1", "--kind", "event", "--span", f"{start}:{start + 8}",
+                "--value", by_name, env=vigil_env)  # fmt: skip
+    assert bad.returncode == 1 and b"'victims'" in bad.stderr and b"not the id" in bad.stderr
     bad = vigil("add-fact", "1", "--kind", "event", "--span", "5:2", "--value", value,
                 env=vigil_env)  # fmt: skip
     assert bad.returncode == 1 and b"span" in bad.stderr

@@ -32,6 +32,11 @@ def test_extract_json_lines_in_order(tmp_path: Path) -> None:
     lines = [json.loads(x) for x in out.stdout.splitlines()]
     assert [x["source"] for x in lines] == [str(a), str(b)]
     assert lines[0]["events"][0]["date"] == "2020-10-02"  # PUBLISHED anchors "yesterday"
+    # Names as GUIDELINES have them, and beside them the ids the stored facts point to.
+    (person,) = lines[0]["persons"]
+    assert (person["id"], person["name"]) == ("p1", "Andrey Chapiuk")
+    event = lines[0]["events"][0]
+    assert (event["victims"], event["victim_ids"]) == (["Andrey Chapiuk"], ["p1"])
 
 
 def test_extract_readable(tmp_path: Path) -> None:
@@ -39,6 +44,7 @@ def test_extract_readable(tmp_path: Path) -> None:
     a.write_text(REPORT)
     out = CliRunner().invoke(_app(), ["extract", str(a)])
     assert out.exit_code == 0 and "Andrey Chapiuk" in out.stdout and "detained" in out.stdout
+    assert "Andrey Chapiuk (p1)" in out.stdout
 
 
 def test_eval_scores_a_gold_dir(tmp_path: Path) -> None:

@@ -13,7 +13,7 @@ EVENT = {
     "time": None,
     "place": "Aktau airport",
     "country": "KZ",
-    "victims": ["Ajzhangul Amirova"],
+    "victims": ["p1"],
     "perpetrators": ["law enforcement agencies"],
     "evidence": "was arrested",
 }
@@ -46,6 +46,8 @@ def test_dates_are_real_calendar_dates_at_any_precision(raw: str, ok: bool) -> N
         ({"country": "Veldoria"}, "country", "ISO 3166-1"),
         ({"type": "arested"}, "type", "not one of"),
         ({"victims": "["}, "victims", "list"),
+        ({"victims": ["Ajzhangul Amirova"]}, "victims", "not the id of a person"),
+        ({"victims": ["x1"]}, "victims", "not the id of a person (p1, p2 ...) or an organization"),
         ({"time": "25:00"}, "time", "HH:MM"),
         ({"colour": "red"}, "colour", "no such field"),
         ({"type": None}, "type", "required"),
@@ -67,11 +69,31 @@ def test_an_edit_changes_only_the_fields_it_names() -> None:
 
 def test_a_form_keeps_lists_as_lists() -> None:
     """The old edit form stored a victims box that was not JSON as the string "["."""
-    form = {"v.victims": "Ajzhangul Amirova\nElmurat Amirov", "v.date": "2012-01-06"}
+    form = {"v.victims": "p1\no2", "v.date": "2012-01-06"}
     edit = edit_from_form("event", form, EVENT)
-    assert edit == {"victims": ["Ajzhangul Amirova", "Elmurat Amirov"]}  # date unchanged
-    assert apply_edit("event", EVENT, edit)["victims"] == ["Ajzhangul Amirova", "Elmurat Amirov"]
+    assert edit == {"victims": ["p1", "o2"]}  # date unchanged
+    assert apply_edit("event", EVENT, edit)["victims"] == ["p1", "o2"]
     assert edit_from_form("event", {"v.victims": "["}, EVENT) == {"victims": ["["]}
+
+
+def test_references_are_ids_of_the_kinds_the_schema_names() -> None:
+    """A charge's person is a person or organisation; an alias's only a person; perpetrators
+    may be free text for someone unnamed, but a text shaped like an id must be one."""
+    charge = {"person": "p1", "penalty": "fine"}
+    assert apply_edit("charge", {"person": "p1"}, {"person": "o3"})["person"] == "o3"
+    with pytest.raises(FieldError, match="'o3' is not the id of a person"):
+        apply_edit("alias", {"person": "p1", "alias": "A."}, {"person": "o3"})
+    with pytest.raises(FieldError) as err:
+        apply_edit("sentence", charge, {"person": "Ajzhangul Amirova"})
+    assert err.value.field == "person"
+    after = apply_edit("event", EVENT, {"perpetrators": ["p2", "the police"]})
+    assert after["perpetrators"] == ["p2", "the police"]
+    with pytest.raises(FieldError, match="perpetrators"):
+        apply_edit("event", EVENT, {"perpetrators": ["q7"]})
+    # A person or organisation has an id; it is not a field a reviewer edits.
+    assert schema().mention_kinds == {"person": "p", "organization": "o"}
+    with pytest.raises(FieldError, match="no such field"):
+        apply_edit("person", {"id": "p1", "name": "A", "role": "victim"}, {"id": "p2"})
 
 
 def test_a_malformed_schema_fails_at_start() -> None:

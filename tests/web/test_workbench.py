@@ -88,7 +88,13 @@ def test_record_groups_facts_as_documenters_think_of_them(site: Site) -> None:
     assert [g["title"] for g in people] == ["Aliya Sarsenbayeva", "Erlan Dauletov"]
     assert [f["kind"] for f in people[0]["facts"]] == ["person", "affiliation"]
     assert sections["events"]["groups"][0]["facts"][0]["summary"].startswith("arrest")
-    assert data["names"] == ["Adil Soz", "Aliya Sarsenbayeva", "Erlan Dauletov"]
+    # What a fact may point to: the persons and organisations by name, each with its id.
+    assert [(m["id"], m["name"]) for m in data["mentions"]] == [
+        ("o1", "Adil Soz"), ("p1", "Aliya Sarsenbayeva"), ("p2", "Erlan Dauletov"),
+    ]  # fmt: skip
+    charge = sections["charges"]["groups"][0]["facts"][0]
+    assert charge["value"]["person"] == "p1" and charge["names"] == {"p1": "Aliya Sarsenbayeva"}
+    assert charge["summary"].startswith("Aliya Sarsenbayeva: ")
     html = client.get(f"/review/reports/{rid}").text
     assert 'data-o="16" data-facts=' in html  # highlights know their offsets
     assert "Accept the rest (6)" in html
@@ -108,16 +114,17 @@ def test_form_decisions_keep_the_place_and_edit_victims_as_a_list(site: Site) ->
     at = f["affiliation"]
     assert answer.headers["location"] == f"/review/reports/{rid}?at={at}#f-{at}"
     edit = client.get(f"/review/reports/{rid}?edit={f['event']}").text
-    assert 'type="checkbox" name="v.victims" value="Erlan Dauletov"' in edit
+    # The form shows names and sends ids.
+    assert 'type="checkbox" name="v.victims" value="p2"> Erlan Dauletov' in edit
     answer = client.post(
         f"/review/reports/{rid}/facts/{f['event']}",
         data={"csrf": csrf, "action": "edit", "version": "1", "v.type": "arrest",
-              "v.victims": ["", "Aliya Sarsenbayeva", "Erlan Dauletov"]},
+              "v.victims": ["", "p1", "p2"]},
     )  # fmt: skip
     assert answer.status_code == 303
     saved = row(site, f["event"])
     assert saved is not None and saved.status == "edited"
-    assert saved.value["victims"] == ["Aliya Sarsenbayeva", "Erlan Dauletov"]
+    assert saved.value["victims"] == ["p1", "p2"]
     assert [h.action for h in claim_history_of(site, f["event"])] == ["extracted", "edit"]
     # The script's way: JSON back with the fact's new HTML and the next fact waiting.
     answer = client.post(f"/review/reports/{rid}/facts/{f['charge']}",
@@ -151,7 +158,8 @@ def test_bad_values_are_refused_per_field_and_nothing_is_saved(site: Site) -> No
         ({"date": "2024-02-30"}, "date"),
         ({"victims": "Aliya Sarsenbayeva"}, "victims"),
         ({"victims": [1, 2]}, "victims"),
-        ({"victims": ["Nobody Known"]}, "victims"),
+        ({"victims": ["Nobody Known"]}, "victims"),  # a name, not an id
+        ({"victims": ["p9"]}, "victims"),  # nobody of this report
         ({"type": "picnic"}, "type"),
         ({"country": "Narnia"}, "country"),
         ({"colour": "red"}, "colour"),
@@ -182,7 +190,7 @@ def test_html_in_every_text_field_is_escaped(site: Site) -> None:
     headers = api(client)
     f = ids(site, rid)
     client.post(f"/api/review/reports/{rid}/facts",
-                json={"kind": "charge", "value": {"person": evil, "offence": evil},
+                json={"kind": "charge", "value": {"person": "p1", "offence": evil},
                       "span": [0, 8]}, headers=headers)  # fmt: skip
     for path in (f"/review/reports/{rid}", f"/review/reports/{rid}?edit={f['event']}",
                  f"/review/reports/{rid}/facts/{f['event']}/form", "/review/reports",
@@ -268,18 +276,20 @@ def test_adding_a_missed_fact_keeps_its_span_and_reviewer(site: Site) -> None:
         f"/review/reports/{rid}/facts",
         data={"csrf": csrf, "kind": "event", "start": "187", "end": "192", "quote": "fined",
               "v.type": "sentence", "v.date": "2021-05-02",
-              "v.victims": ["", "Aliya Sarsenbayeva"]},
+              "v.victims": ["", "p1"]},
     )  # fmt: skip
     assert answer.status_code == 303, answer.text
     new_id = int(answer.headers["location"].split("at=")[1].split("#")[0])
     added = row(site, new_id)
     assert added is not None
     assert (added.stage, added.status, added.reviewed_by) == ("reviewer", "confirmed", "rex")
-    assert added.spans == [[187, 192]] and added.value["victims"] == ["Aliya Sarsenbayeva"]
+    assert added.spans == [[187, 192]] and added.value["victims"] == ["p1"]
     assert [h.action for h in claim_history_of(site, new_id)] == ["added"]
     headers = api(client)
     refused = [
         ({"kind": "event", "value": {"type": "arrest", "victims": ["Ghost"]}, "span": [0, 6]}, 400),
+        ({"kind": "event", "value": {"type": "arrest", "victims": ["p7"]}, "span": [0, 6]}, 400),
+        ({"kind": "alias", "value": {"person": "o1", "alias": "AS"}, "span": [0, 6]}, 400),
         ({"kind": "event", "value": {"type": "arrest"}, "span": [0, 99999]}, 400),
         ({"kind": "event", "value": {"type": "arrest"}, "span": [5, 2]}, 400),
         ({"kind": "dragon", "value": {"x": 1}, "span": [0, 6]}, 400),
@@ -291,7 +301,7 @@ def test_adding_a_missed_fact_keeps_its_span_and_reviewer(site: Site) -> None:
         answer = client.post(f"/api/review/reports/{rid}/facts", json=body, headers=headers)
         assert answer.status_code == status, (body, answer.text)
     answer = client.post(f"/api/review/reports/{rid}/facts", headers=headers,
-                         json={"kind": "alias", "value": {"person": "Aliya Sarsenbayeva",
+                         json={"kind": "alias", "value": {"person": "p1",
                                                           "alias": "A. Sarsenbayeva"},
                                "span": [16, 34]})  # fmt: skip
     assert answer.status_code == 201 and answer.json()["stage"] == "reviewer"

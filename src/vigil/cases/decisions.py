@@ -130,6 +130,10 @@ def split(
         for x in leaving
         for y in staying
     )
+    # The leaving mentions no longer vote for the entity they leave: the staying ones keep
+    # its id (a one-to-one split used to hand it to whichever side the cluster hash chose).
+    for row in session.scalars(select(kind.mentions).where(kind.mentions.id.in_(leaving))):
+        setattr(row, kind.group, None)
     session.flush()
     engine.resolve_around(session, kind, everyone, {entity.id})
     new = session.scalar(select(kind.group_of()).where(kind.mentions.id == leaving[0]))

@@ -19,6 +19,7 @@ from vigil.cases.facts import (
     report_dates,
     report_texts,
 )
+from vigil.cases.mentions import mention_id, owners
 from vigil.cases.model import (
     CaseSummary,
     Conflict,
@@ -59,6 +60,7 @@ def build_dossier(session: Session, case: CaseRow) -> Dossier:
 
 @dataclass(frozen=True, slots=True)
 class _Mention:
+    id: str
     report_id: int
     name: str
     aliases: list[str]
@@ -75,6 +77,7 @@ def build_dossiers(session: Session, cases: list[CaseRow]) -> dict[int, Dossier]
         rows = session.execute(
             select(
                 PersonMentionRow.case_id,
+                PersonMentionRow.id,
                 PersonMentionRow.report_id,
                 PersonMentionRow.name,
                 PersonMentionRow.aliases,
@@ -82,8 +85,8 @@ def build_dossiers(session: Session, cases: list[CaseRow]) -> dict[int, Dossier]
             .where(PersonMentionRow.case_id.in_(ids[start : start + 500]))
             .order_by(PersonMentionRow.report_id, PersonMentionRow.id)
         )
-        for cid, rid, name, aliases in rows:
-            by_case[cid].append(_Mention(int(rid), name, list(aliases or [])))
+        for cid, mid, rid, name, aliases in rows:
+            by_case[cid].append(_Mention(mid, int(rid), name, list(aliases or [])))
     report_ids = {m.report_id for ms in by_case.values() for m in ms}
     claims = claims_of_reports(session, report_ids)
     texts = report_texts(session, report_ids)
@@ -98,31 +101,35 @@ def _assemble(
     texts: dict[int, str],
     published: dict[int, str | None],
 ) -> Dossier:
-    names_by_report: dict[int, set[str]] = defaultdict(set)
+    ours_by_report: dict[int, set[str]] = defaultdict(set)
     name_counts: Counter[str] = Counter()
     spelled: dict[str, str] = {}
     for m in mentions:
         for n in (m.name, *m.aliases):
             k = name_key(n)
             if k:
-                names_by_report[m.report_id].add(k)
                 spelled.setdefault(k, n)
+        ours_by_report[m.report_id].add(m.id)
         name_counts[m.name] += 1
-    report_ids = sorted(names_by_report)
+    report_ids = sorted(ours_by_report)
 
     singles: dict[str, list[tuple[dict[str, object], Evidence]]] = defaultdict(list)
     tellings: list[Telling] = []
     for rid in report_ids:
-        ours = names_by_report[rid]
-        for c in claims.get(rid, []):
+        report_claims = claims.get(rid, [])
+        owner = owners(report_claims)
+        ours = {
+            local for local, first in owner.items() if mention_id(rid, first) in ours_by_report[rid]
+        }
+        for c in report_claims:
             ev = evidence(c, texts.get(rid, ""))
             if c.kind == "event":
-                if any(name_key(str(v)) in ours for v in c.value.get("victims") or []):
+                if ours.intersection(c.about("victims")):
                     tellings.append(telling(c, ev, published.get(rid)))
             elif c.kind == "person":
-                if name_key(str(c.value.get("name", ""))) in ours and c.value.get("role"):
+                if c.mention in ours and c.value.get("role"):
                     singles["role"].append(({"role": c.value["role"]}, ev))
-            elif name_key(str(c.value.get("person", ""))) in ours:
+            elif ours.intersection(c.about("person")):
                 value = {k: v for k, v in c.value.items() if k != "person"}
                 singles[c.kind].append((value, ev))
 

@@ -1,27 +1,35 @@
 """The claims of reports as the cases see them: reviewed values win, rejected ones are gone.
 
-A claim's ``value`` names its person by the name that report uses; ``names_match`` decides
-whether a claim is about a mention, by folded names, so that "A. Amirova" in an event's
-victims finds the mention whose aliases include it.
+A claim points to the persons and organisations it is about by their id within the report
+(``refs``: "p1"); its ``value`` is what a reader sees, each of those ids replaced by the
+name the report's person or organisation has now, so a corrected name shows everywhere.
 """
 
 from __future__ import annotations
 
-import re
 from collections import defaultdict
-from collections.abc import Iterable
-from dataclasses import dataclass
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
 from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from vigil.cases.model import Evidence
-from vigil.resolve.lexicon import strip_honorific
-from vigil.store.fold import fold
+from vigil.facts import refs as facts_refs
+from vigil.facts.schema import schema
+from vigil.store.fold import name_key
 from vigil.store.models import ClaimRow, Report
 
-_PUNCT = re.compile(r"[^a-z0-9]+")
+__all__ = [
+    "CASE_KINDS",
+    "StoredClaim",
+    "claims_of_reports",
+    "evidence",
+    "name_key",
+    "report_dates",
+    "report_texts",
+]
 
 CASE_KINDS = (
     "person",
@@ -37,27 +45,28 @@ CASE_KINDS = (
 )
 
 
-def name_key(name: str) -> str:
-    """Case-, diacritics- and punctuation-folded name without honorifics ("Mr A. Amirova"
-    and "a amirova" give the same key)."""
-    return _PUNCT.sub(" ", fold(strip_honorific(name))).strip()
-
-
 @dataclass(frozen=True, slots=True)
 class StoredClaim:
     id: int
     report_id: int
     kind: str
-    value: dict[str, Any]
+    value: dict[str, Any]  # ids of persons and organisations read as their names
     spans: tuple[tuple[int, int], ...]
     reviewed: bool  # confirmed or edited by a reviewer
     confidence: float
+    # The persons and organisations of the report it is about, per field ("person": ["p1"]).
+    refs: Mapping[str, list[str]] = field(default_factory=dict)
+    mention: str | None = None  # a person's or organisation's own id within the report
+
+    def about(self, name: str) -> list[str]:
+        return list(self.refs.get(name, ()))
 
 
 def claims_of_reports(session: Session, report_ids: Iterable[int]) -> dict[int, list[StoredClaim]]:
     """Every claim the cases use, per report, leaving out what reviewers rejected."""
     ids = sorted(set(report_ids))
     found: dict[int, list[StoredClaim]] = defaultdict(list)
+    mentions = tuple(schema().mention_kinds)
     for start in range(0, len(ids), 500):
         rows = session.execute(
             select(
@@ -71,21 +80,33 @@ def claims_of_reports(session: Session, report_ids: Iterable[int]) -> dict[int, 
             )
             .where(ClaimRow.report_id.in_(ids[start : start + 500]))
             .where(ClaimRow.kind.in_(CASE_KINDS))
-            .where(ClaimRow.status != "rejected")
+            # A rejected person still lends its name to a fact that points to it.
+            .where((ClaimRow.status != "rejected") | ClaimRow.kind.in_(mentions))
             .order_by(ClaimRow.id)
         )
+        by_report: dict[int, list[tuple[int, str, dict[str, Any], Any, str, float]]]
+        by_report = defaultdict(list)
         for cid, rid, kind, value, spans, status, conf in rows:
-            found[rid].append(
-                StoredClaim(
-                    cid,
-                    rid,
-                    kind,
-                    value if isinstance(value, dict) else {},
-                    tuple((int(a), int(b)) for a, b in spans),
-                    status in ("confirmed", "edited"),
-                    float(conf),
+            by_report[rid].append((cid, kind, value if isinstance(value, dict) else {}, spans,
+                                   status, conf))  # fmt: skip
+        for rid, items in by_report.items():
+            names = facts_refs.names_of((kind, value) for _, kind, value, _, _, _ in items)
+            for cid, kind, value, spans, status, conf in items:
+                if status == "rejected":
+                    continue
+                found[rid].append(
+                    StoredClaim(
+                        cid,
+                        rid,
+                        kind,
+                        facts_refs.named(kind, value, names),
+                        tuple((int(a), int(b)) for a, b in spans),
+                        status in ("confirmed", "edited"),
+                        float(conf),
+                        refs=facts_refs.ids_in(kind, value),
+                        mention=facts_refs.own_id(kind, value),
+                    )
                 )
-            )
     return found
 
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
@@ -55,56 +54,71 @@ class Mention:
         )
 
 
-def mention_id(report_id: int, name: str) -> str:
-    digest = hashlib.sha1(name_key(name).encode(), usedforsecurity=False).hexdigest()[:12]
-    return f"pm-{report_id}-{digest}"
+def mention_id(report_id: int, local: str) -> str:
+    """The mention's id among all reports: its report and its id within it ("pm-7-p1"), so
+    that a corrected name keeps the mention (and the case it belongs to)."""
+    return f"pm-{report_id}-{local}"
+
+
+def owners(claims: list[StoredClaim]) -> dict[str, str]:
+    """A report's person ids -> the id of the person standing for them: a person the report
+    names twice by the same name is one person (the first of them)."""
+    first: dict[str, str] = {}
+    owner: dict[str, str] = {}
+    for c in claims:
+        if c.kind == "person" and c.mention and c.value.get("name"):
+            key = name_key(str(c.value["name"]))
+            if key:
+                owner[c.mention] = first.setdefault(key, c.mention)
+    return owner
 
 
 def mentions_from_claims(report_id: int, claims: list[StoredClaim]) -> list[Mention]:
-    """One mention per person claim of the report, with what the other claims add."""
-    by_key: dict[str, Mention] = {}
+    """One mention per person of the report, with what the other claims say of them."""
+    owner = owners(claims)
+    by_id: dict[str, Mention] = {}
     for c in claims:
-        if c.kind == "person" and c.value.get("name"):
-            name = str(c.value["name"])
-            key = name_key(name)
-            if key and key not in by_key:
-                by_key[key] = Mention(mention_id(report_id, name), report_id, name)
-                by_key[key].role = c.value.get("role")
-    owners: dict[str, Mention] = dict(by_key)
+        if c.kind == "person" and c.mention in owner and owner[c.mention] == c.mention:
+            by_id[c.mention] = Mention(
+                mention_id(report_id, c.mention), report_id, str(c.value["name"]),
+                role=c.value.get("role"),
+            )  # fmt: skip
+
+    def of(c: StoredClaim, field: str = "person") -> Mention | None:
+        found = [by_id[owner[r]] for r in c.about(field) if r in owner]
+        return found[0] if found else None
+
     for c in claims:
-        if c.kind == "alias":
-            owner = owners.get(name_key(str(c.value.get("person", ""))))
+        if c.kind == "alias" and (who := of(c)) is not None:
             alias = str(c.value.get("alias") or "")
-            if owner is not None and alias and alias not in owner.aliases:
-                owner.aliases.append(alias)
-                owners.setdefault(name_key(alias), owner)
+            if alias and alias not in who.aliases:
+                who.aliases.append(alias)
     countries: dict[str, Counter[str]] = {}
     for c in claims:
-        owner = owners.get(name_key(str(c.value.get("person", ""))))
-        if c.kind == "birth_date" and owner is not None:
-            owner.birth_date = owner.birth_date or c.value.get("birth_date")
-        elif c.kind == "birth_place" and owner is not None:
-            owner.birth_place = owner.birth_place or c.value.get("birth_place")
-        elif c.kind == "affiliation" and owner is not None:
+        who = of(c)
+        if c.kind == "birth_date" and who is not None:
+            who.birth_date = who.birth_date or c.value.get("birth_date")
+        elif c.kind == "birth_place" and who is not None:
+            who.birth_place = who.birth_place or c.value.get("birth_place")
+        elif c.kind == "affiliation" and who is not None:
             item = {k: v for k, v in c.value.items() if k != "person"}
-            if item not in owner.affiliations:
-                owner.affiliations.append(item)
-        elif c.kind == "relative" and owner is not None:
+            if item not in who.affiliations:
+                who.affiliations.append(item)
+        elif c.kind == "relative" and who is not None:
             item = {k: v for k, v in c.value.items() if k != "person"}
-            if item not in owner.relatives:
-                owner.relatives.append(item)
-        elif c.kind in ("charge", "sentence") and owner is not None:
-            owner.victim = True
+            if item not in who.relatives:
+                who.relatives.append(item)
+        elif c.kind in ("charge", "sentence") and who is not None:
+            who.victim = True
             if c.value.get("country"):
-                countries.setdefault(owner.id, Counter())[str(c.value["country"])] += 1
+                countries.setdefault(who.id, Counter())[str(c.value["country"])] += 1
         elif c.kind == "event":
-            for victim in c.value.get("victims") or []:
-                who = owners.get(name_key(str(victim)))
-                if who is not None:
-                    who.victim = who.victim or c.value.get("type") not in NOT_DONE_TO
-                    if c.value.get("country"):
-                        countries.setdefault(who.id, Counter())[str(c.value["country"])] += 1
-    for mention in by_key.values():
+            for victim in {owner[r] for r in c.about("victims") if r in owner}:
+                done_to = by_id[victim]
+                done_to.victim = done_to.victim or c.value.get("type") not in NOT_DONE_TO
+                if c.value.get("country"):
+                    countries.setdefault(done_to.id, Counter())[str(c.value["country"])] += 1
+    for mention in by_id.values():
         if mention.id in countries:
             mention.country = countries[mention.id].most_common(1)[0][0]
-    return list(by_key.values())
+    return list(by_id.values())

@@ -14,7 +14,7 @@ from rich.table import Table
 from sqlalchemy.orm import Session
 
 from vigil.alerts import feeds, interventions, workflow
-from vigil.cli.common import out, print_json_line, transaction
+from vigil.cli.common import case_ref, out, print_json_line, transaction
 from vigil.errors import ConfigError, InputError
 from vigil.operations import alerts as steps
 from vigil.settings import get_settings
@@ -198,7 +198,7 @@ def feed(
 
 
 def intervene(
-    case_id: int = typer.Argument(...),
+    case: str = typer.Argument(..., help="Case id (a merged-away id leads to its case)."),
     sender: str = typer.Option(..., "--by", help="Who sent the appeal."),
     authority: str = typer.Option(..., "--to", help="To which authority."),
     sent_on: str = typer.Option(..., "--on", help="Date sent (2024-03-12)."),
@@ -210,7 +210,7 @@ def intervene(
     with transaction() as session:
         done = interventions.record_intervention(
             session,
-            case_id=case_id,
+            case_id=case_ref(session, case),
             sender=sender,
             authority=authority,
             sent_on=sent_on,
@@ -240,10 +240,12 @@ def response(
         print_json_line(_iv(done))
 
 
-def interventions_cmd(case_id: int = typer.Argument(...)) -> None:
+def interventions_cmd(
+    case: str = typer.Argument(..., help="Case id (a merged-away id leads to its case)."),
+) -> None:
     """List a case's interventions, oldest first (JSON lines)."""
     with transaction() as session:
-        for done in interventions.interventions_for_case(session, case_id):
+        for done in interventions.interventions_for_case(session, case_ref(session, case)):
             print_json_line(_iv(done))
 
 

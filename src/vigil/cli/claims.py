@@ -12,20 +12,24 @@ from sqlalchemy import select
 
 from vigil.cli.common import database, out, print_json_line, transaction
 from vigil.errors import InputError, NotFound
+from vigil.facts import refs
 from vigil.pipeline.extraction import ExtractionStage
 from vigil.settings import get_settings
-from vigil.store.claims import list_claims
+from vigil.store.claims import list_claims, report_names
 from vigil.store.models import ClaimRow, Report
 from vigil.store.reports import get_report
 from vigil.workbench import actions
 
 
-def _claim_json(row: ClaimRow) -> dict[str, object]:
+def _claim_json(row: ClaimRow, names: dict[str, str]) -> dict[str, object]:
+    """A claim as stored (persons and organisations by id) with the names of those ids."""
+    pointed = [i for ids in refs.ids_in(row.kind, row.value).values() for i in ids]
     return {
         "id": row.id,
         "report_id": row.report_id,
         "kind": row.kind,
         "value": row.value,
+        "names": {i: names[i] for i in pointed if i in names},
         "spans": row.spans,
         "stage": row.stage,
         "confidence": row.confidence,
@@ -49,6 +53,7 @@ def claims(
         with db.read() as session:
             rid = get_report(session, report).id if report else None
             rows = list_claims(session, report_id=rid, status=status, kind=kind, limit=limit)
+            names = {rid: report_names(session, rid) for rid in {r.report_id for r in rows}}
             texts: dict[int, str] = {}
             if not as_json:
                 for report_id in {r.report_id for r in rows}:
@@ -57,7 +62,7 @@ def claims(
         db.close()
     if as_json:
         for row in rows:
-            print_json_line(_claim_json(row))
+            print_json_line(_claim_json(row, names[row.report_id]))
         return
     table = Table(show_edge=False)
     for col in ("id", "report", "kind", "status", "value", "evidence"):
@@ -65,7 +70,8 @@ def claims(
     for row in rows:
         text = texts.get(row.report_id, "")
         evidence = " … ".join(text[a:b] for a, b in row.spans[:2])
-        value = json.dumps(row.value, ensure_ascii=False)
+        shown = refs.named(row.kind, row.value, names[row.report_id])
+        value = json.dumps(shown, ensure_ascii=False)
         table.add_row(
             str(row.id),
             str(row.report_id),
@@ -121,7 +127,7 @@ def review(
             session, row.report_id, claim_id, action, actor=get_settings().actor,
             value=new_value,
         )  # fmt: skip
-        print_json_line(_claim_json(row))
+        print_json_line(_claim_json(row, report_names(session, row.report_id)))
 
 
 def reextract(

@@ -27,6 +27,15 @@ def _read(path: str) -> tuple[str, str | None, str | None, list[str]]:
     return doc.text, doc.published, doc.language, list(doc.warnings)
 
 
+def _who(name: str, mid: str | None) -> str:
+    """A person or organisation with the id facts point to: "Name (p1)"; free text as is."""
+    return f"{name} ({mid})" if mid else name
+
+
+def _whom(names: list[str], ids: list[str | None] | None) -> str:
+    return ", ".join(_who(n, m) for n, m in zip(names, ids or [None] * len(names), strict=False))
+
+
 def _show(source: str, text: str, result: Any) -> None:
     from rich.console import Console
     from rich.table import Table
@@ -37,38 +46,43 @@ def _show(source: str, text: str, result: Any) -> None:
     for w in result.warnings:
         console.print(f"[yellow]warning:[/] {w}")
     evidence = {c.key: c.spans for c in result.claims}
-    people = Table("person", "aliases", "role", "born", "affiliations", title="Persons")
+    people = Table("id", "person", "aliases", "role", "born", "affiliations", title="Persons")
     for p in rec["persons"]:
         affs = "; ".join(f"{a['position']} ({a['organization']})" for a in p["affiliations"])
         born = " ".join(x for x in (p["birth_date"], p["birth_place"]) if x)
-        people.add_row(p["name"], ", ".join(p["aliases"]), p["role"], born, affs)
+        people.add_row(p["id"], p["name"], ", ".join(p["aliases"]), p["role"], born, affs)
     console.print(people)
-    orgs = Table("organization", "aliases", "kind", title="Organizations")
+    orgs = Table("id", "organization", "aliases", "kind", title="Organizations")
     for o in rec["organizations"]:
-        orgs.add_row(o["name"], ", ".join(o["aliases"]), o["kind"])
+        orgs.add_row(o["id"], o["name"], ", ".join(o["aliases"]), o["kind"])
     console.print(orgs)
     for i, ev in enumerate(rec["events"]):
         when = " ".join(x for x in (ev["date"], ev["time"]) if x) or "date unknown"
         where = ", ".join(x for x in (ev["place"], ev["country"]) if x)
         console.print(
-            f"[bold cyan]{ev['type']}[/] {when} {where} victims: {', '.join(ev['victims']) or '-'}"
-            + (f" by: {', '.join(ev['perpetrators'])}" if ev["perpetrators"] else "")
+            f"[bold cyan]{ev['type']}[/] {when} {where} victims: "
+            + (_whom(ev["victims"], ev.get("victim_ids")) or "-")
+            + (
+                f" by: {_whom(ev['perpetrators'], ev.get('perpetrator_ids'))}"
+                if ev["perpetrators"]
+                else ""
+            )
         )
         spans = evidence.get(f"event:{i}") or []
         if spans:
             console.print(f"   [dim]“{text[spans[0][0] : spans[0][1]]}”[/]", highlight=False)
     for c in rec["charges"]:
         console.print(
-            f"[bold magenta]charge[/] {c['person']}: {c['law'] or '-'} "
+            f"[bold magenta]charge[/] {_who(c['person'], c.get('person_id'))}: {c['law'] or '-'} "
             f"art. {c['article'] or '-'} {c['offence'] or ''}"
         )
     for s in rec["sentences"]:
         extra = " ".join(
             str(x) for x in (s.get("term_months"), s.get("amount"), s.get("currency")) if x
         )
-        console.print(
-            f"[bold red]sentence[/] {s['person']}: {s['penalty']} {extra} {s.get('note') or ''}"
-        )
+        note = s.get("note") or ""
+        who = _who(s["person"], s.get("person_id"))
+        console.print(f"[bold red]sentence[/] {who}: {s['penalty']} {extra} {note}")
 
 
 def extract_command(

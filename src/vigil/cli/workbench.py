@@ -14,8 +14,9 @@ from rich.table import Table
 
 from vigil.cli.common import database, out, print_json_line, transaction
 from vigil.errors import InputError
+from vigil.operations import claims as operations
 from vigil.settings import get_settings
-from vigil.store.claims import list_claims
+from vigil.store.claims import list_claims, report_names
 from vigil.store.reports import get_report
 from vigil.workbench import actions
 from vigil.workbench.queue import QueueFilter, report_queue
@@ -47,9 +48,12 @@ def show_report(ref: str, *, as_json: bool) -> None:
             for fact in group["facts"]:
                 part = section["title"] + (f": {group['title']}" if group["title"] else "")
                 state = "waiting" if fact["status"] == "machine" else fact["status"]
+                said = fact["summary"]
+                if fact["kind"] in ("person", "organization") and fact["value"].get("id"):
+                    said = f"{fact['value']['id']}: {said}"  # what other facts point to
                 table.add_row(
                     str(fact["id"]), escape(part[:30]), fact["kind"], state,
-                    escape(fact["summary"][:70]), escape(fact["evidence"][:50]),
+                    escape(said[:70]), escape(fact["evidence"][:50]),
                 )  # fmt: skip
     out.print(table)
     waiting = sum(not f["decided"] for f in facts)
@@ -61,7 +65,7 @@ def accept_rest(ref: str) -> None:
     actor = get_settings().actor
     with transaction() as session:
         report_id = get_report(session, ref).id
-        accepted = actions.accept_rest(session, report_id, actor=actor)
+        accepted = operations.accept_rest(session, report_id, actor=actor)
     print_json_line({"report_id": report_id, "accepted": accepted, "state": "reviewed"})
 
 
@@ -71,10 +75,16 @@ def add_fact(
     span: list[str] = typer.Option(
         ..., "--span", help="START:END, character offsets of the words it rests on (repeatable)."
     ),
-    value: str = typer.Option(..., "--value", help='The fact as JSON: {"type": "arrest", ...}.'),
+    value: str = typer.Option(
+        ...,
+        "--value",
+        help='The fact as JSON: {"type": "arrest", "victims": ["p1"], ...}; persons and '
+        "organisations by their id (vigil review --report ID lists them).",
+    ),
 ) -> None:
     """Add a fact the machine missed, resting on words of the report (attributed to
-    VIGIL_ACTOR, confirmed, in the claim's history)."""
+    VIGIL_ACTOR, confirmed, in the claim's history). It points to the report's persons and
+    organisations by id ("p1", "o2")."""
     try:
         parsed = json.loads(value)
     except json.JSONDecodeError as exc:
@@ -84,11 +94,11 @@ def add_fact(
     spans = [actions.parse_span(s) for s in span]
     with transaction() as session:
         report_id = get_report(session, report).id
-        row = actions.add_fact(
+        row = operations.add_fact(
             session, report_id, kind, parsed, spans, actor=get_settings().actor,
         )  # fmt: skip
         text = get_report(session, report_id, with_text=True).text
-        print_json_line(fact_json(row, text))
+        print_json_line(fact_json(row, text, report_names(session, report_id)))
 
 
 def review_queue(

@@ -18,6 +18,7 @@ from typing import Any, Protocol
 
 from vigil.extract.gazetteer import fold
 from vigil.extract.model import ExtractionResult
+from vigil.facts.refs import names_only
 from vigil.resolve.lexicon import strip_honorific
 from vigil.scoring import Score
 
@@ -182,7 +183,9 @@ def score_record(pred: dict[str, Any], gold: dict[str, Any]) -> dict[str, Score]
 
 
 def compare_record(pred: dict[str, Any], gold: dict[str, Any]) -> dict[str, tuple[Score, Misses]]:
-    """Per category, the score and what was missed or spurious."""
+    """Per category, the score and what was missed or spurious. Gold names people by name;
+    a record that points to them by id (``{"id": "p1", "name": ...}``) is read by name."""
+    pred, gold = names_only(pred), names_only(gold)
     rp, rg = _resolver(pred), _resolver(gold)
 
     def same(p: str, g: str) -> bool:

@@ -1,4 +1,13 @@
-"""Turn a finished Context into the GUIDELINES record and its claims."""
+"""Turn a finished Context into the GUIDELINES record and its claims.
+
+Every person and organisation gets an id within the report ("p1", "o1", in the order the
+stages found them); facts about them (aliases, biography, victims, charges, sentences) point
+to that id, so a reviewer who corrects a name keeps them linked. Claims hold the id alone;
+the record, for people to read, keeps the GUIDELINES names and gives the ids beside them
+(``id`` of each person and organisation, ``victim_ids``/``perpetrator_ids`` of an event,
+``person_id`` of a charge or sentence; None for free text). ``vigil.facts.refs.names_only``
+drops the ids again (the form gold files use).
+"""
 
 from __future__ import annotations
 
@@ -8,11 +17,36 @@ from vigil.extract.context import Context
 from vigil.extract.model import Claim
 
 
+class _Ids:
+    """Names of the report's persons and organisations -> their ids (the first of a name)."""
+
+    def __init__(self, ctx: Context) -> None:
+        self.parties: dict[str, str] = {}
+        for i, p in enumerate(ctx.persons):
+            self.parties.setdefault(p.name, f"p{i + 1}")
+        for i, o in enumerate(ctx.organizations):
+            self.parties.setdefault(o.name, f"o{i + 1}")
+        for i, o in enumerate(ctx.organizations):
+            for alias in o.aliases:
+                self.parties.setdefault(alias, f"o{i + 1}")
+
+    def claim(self, name: str) -> str:
+        """What a claim holds: the id of the person or organisation, else the text."""
+        return self.parties.get(name, name)
+
+    def of(self, name: str) -> str | None:
+        """The id the record shows beside a name, None for free text."""
+        return self.parties.get(name)
+
+
 def build(ctx: Context) -> tuple[dict[str, Any], list[Claim]]:
     claims: list[Claim] = []
+    ids = _Ids(ctx)
     persons = []
     for i, p in enumerate(ctx.persons):
+        pid = f"p{i + 1}"
         item = {
+            "id": pid,
             "name": p.name,
             "aliases": p.aliases,
             "role": p.role,
@@ -27,7 +61,7 @@ def build(ctx: Context) -> tuple[dict[str, Any], list[Claim]]:
             Claim(
                 "person",
                 key,
-                {"name": p.name, "role": p.role},
+                {"id": pid, "name": p.name, "role": p.role},
                 p.spans[:20],
                 p.stage,
                 p.confidence,
@@ -38,7 +72,7 @@ def build(ctx: Context) -> tuple[dict[str, Any], list[Claim]]:
                 Claim(
                     "alias",
                     f"{key}:alias:{a}",
-                    {"person": p.name, "alias": a},
+                    {"person": pid, "alias": a},
                     [sp for sp in p.spans if ctx.text[sp[0] : sp[1]] == a][:5],
                     p.stage,
                     p.confidence,
@@ -49,7 +83,7 @@ def build(ctx: Context) -> tuple[dict[str, Any], list[Claim]]:
                 Claim(
                     "affiliation",
                     f"{key}:aff:{aff['organization']}",
-                    {"person": p.name, **aff},
+                    {"person": pid, **aff},
                     p.evidence.get(f"aff:{aff['organization']}", []),
                     ctx.biography_stage,
                     0.5,
@@ -62,7 +96,7 @@ def build(ctx: Context) -> tuple[dict[str, Any], list[Claim]]:
                     f"{key}:rel:{rel['person']}",
                     # "person" is whose relative it is (as for every biography claim);
                     # the relative's own name is confidential and kept apart.
-                    {"person": p.name, "relative": rel["person"], "relation": rel["relation"]},
+                    {"person": pid, "relative": rel["person"], "relation": rel["relation"]},
                     p.evidence.get(f"rel:{rel['person']}", []),
                     ctx.biography_stage,
                     0.5,
@@ -73,7 +107,7 @@ def build(ctx: Context) -> tuple[dict[str, Any], list[Claim]]:
                 Claim(
                     "birth_date",
                     f"{key}:birth_date",
-                    {"person": p.name, "birth_date": p.birth_date},
+                    {"person": pid, "birth_date": p.birth_date},
                     p.evidence.get("birth_date", []),
                     ctx.biography_stage,
                     0.7,
@@ -84,7 +118,7 @@ def build(ctx: Context) -> tuple[dict[str, Any], list[Claim]]:
                 Claim(
                     "birth_place",
                     f"{key}:birth_place",
-                    {"person": p.name, "birth_place": p.birth_place},
+                    {"person": pid, "birth_place": p.birth_place},
                     p.evidence.get("birth_place", []),
                     ctx.biography_stage,
                     0.6,
@@ -92,7 +126,7 @@ def build(ctx: Context) -> tuple[dict[str, Any], list[Claim]]:
             )
     orgs = []
     for i, o in enumerate(ctx.organizations):
-        orgs.append({"name": o.name, "aliases": o.aliases, "kind": o.kind})
+        orgs.append({"id": f"o{i + 1}", "name": o.name, "aliases": o.aliases, "kind": o.kind})
         claims.append(
             Claim(
                 "organization",
@@ -111,28 +145,36 @@ def build(ctx: Context) -> tuple[dict[str, Any], list[Claim]]:
             "time": ev.time,
             "place": ev.place,
             "country": ev.country,
-            "victims": ev.victims,
-            "perpetrators": ev.perpetrators,
+            "victims": [ids.claim(v) for v in ev.victims],
+            "perpetrators": [ids.claim(v) for v in ev.perpetrators],
             "evidence": ctx.text[ev.start : ev.end],
         }
-        events.append(item)
+        events.append(
+            {
+                **item,
+                "victims": ev.victims,
+                "victim_ids": [ids.of(v) for v in ev.victims],
+                "perpetrators": ev.perpetrators,
+                "perpetrator_ids": [ids.of(v) for v in ev.perpetrators],
+            }
+        )
         claims.append(
             Claim("event", f"event:{i}", item, [(ev.start, ev.end)], ev.stage, ev.confidence)
         )
     charges = []
     for i, c in enumerate(ctx.charges):
         item = {
-            "person": c.person,
+            "person": ids.claim(c.person),
             "law": c.law,
             "article": c.article,
             "offence": c.offence,
             "country": c.country,
         }
-        charges.append(item)
+        charges.append({**item, "person": c.person, "person_id": ids.of(c.person)})
         claims.append(Claim("charge", f"charge:{i}", item, [c.span], c.stage, 0.6))
     sentences = []
     for i, pen in enumerate(ctx.penalties):
-        sitem: dict[str, Any] = {"person": pen.person, "penalty": pen.penalty}
+        sitem: dict[str, Any] = {"person": ids.claim(pen.person), "penalty": pen.penalty}
         if pen.penalty == "imprisonment":
             sitem["term_months"] = pen.term_months
         if pen.penalty == "fine":
@@ -140,7 +182,7 @@ def build(ctx: Context) -> tuple[dict[str, Any], list[Claim]]:
             sitem["currency"] = pen.currency
         if pen.note:
             sitem["note"] = pen.note
-        sentences.append(sitem)
+        sentences.append({**sitem, "person": pen.person, "person_id": ids.of(pen.person)})
         claims.append(Claim("sentence", f"sentence:{i}", sitem, [pen.span], pen.stage, 0.6))
     for i, pl in enumerate(ctx.places):
         # Places are claims only (the record has no list of them); addresses stay marked.

@@ -16,6 +16,8 @@ _TYPE_WORDS = {
     "integer": "whole number",
     "number": "number",
     "boolean": "true or false",
+    "ref": "id",
+    "refs": "list of ids",
 }
 
 
@@ -29,12 +31,22 @@ def markdown() -> str:
         "an edit changes only the fields it names, and a value that does not fit is refused",
         "with the field's name and the problem. Fields marked * are required.",
         "",
+        "Persons and organisations have an id within their report (`p1`, `o2`); the facts",
+        "about them hold that id, never the name, so a name a reviewer corrects stays linked",
+        "to everything said of that person. A reference to someone the report does not have",
+        "is refused.",
+        "",
     ]
     for kind in s.kinds.values():
         out += [f"## {kind.name}", "", kind.about[:1].upper() + kind.about[1:] + ".", ""]
+        if kind.id_prefix:
+            p = kind.id_prefix
+            out += [f"Each has an id within its report: `{p}1`, `{p}2` ...", ""]
         out += ["| field | type | meaning |", "| --- | --- | --- |"]
         for f in kind.fields.values():
             ftype = f"one of the {f.of} values" if f.type == "choice" else _TYPE_WORDS[f.type]
+            if f.is_ref:
+                ftype += " of a " + " or ".join(f.to) + (", or text" if f.or_text else "")
             star = " *" if f.required else ""
             out.append(f"| `{f.name}`{star} | {ftype} | {f.label} |")
         out.append("")

@@ -15,7 +15,7 @@ _SPLIT = re.compile(r"\s*(?:\n|;)\s*")
 
 def _parse(spec: FieldSpec, raw: str) -> Any:
     text = raw.strip()
-    if spec.type in ("names", "texts"):
+    if spec.type in ("names", "texts", "refs"):
         if text.startswith("["):
             try:
                 parsed = json.loads(text)
@@ -88,7 +88,9 @@ def form_fields(kind: str, value: Mapping[str, Any]) -> list[dict[str, Any]]:
                 # The context its choices are translated in ("event type"; None: codes).
                 "vocabulary": (field.of or "").replace("_", " ") or None,
                 "text": form_text(field, value.get(name)),
-                "many": field.type in ("names", "texts"),
+                "many": field.type in ("names", "texts", "refs"),
+                "to": list(field.to),
+                "or_text": field.or_text,
             }
         )
     return out

@@ -27,7 +27,9 @@ _DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 _TIME = re.compile(r"^([01]\d|2[0-3]):([0-5]\d)$")
 TYPES = frozenset(
     ("name", "text", "date", "time", "country", "choice", "names", "texts", "integer", "number")
-) | {"boolean"}
+) | {"boolean", "ref", "refs"}
+# A mention's id within its report: the kind's letter and a number ("p1", "o12").
+MENTION_ID = re.compile(r"^([a-z])([1-9][0-9]{0,8})$")
 
 
 class FieldError(InputError):
@@ -50,6 +52,12 @@ class FieldSpec:
     required: bool = False
     of: str | None = None  # the vocabulary of a choice
     min: float | None = None
+    to: tuple[str, ...] = ()  # the kinds a ref may point to
+    or_text: bool = False  # refs: an entry may be free text instead
+
+    @property
+    def is_ref(self) -> bool:
+        return self.type in ("ref", "refs")
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,6 +65,12 @@ class KindSpec:
     name: str
     about: str
     fields: dict[str, FieldSpec]
+    id_prefix: str | None = None  # facts of this kind are mentions, with ids "p1", "p2" ...
+
+    @property
+    def refs(self) -> list[FieldSpec]:
+        """The fields that point to mentions of the report."""
+        return [f for f in self.fields.values() if f.is_ref]
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,6 +84,18 @@ class Schema:
             return self.kinds[name]
         except KeyError:
             raise InputError(f"unknown kind of fact {name!r}") from None
+
+    @property
+    def mention_kinds(self) -> dict[str, str]:
+        """Kind -> the letter of its ids, for the kinds facts can point to."""
+        return {k.name: k.id_prefix for k in self.kinds.values() if k.id_prefix}
+
+    def kind_of_id(self, mention_id: str) -> str | None:
+        """The kind a mention id belongs to ("p3" -> "person"), None if it is no id."""
+        match = MENTION_ID.match(mention_id)
+        if match is None:
+            return None
+        return next((k for k, p in self.mention_kinds.items() if p == match.group(1)), None)
 
 
 def _countries() -> frozenset[str]:
@@ -97,6 +123,9 @@ def load_schema(text: str | None = None) -> Schema:
                 raise ValueError(
                     f"facts.yaml: {kind}.{fname}: unknown vocabulary {spec.get('of')!r}"
                 )
+            to = tuple(str(t) for t in spec.get("to") or ())
+            if (ftype in ("ref", "refs")) != bool(to):
+                raise ValueError(f"facts.yaml: {kind}.{fname}: `to` goes with ref and refs")
             fields[fname] = FieldSpec(
                 name=fname,
                 type=ftype,
@@ -104,8 +133,26 @@ def load_schema(text: str | None = None) -> Schema:
                 required=bool(spec.get("required", False)),
                 of=spec.get("of"),
                 min=spec.get("min"),
+                to=to,
+                or_text=bool(spec.get("or_text", False)),
             )
-        kinds[kind] = KindSpec(name=kind, about=str(body.get("about", "")), fields=fields)
+        prefix = body.get("id")
+        if prefix is not None and not re.fullmatch(r"[a-z]", str(prefix)):
+            raise ValueError(f"facts.yaml: {kind}: an id prefix is one lowercase letter")
+        kinds[kind] = KindSpec(
+            name=kind,
+            about=str(body.get("about", "")),
+            fields=fields,
+            id_prefix=str(prefix) if prefix is not None else None,
+        )
+    prefixes = [k.id_prefix for k in kinds.values() if k.id_prefix]
+    if len(prefixes) != len(set(prefixes)):
+        raise ValueError("facts.yaml: two kinds share an id prefix")
+    for k in kinds.values():
+        for f in k.refs:
+            wrong = [t for t in f.to if t not in kinds or not kinds[t].id_prefix]
+            if wrong:
+                raise ValueError(f"facts.yaml: {k.name}.{f.name}: {wrong[0]!r} has no ids")
     return Schema(vocabularies=vocabularies, kinds=kinds, countries=_countries())
 
 
@@ -135,8 +182,10 @@ def check_value(kind: str, spec: FieldSpec, value: Any) -> Any:
     if value is None or (isinstance(value, str) and not value.strip()):
         if spec.required:
             raise ValueError("a value is required")
-        return [] if spec.type in ("names", "texts") else None
+        return [] if spec.type in ("names", "texts", "refs") else None
     t = spec.type
+    if t in ("ref", "refs"):
+        return check_ref(spec, value)
     if t in ("name", "text"):
         if not isinstance(value, str):
             raise ValueError(f"must be text, not {type(value).__name__}")
@@ -187,6 +236,41 @@ def check_value(kind: str, spec: FieldSpec, value: Any) -> Any:
     raise AssertionError(t)  # load_schema refused unknown types
 
 
+def _ref_words(spec: FieldSpec) -> str:
+    return " or ".join(
+        f"{'an' if k[0] in 'aeiou' else 'a'} {k} ({schema().mention_kinds[k]}1, "
+        f"{schema().mention_kinds[k]}2 ...)"
+        for k in spec.to
+    )
+
+
+def check_ref(spec: FieldSpec, value: Any) -> Any:
+    """The id (or, for ``refs``, the list of ids) of mentions of the kinds ``spec.to`` names;
+    whether the report has them is checked where the report is known (``vigil.facts.refs``)."""
+    allowed = {schema().mention_kinds[k] for k in spec.to}
+
+    def one(item: Any) -> str:
+        if not isinstance(item, str):
+            raise ValueError(f"must be the id of {_ref_words(spec)}, not {type(item).__name__}")
+        text: str = item.strip()
+        match = MENTION_ID.match(text)
+        if match is not None and match.group(1) in allowed:
+            return text
+        if spec.or_text and match is None:
+            if len(text) > TEXT_MAX:
+                raise ValueError(f"an entry is {len(text)} characters long; at most {TEXT_MAX}")
+            return text
+        raise ValueError(f"{text!r} is not the id of {_ref_words(spec)}")
+
+    if spec.type == "ref":
+        return one(value)
+    if not isinstance(value, list):
+        raise ValueError(f"must be a list of ids of {_ref_words(spec)}")
+    if len(value) > LIST_MAX:
+        raise ValueError(f"has {len(value)} entries; at most {LIST_MAX}")
+    return list(dict.fromkeys(one(v) for v in value if not isinstance(v, str) or v.strip()))
+
+
 def apply_edit(kind: str, current: dict[str, Any], edit: dict[str, Any]) -> dict[str, Any]:
     """The value after a reviewer's edit: only the fields ``edit`` names change, each checked
     against the schema; FieldError names the first field that does not fit."""
@@ -226,6 +310,8 @@ _PY = {
     "integer": int,
     "number": float,
     "boolean": bool,
+    "ref": str,
+    "refs": list[str],
 }
 
 
@@ -239,6 +325,8 @@ def _pydantic_field(field: FieldSpec, *, optional: bool) -> tuple[Any, Any]:
         described += ": one of " + ", ".join(words)
     elif field.type in ("date", "time", "country"):
         described += f" ({field.type})"
+    elif field.is_ref:
+        described += f" (the id of {_ref_words(field)} of the same report)"
     if optional:
         return (py | None, Field(None, description=described))
     return (py, Field(..., description=described))
@@ -252,6 +340,9 @@ def value_model(kind: str) -> type[BaseModel]:
         name: _pydantic_field(field, optional=not field.required)
         for name, field in spec.fields.items()
     }
+    if spec.id_prefix:
+        about = f"this {kind}'s id within its report ({spec.id_prefix}1, {spec.id_prefix}2 ...)"
+        fields["id"] = (str | None, Field(None, description=about))
     model: type[BaseModel] = create_model(
         f"{kind.title().replace('_', '')}Value",
         __config__=ConfigDict(extra="allow"),

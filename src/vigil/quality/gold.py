@@ -3,9 +3,9 @@
 A report counts as reviewed when each of its claims is decided (confirmed, edited or
 rejected). Its gold record is built from its claims: a reviewer's value wins, a rejected
 claim is left out, and what the machine claimed and nobody contested in a reviewed report
-is accepted as it is. Facts point to people and organisations by name, so a name a reviewer
-corrected is corrected everywhere the report's claims use it (aliases, victims, charges):
-the machine's name, kept in ``claim_changes``, is mapped to the reviewer's.
+is accepted as it is. Facts point to people and organisations by their id within the
+report, so a name a reviewer corrected is the name everywhere the record uses it (aliases,
+victims, charges); gold files name people by name, as GUIDELINES have it.
 
 ``gold_files`` gives ``NAME.txt`` (the URL/TITLE/PUBLISHED header, an empty line, the
 report's text) and ``NAME.gold.json``, exactly what ``vigil eval DIR`` reads.
@@ -23,21 +23,12 @@ from typing import Any
 from sqlalchemy import case, func, select
 from sqlalchemy.orm import Session, undefer
 
-from vigil.cases.facts import name_key
-from vigil.store.models import ClaimChange, ClaimRow, Report
+from vigil.facts import refs
+from vigil.store.fold import name_key
+from vigil.store.models import ClaimRow, Report
 
 DECIDED = ("confirmed", "edited", "rejected")
 _SLUG = re.compile(r"[^a-z0-9]+")
-# Claim kinds whose value names a person in "person" (or an organisation, for charges).
-_PERSON_FIELD_KINDS = (
-    "alias",
-    "affiliation",
-    "relative",
-    "birth_date",
-    "birth_place",
-    "charge",
-    "sentence",
-)
 
 
 def reviewed_report_ids(session: Session) -> list[int]:
@@ -71,47 +62,13 @@ def report_text_file(report: Report) -> str:
     )
 
 
-def _machine_names(session: Session, rows: list[ClaimRow]) -> dict[str, str]:
-    """Folded machine name -> reviewer's name, for persons and organisations renamed."""
-    named = ("person", "organization")
-    edited = {r.id: r for r in rows if r.status == "edited" and r.kind in named}
-    if not edited:
-        return {}
-    renames: dict[str, str] = {}
-    changes = session.scalars(
-        select(ClaimChange)
-        .where(ClaimChange.claim_id.in_(edited), ClaimChange.action == "extracted")
-        .order_by(ClaimChange.id)
-    )
-    for change in changes:
-        first = (change.after or {}).get("value") or {}
-        old, new = str(first.get("name") or ""), str(edited[change.claim_id].value.get("name"))
-        if old and new and name_key(old) != name_key(new):
-            renames.setdefault(name_key(old), new)
-    return renames
-
-
-@dataclass
-class _Renamer:
-    renames: dict[str, str]
-
-    def name(self, value: Any) -> Any:
-        if isinstance(value, str):
-            return self.renames.get(name_key(value), value)
-        return value
-
-    def names(self, values: Any) -> list[Any]:
-        return [self.name(v) for v in values or []]
-
-
-def gold_record(
-    doc: str, language: str | None, rows: Iterable[ClaimRow], renames: dict[str, str]
-) -> dict[str, Any]:
-    """The GUIDELINES record of one report from its claims (rejected ones left out)."""
+def gold_record(doc: str, language: str | None, rows: Iterable[ClaimRow]) -> dict[str, Any]:
+    """The GUIDELINES record of one report from its claims (rejected ones left out), every
+    person and organisation named by its name as it is now."""
     kept = sorted((r for r in rows if r.status != "rejected"), key=lambda r: r.id)
-    fix = _Renamer(renames)
+    names = refs.names_of((r.kind, r.value) for r in kept)
     persons: dict[str, dict[str, Any]] = {}
-    owner: dict[str, dict[str, Any]] = {}  # folded name or alias -> person entry
+    owner: dict[str, dict[str, Any]] = {}  # person id (or folded name, for older data) -> entry
     orgs: list[dict[str, Any]] = []
     events: list[dict[str, Any]] = []
     charges: list[dict[str, Any]] = []
@@ -119,6 +76,7 @@ def gold_record(
     for r in kept:
         if r.kind == "person" and r.value.get("name"):
             key = name_key(str(r.value["name"]))
+            mid = refs.own_id(r.kind, r.value)
             if key and key not in persons:
                 persons[key] = {
                     "name": r.value["name"],
@@ -130,25 +88,31 @@ def gold_record(
                     "relatives": [],
                 }
                 owner[key] = persons[key]
+            if mid is not None:
+                owner.setdefault(mid, persons[key])
+
+    def whose(r: ClaimRow) -> dict[str, Any] | None:
+        who = r.value.get("person")
+        found = owner.get(who) if isinstance(who, str) else None
+        return found or owner.get(name_key(str(who or "")))
+
     for r in kept:
         if r.kind == "alias":
-            person = owner.get(name_key(str(fix.name(r.value.get("person")) or "")))
+            person = whose(r)
             alias = str(r.value.get("alias") or "")
             if person is not None and alias and alias not in person["aliases"]:
                 if name_key(alias) != name_key(str(person["name"])):
                     person["aliases"].append(alias)
                 owner.setdefault(name_key(alias), person)
     for r in kept:
-        value = dict(r.value)
-        if r.kind in _PERSON_FIELD_KINDS:
-            value["person"] = fix.name(value.get("person"))
-        person = owner.get(name_key(str(value.get("person") or "")))
+        person = whose(r) if r.kind != "alias" else None
+        value = refs.named(r.kind, r.value, names)
         if r.kind == "birth_date" and person is not None:
             person["birth_date"] = person["birth_date"] or value.get("birth_date")
         elif r.kind == "birth_place" and person is not None:
             person["birth_place"] = person["birth_place"] or value.get("birth_place")
         elif r.kind == "affiliation" and person is not None:
-            item = {"organization": fix.name(value.get("organization"))}
+            item = {"organization": value.get("organization")}
             item["position"] = value.get("position")
             person["affiliations"].append(item)
         elif r.kind == "relative" and person is not None:
@@ -164,7 +128,6 @@ def gold_record(
                 }
             )
         elif r.kind == "event":
-            value["victims"] = fix.names(value.get("victims"))
             events.append(value)
         elif r.kind == "charge":
             charges.append(value)
@@ -203,7 +166,7 @@ def gold_reports(session: Session, report_ids: Iterable[int] | None = None) -> I
         for report in sorted(reports, key=lambda r: r.id):
             rows = claims[report.id]
             name = doc_name(report)
-            record = gold_record(name, report.language, rows, _machine_names(session, rows))
+            record = gold_record(name, report.language, rows)
             yield GoldReport(report.id, name, report_text_file(report), record)
 
 

@@ -2,6 +2,12 @@
 
 A new extraction run updates the machine's claims of a report and never touches what a
 reviewer confirmed, edited or rejected. Every change is written to ``claim_changes``.
+
+Persons and organisations keep their id within the report ("p1", ``vigil.facts.refs``)
+from run to run: a new run's mention takes the id of the stored one it matches (the same
+fact, else the same name), so the facts a reviewer kept still point to the right person.
+A claim's fingerprint is taken of its value with ids read as names, so it does not change
+when only the numbering does.
 """
 
 from __future__ import annotations
@@ -16,7 +22,9 @@ from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
 from vigil.errors import Conflict, InputError, NotFound, VigilError
-from vigil.facts.schema import apply_edit, check_new
+from vigil.facts import refs
+from vigil.facts.schema import apply_edit, check_new, schema
+from vigil.store.fold import name_key
 from vigil.store.models import ClaimChange, ClaimRow, Extraction, Report, utcnow
 from vigil.store.progress import refresh_progress
 
@@ -61,6 +69,13 @@ class StaleClaim(ReviewError, Conflict):
         self.current = row
 
 
+class ReportChanged(ReviewError, Conflict):
+    """Facts of the report changed since the reviewer's page was made (a new extraction
+    run, another reviewer): "accept the rest" would accept facts nobody saw."""
+
+    code = "E502"
+
+
 REVIEWER_STAGE = "reviewer"
 
 
@@ -102,6 +117,55 @@ class SyncStats:
     kept_reviewed: int = 0
 
 
+def _carried_ids(
+    existing: list[ClaimRow], incoming: list[tuple[str, dict[str, Any], str]]
+) -> dict[str, str]:
+    """This run's mention ids -> the ids the report's stored mentions have: the stored
+    mention with the same fingerprint, else one of the same kind and name, else a fresh id
+    above every id the report ever used. Mentions of this run that are the same fact (the
+    same name twice) become one."""
+    kinds = schema().mention_kinds
+    stored = [r for r in existing if r.kind in kinds and refs.own_id(r.kind, r.value)]
+    by_fp = {r.fingerprint: str(r.value["id"]) for r in stored}
+    by_name: dict[tuple[str, str], str] = {}
+    for r in stored:
+        by_name.setdefault((r.kind, name_key(str(r.value.get("name") or ""))), str(r.value["id"]))
+    used = {str(r.value["id"]) for r in stored}
+    mapping: dict[str, str] = {}
+    taken: set[str] = set()
+    first_of_fp: dict[str, str] = {}
+    twins: dict[str, str] = {}  # a mention of this run -> the earlier one it repeats
+    pending: list[tuple[str, str, dict[str, Any]]] = []
+    for kind, value, fp in incoming:
+        mid = refs.own_id(kind, value)
+        if mid is None or mid in mapping or mid in twins:
+            continue
+        if fp in first_of_fp:
+            twins[mid] = first_of_fp[fp]
+            continue
+        first_of_fp[fp] = mid
+        found = by_fp.get(fp)
+        if found is not None and found not in taken:
+            mapping[mid] = found
+            taken.add(found)
+        else:
+            pending.append((kind, mid, value))
+    fresh = []
+    for kind, mid, value in pending:
+        found = by_name.get((kind, name_key(str(value.get("name") or ""))))
+        if found is not None and found not in taken:
+            mapping[mid] = found
+            taken.add(found)
+        else:
+            fresh.append((kind, mid))
+    for kind, mid in fresh:
+        mapping[mid] = refs.next_id(kind, used | taken)
+        taken.add(mapping[mid])
+    for mid, first in twins.items():
+        mapping[mid] = mapping[first]
+    return mapping
+
+
 def sync_claims(
     session: Session,
     report_id: int,
@@ -110,19 +174,28 @@ def sync_claims(
     extractor: str,
     actor: str,
 ) -> SyncStats:
-    """Make the machine's claims of ``report_id`` those of this run; leave reviewed ones be."""
-    existing = {
-        row.fingerprint: row
-        for row in session.scalars(select(ClaimRow).where(ClaimRow.report_id == report_id))
-    }
+    """Make the machine's claims of ``report_id`` those of this run; leave reviewed ones be.
+    Claims that name people by name instead of id (a plugin's, older code's) get ids."""
+    rows = list(session.scalars(select(ClaimRow).where(ClaimRow.report_id == report_id)))
+    existing = {row.fingerprint: row for row in rows}
+    given = list(claims)
+    values = refs.with_ids([(c.kind, c.value) for c in given])
+    names = refs.names_of((c.kind, v) for c, v in zip(given, values, strict=True))
+    fps = [
+        fingerprint(c.kind, refs.named(c.kind, v, names))
+        for c, v in zip(given, values, strict=True)
+    ]
+    mapping = _carried_ids(
+        rows, [(c.kind, v, fp) for c, v, fp in zip(given, values, fps, strict=True)]
+    )
     seen: set[str] = set()
     fresh: list[ClaimRow] = []
     added = updated = unchanged = kept = 0
-    for claim in claims:
-        fp = fingerprint(claim.kind, claim.value)
+    for claim, raw, fp in zip(given, values, fps, strict=True):
         if fp in seen:
             continue
         seen.add(fp)
+        value = refs.remap(claim.kind, raw, mapping)
         spans = [[int(a), int(b)] for a, b in claim.spans]
         row = existing.get(fp)
         if row is None:
@@ -131,7 +204,7 @@ def sync_claims(
                 kind=claim.kind,
                 key=claim.key[:128],
                 fingerprint=fp,
-                value=claim.value,
+                value=value,
                 spans=spans,
                 stage=claim.stage,
                 confidence=float(claim.confidence),
@@ -144,6 +217,8 @@ def sync_claims(
         elif row.status != "machine":
             kept += 1
         elif (row.spans, row.confidence, row.stage) != (spans, claim.confidence, claim.stage):
+            # The same fact (its fingerprint reads ids as names): the stored value, whose
+            # ids the report's other facts share, stays.
             before = _snapshot(row)
             row.spans, row.confidence, row.stage = spans, float(claim.confidence), claim.stage
             row.extractor, row.key, row.updated_at = extractor, claim.key[:128], utcnow()
@@ -156,9 +231,21 @@ def sync_claims(
         session.flush()  # one round of inserts gives every new claim its id
         for row in fresh:
             _record(session, row, actor, "extracted", None)
+    # A person or organisation this run no longer finds stays while a reviewed fact points
+    # to it: the fact would otherwise lose whom it is about.
+    held = {
+        mid
+        for row in rows
+        if row.status != "machine"
+        for ids in refs.ids_in(row.kind, row.value).values()
+        for mid in ids
+    }
+    held -= set(mapping.values())  # taken over by a mention of this run
     retracted = 0
     for fp, row in existing.items():
         if fp not in seen and row.status == "machine":
+            if refs.own_id(row.kind, row.value) in held:
+                continue
             _record(session, row, actor, "retracted", _snapshot(row))
             session.delete(row)
             retracted += 1
@@ -217,7 +304,9 @@ def review_claim(
             raise ReviewError("an edit needs the fields to change", subject=str(claim_id))
         # Only the fields the edit names change, each checked against the fact schema;
         # a FieldError names the field and leaves the claim as it was.
-        row.value, row.status = apply_edit(row.kind, dict(row.value), value), "edited"
+        edited = apply_edit(row.kind, dict(row.value), value)
+        refs.check_known(row.kind, edited, report_mentions(session, row.report_id), value)
+        row.value, row.status = edited, "edited"
     elif action == "reopen":
         row.status = "machine"
     else:
@@ -249,6 +338,16 @@ def add_claim(
     if report is None:
         raise NotFound("no such report: it was deleted", subject=str(report_id))
     checked = check_new(kind, value)
+    known = report_mentions(session, report_id)
+    refs.check_known(kind, checked, known, checked)
+    if kind in schema().mention_kinds:
+        everyone = session.scalars(
+            select(ClaimRow.value).where(
+                ClaimRow.report_id == report_id, ClaimRow.kind.in_(list(schema().mention_kinds))
+            )
+        )
+        used = {str(v["id"]) for v in everyone if isinstance(v, dict) and v.get("id")}
+        checked = {"id": refs.next_id(kind, used), **checked}
     size = session.scalar(select(func.length(Report.text)).where(Report.id == report_id)) or 0
     clean: list[list[int]] = []
     for start, end in spans:
@@ -260,7 +359,7 @@ def add_claim(
         clean.append([start, end])
     if not clean:
         raise InputError("a new fact needs the words it comes from (a span)", subject="span")
-    fp = fingerprint(kind, checked)
+    fp = fingerprint(kind, refs.named(kind, checked, report_names(session, report_id)))
     twin = session.scalar(
         select(ClaimRow.id).where(ClaimRow.report_id == report_id, ClaimRow.fingerprint == fp)
     )
@@ -289,6 +388,30 @@ def add_claim(
     _record(session, row, actor, "added", None)
     refresh_progress(session, [report_id])
     return row
+
+
+def report_mentions(session: Session, report_id: int) -> dict[str, str]:
+    """The persons and organisations a fact of the report may point to: id -> kind (those a
+    reviewer rejected are not among them)."""
+    rows = session.execute(
+        select(ClaimRow.kind, ClaimRow.value).where(
+            ClaimRow.report_id == report_id,
+            ClaimRow.kind.in_(list(schema().mention_kinds)),
+            ClaimRow.status != "rejected",
+        )
+    )
+    return {mid: kind for kind, value in rows if (mid := refs.own_id(kind, value or {}))}
+
+
+def report_names(session: Session, report_id: int) -> dict[str, str]:
+    """Id -> name of every person and organisation of the report (rejected ones too: a
+    fact that points to one is still shown with its name)."""
+    rows = session.execute(
+        select(ClaimRow.kind, ClaimRow.value)
+        .where(ClaimRow.report_id == report_id, ClaimRow.kind.in_(list(schema().mention_kinds)))
+        .order_by(ClaimRow.id)
+    )
+    return refs.names_of((kind, value or {}) for kind, value in rows)
 
 
 def list_claims(

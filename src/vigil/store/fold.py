@@ -12,6 +12,7 @@ import re
 from anyascii import anyascii
 
 _NON_ASCII = re.compile(r"[^\x00-\x7f]+")
+_PUNCT = re.compile(r"[^a-z0-9]+")
 _TOKEN = re.compile(r"[a-z0-9]+")
 
 
@@ -25,3 +26,11 @@ def fold(text: str) -> str:
 def fold_tokens(text: str) -> list[str]:
     """The tokens both full-text engines see in folded text (runs of letters and digits)."""
     return _TOKEN.findall(fold(text))
+
+
+def name_key(name: str) -> str:
+    """Case-, diacritics- and punctuation-folded name without honorifics ("Mr A. Amirova"
+    and "a amirova" give the same key)."""
+    from vigil.resolve.lexicon import strip_honorific  # the one list of honorifics
+
+    return _PUNCT.sub(" ", fold(strip_honorific(name))).strip()

@@ -68,6 +68,10 @@ def report_queue(session: Session, f: QueueFilter) -> dict[str, Any]:
     """One page of the queue, the number of reports per state under the same filters, and
     the values the source and language filters offer."""
     f = f.checked()
+    if f.case_id is not None:  # a merged-away case id means the case it went into
+        from vigil.cases.dossier import resolve_case_id
+
+        f = replace(f, case_id=resolve_case_id(session, f.case_id).id)
     p = ReportProgress
     counts = dict.fromkeys(STATES, 0)
     for state, n in session.execute(_filtered(select(p.state, func.count()), f).group_by(p.state)):

@@ -1,13 +1,16 @@
 """A report's claims as the documenter's record: persons (each with the aliases, birth,
 affiliations and relatives said of them), organisations, events, charges, sentences, and
 anything else. Facts keep text order inside each part; the page and the keyboard follow
-the same order (``ordered``)."""
+the same order (``ordered``). Facts point to persons and organisations by id ("p1"); what
+a reviewer reads (summaries, group titles) shows their names."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
+from vigil.facts import refs
+from vigil.facts.schema import schema
 from vigil.i18n import N_, _, pgettext
 from vigil.store.models import ClaimRow
 
@@ -42,10 +45,6 @@ ADDABLE = {
     "birth_place": "birth_place",
 }
 QUOTE_MAX = 300
-
-
-def _fold(name: Any) -> str:
-    return " ".join(str(name or "").split()).casefold()
 
 
 def _join(values: Any) -> str:
@@ -111,15 +110,19 @@ def summary(kind: str, value: dict[str, Any]) -> str:
     return "; ".join(f"{k}: {_join(x)}" for k, x in v.items() if x not in (None, "", []))
 
 
-def fact_json(row: ClaimRow, text: str) -> dict[str, Any]:
+def fact_json(row: ClaimRow, text: str, names: Mapping[str, str]) -> dict[str, Any]:
+    """One fact for the page and ``--json``: its value as stored (persons and organisations
+    by id), ``names`` of those ids, and a summary that reads them as names."""
     spans = [list(s) for s in row.spans]
     first = spans[0] if spans else [0, 0]
+    pointed = [i for ids in refs.ids_in(row.kind, row.value).values() for i in ids]
     return {
         "id": row.id,
         "report_id": row.report_id,
         "kind": row.kind,
         "value": dict(row.value),
-        "summary": summary(row.kind, row.value),
+        "names": {i: names[i] for i in pointed if i in names},
+        "summary": summary(row.kind, refs.named(row.kind, row.value, names)),
         "spans": spans,
         "start": first[0],
         "status": row.status,
@@ -141,27 +144,23 @@ def build_record(rows: Sequence[ClaimRow], text: str) -> list[dict[str, Any]]:
     """The record's sections, each a list of groups ``{"title", "facts"}``: one group per
     person (the person's own claim first), one untitled group for every other section."""
     ordered = sorted(rows, key=_start)
+    names = refs.names_of((r.kind, r.value) for r in rows)
     persons: dict[str, dict[str, Any]] = {}
-    aliases: dict[str, str] = {}
     for row in ordered:
-        if row.kind == "person":
-            key = _fold(row.value.get("name"))
-            group = persons.setdefault(key, {"title": row.value.get("name"), "facts": []})
-            group["facts"].append(fact_json(row, text))
-    for row in ordered:
-        if row.kind == "alias" and _fold(row.value.get("person")) in persons:
-            aliases.setdefault(_fold(row.value.get("alias")), _fold(row.value.get("person")))
+        mid = refs.own_id(row.kind, row.value) if row.kind == "person" else None
+        if mid is not None:
+            group = persons.setdefault(mid, {"title": row.value.get("name"), "facts": []})
+            group["facts"].append(fact_json(row, text, names))
     sections: dict[str, list[dict[str, Any]]] = {key: [] for key, _ in SECTIONS}
     for row in ordered:
-        if row.kind == "person":
+        if row.kind == "person" and refs.own_id(row.kind, row.value) in persons:
             continue
         if row.kind in ABOUT_PERSON:
-            who = _fold(row.value.get("person"))
-            owner = who if who in persons else aliases.get(who)
-            if owner is not None:
-                persons[owner]["facts"].append(fact_json(row, text))
+            owner = next(iter(refs.ids_in(row.kind, row.value).get("person", [])), None)
+            if owner in persons:
+                persons[owner]["facts"].append(fact_json(row, text, names))
                 continue
-        sections[_SECTION_OF.get(row.kind, "other")].append(fact_json(row, text))
+        sections[_SECTION_OF.get(row.kind, "other")].append(fact_json(row, text, names))
     out: list[dict[str, Any]] = []
     for key, title in SECTIONS:
         if key == "persons":
@@ -177,25 +176,20 @@ def ordered(record: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return [f for section in record for group in section["groups"] for f in group["facts"]]
 
 
-def report_names(rows: Iterable[ClaimRow]) -> list[str]:
-    """The persons and organisations a report names (names and aliases of facts not
-    rejected): what an event's victims or a fact's person may be chosen from."""
-    found: dict[str, str] = {}
-    for row in rows:
-        if row.status == "rejected":
-            continue
-        v = row.value
-        names: list[Any] = []
-        if row.kind in ("person", "organization"):
-            names = [v.get("name"), *(v.get("aliases") or [])]
-        elif row.kind == "alias":
-            names = [v.get("alias")]
-        for name in names:
-            if isinstance(name, str) and name.strip():
-                found.setdefault(_fold(name), " ".join(name.split()))
-    return sorted(found.values(), key=str.casefold)
+def report_mentions(rows: Iterable[ClaimRow]) -> list[dict[str, str]]:
+    """The persons and organisations of a report (not rejected), by name: what a fact's
+    person or an event's victims are chosen from (the form shows the name, sends the id)."""
+    found = [
+        {"id": mid, "name": " ".join(str(row.value.get("name") or mid).split()), "kind": row.kind}
+        for row in rows
+        if row.status != "rejected" and (mid := refs.own_id(row.kind, row.value))
+    ]
+    return sorted(found, key=lambda m: (m["name"].casefold(), m["id"]))
 
 
-def unknown_names(names: Iterable[str], known: Iterable[str]) -> list[str]:
-    folded = {_fold(k) for k in known}
-    return [n for n in names if _fold(n) not in folded]
+def choices_for(kind: str, mentions: Sequence[Mapping[str, str]]) -> dict[str, list[Any]]:
+    """Per ref field of ``kind``, the mentions it may point to (the kinds ``to`` names)."""
+    spec = schema().kinds.get(kind)
+    if spec is None:
+        return {}
+    return {f.name: [m for m in mentions if m["kind"] in f.to] for f in spec.refs}

@@ -4,12 +4,14 @@ every extracted fact highlighted in place, and the original file to download."""
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from typing import Any
 from urllib.parse import quote
 
 from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import HTMLResponse, Response
 
+from vigil.facts import refs
 from vigil.store.accounts import Account
 from vigil.store.claims import list_claims
 from vigil.store.models import ClaimRow, Report
@@ -46,13 +48,18 @@ def _report_json(report: Report) -> dict[str, Any]:
     }
 
 
-def claim_json(row: ClaimRow, text: str) -> dict[str, Any]:
+def claim_json(row: ClaimRow, text: str, names: Mapping[str, str]) -> dict[str, Any]:
+    """A claim as stored (``value``: persons and organisations by id) and as a reader sees
+    it (``shown``: their names; ``names``: the name of each id it points to)."""
     first = row.spans[0] if row.spans else [0, 0]
+    pointed = [i for ids in refs.ids_in(row.kind, row.value).values() for i in ids]
     return {
         "id": row.id,
         "report_id": row.report_id,
         "kind": row.kind,
         "value": row.value,
+        "shown": refs.named(row.kind, row.value, names),
+        "names": {i: names[i] for i in pointed if i in names},
         "spans": row.spans,
         "status": row.status,
         "confidence": row.confidence,
@@ -67,6 +74,7 @@ def _load(request: Request, report_id: int) -> dict[str, Any]:
     with database(request).read() as session:
         report = get_report(session, report_id, with_text=True)
         rows = list_claims(session, report_id=report_id, limit=5000)
+        names = refs.names_of((r.kind, r.value) for r in rows)
         text = report.text
         info = _report_json(report)
     marks = [
@@ -75,7 +83,7 @@ def _load(request: Request, report_id: int) -> dict[str, Any]:
     return {
         "report": info,
         "text": text,
-        "claims": [claim_json(r, text) for r in rows],
+        "claims": [claim_json(r, text, names) for r in rows],
         "segments": segments(text, marks),
     }
 

@@ -17,6 +17,7 @@ from vigil.i18n import N_
 from vigil.operations import cases as decisions
 from vigil.operations import claims
 from vigil.store.accounts import Account
+from vigil.store.claims import report_names
 from vigil.store.models import ClaimRow, Report
 from vigil.web.api_models import ClaimsAnswer, ReviewAnswer
 from vigil.web.auth import check_csrf, require
@@ -40,13 +41,14 @@ def _queue(request: Request, status: str, kind: str | None, offset: int) -> dict
         rows = list(session.scalars(stmt))
         total = int(session.scalar(count) or 0)
         ids = {r.report_id for r in rows}
+        names = {rid: report_names(session, rid) for rid in ids}
         texts: dict[int, str] = (
             dict(session.execute(select(Report.id, Report.text).where(Report.id.in_(ids))).all())  # type: ignore[arg-type]
             if ids
             else {}
         )
     return {
-        "claims": [claim_json(r, texts.get(r.report_id, "")) for r in rows],
+        "claims": [claim_json(r, texts.get(r.report_id, ""), names[r.report_id]) for r in rows],
         "total": total,
         "status": status,
         "kind": kind,

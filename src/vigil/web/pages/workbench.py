@@ -18,6 +18,7 @@ from starlette.datastructures import FormData
 from vigil.errors import Conflict, InputError, NotFound, VigilError
 from vigil.facts.forms import edit_from_form
 from vigil.facts.schema import FieldError, schema
+from vigil.operations import claims as operations
 from vigil.store.accounts import Account
 from vigil.store.claims import list_claims
 from vigil.store.models import ClaimRow
@@ -29,11 +30,10 @@ from vigil.web.highlight import segments
 from vigil.web.render import page, templates
 from vigil.workbench import actions
 from vigil.workbench.queue import QueueFilter, choices, next_report, report_queue
-from vigil.workbench.record import ADDABLE, build_record, ordered, report_names
+from vigil.workbench.record import ADDABLE, build_record, choices_for, ordered, report_mentions
 
 router = APIRouter()
 reviewer = require("reviewer")
-LINKED = {"event": ("victims",), "alias": ("person",)}
 
 
 # --- loading --------------------------------------------------------------------------------
@@ -68,7 +68,7 @@ def load_report(request: Request, report_id: int) -> dict[str, Any]:
         "progress": state,
         "record": record,
         "facts": ordered(record),
-        "names": report_names(rows),
+        "mentions": report_mentions(rows),
         "rows": {r.id: r for r in rows},
     }
 
@@ -85,10 +85,6 @@ def text_parts(text: str, facts: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return out
 
 
-def options_for(kind: str, names: list[str]) -> dict[str, list[str]]:
-    return {f: names for f in LINKED.get(kind, ())}
-
-
 def _context(request: Request, data: dict[str, Any], **extra: Any) -> dict[str, Any]:
     at = extra.pop("at", None)
     waiting = [f["id"] for f in data["facts"] if not f["decided"]]
@@ -99,7 +95,7 @@ def _context(request: Request, data: dict[str, Any], **extra: Any) -> dict[str, 
         "seen": ",".join(f"{f['id']}:{f['version']}" for f in data["facts"] if not f["decided"]),
         "addable": ADDABLE,
         "kinds": list(schema().kinds),
-        "options_for": options_for,
+        "options_for": choices_for,
         "edit": None,
         "add": None,
         "errors": {},
@@ -361,7 +357,7 @@ def _accept_rest(
     request: Request, report_id: int, seen: dict[int, int] | None, user: Account
 ) -> int:
     with database(request).transaction() as session:
-        accepted = actions.accept_rest(session, report_id, actor=user.name, seen=seen)
+        accepted = operations.accept_rest(session, report_id, actor=user.name, seen=seen)
         return len(accepted)
 
 
@@ -406,7 +402,7 @@ def _add(
         raise InputError(f"unknown kind of fact {kind!r}", subject=kind)
     value = edit_from_form(kind, fields, {})
     with database(request).transaction() as session:
-        row = actions.add_fact(
+        row = operations.add_fact(
             session, report_id, kind, value, [(start, end)], actor=user.name,
             quote=fields.get("quote"),
         )  # fmt: skip

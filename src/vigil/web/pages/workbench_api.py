@@ -10,6 +10,7 @@ from typing import Any
 from fastapi import APIRouter, Body, Depends, Request
 from pydantic import BaseModel, Field
 
+from vigil.operations import claims as operations
 from vigil.store.accounts import Account
 from vigil.web.auth import check_csrf, require
 from vigil.web.deps import database
@@ -51,7 +52,10 @@ class FactOut(BaseModel):
     id: int
     report_id: int
     kind: str
-    value: dict[str, Any]
+    value: dict[str, Any] = Field(
+        description="the fact's fields; persons and organisations by their id in the report"
+    )
+    names: dict[str, str] = Field(description="the name of each person or organisation id")
     summary: str
     spans: list[list[int]] = Field(description="[start, end] offsets into the report's text")
     status: str = Field(description="machine (waiting), confirmed, edited or rejected")
@@ -73,12 +77,20 @@ class SectionOut(BaseModel):
     groups: list[GroupOut]
 
 
+class MentionOut(BaseModel):
+    id: str = Field(description='the id facts point to ("p1", "o2")')
+    name: str
+    kind: str = Field(description="person or organization")
+
+
 class RecordOut(BaseModel):
     report: dict[str, Any]
     progress: dict[str, Any]
     text: str
     record: list[SectionOut]
-    names: list[str] = Field(description="persons and organisations victims are chosen from")
+    mentions: list[MentionOut] = Field(
+        description="the persons and organisations a fact may point to (by id)"
+    )
 
 
 class Decision(BaseModel):
@@ -120,7 +132,7 @@ def api_record(request: Request, report_id: int, _: Account = Depends(reviewer))
     """One report's text and its facts grouped as the record (persons with their aliases,
     birth, affiliations and relatives; organisations; events; charges; sentences)."""
     data = load_report(request, report_id)
-    return {k: data[k] for k in ("report", "progress", "text", "record", "names")}
+    return {k: data[k] for k in ("report", "progress", "text", "record", "mentions")}
 
 
 @router.post(
@@ -157,7 +169,7 @@ def api_accept_rest(
     """Confirm every fact nobody decided and mark the report reviewed."""
     check_csrf(request, request.headers.get("x-csrf-token"))
     with database(request).transaction() as session:
-        accepted = actions.accept_rest(session, report_id, actor=user.name, seen=seen)
+        accepted = operations.accept_rest(session, report_id, actor=user.name, seen=seen)
     return {"accepted": accepted, "state": "reviewed"}
 
 
@@ -168,7 +180,7 @@ def api_add(
     """Add a fact the machine missed; it keeps its span and is confirmed by you."""
     check_csrf(request, request.headers.get("x-csrf-token"))
     with database(request).transaction() as session:
-        row = actions.add_fact(
+        row = operations.add_fact(
             session, report_id, fact.kind, fact.value, [fact.span], actor=user.name,
             quote=fact.quote,
         )  # fmt: skip
