@@ -482,12 +482,11 @@ def _dedupe(ctx: Context) -> None:
 
 
 def _told_fuller(c: Charge, charges: list[Charge]) -> bool:
-    words = (c.offence or "").lower().split()
+    """Whether another charge of the same person tells this offence with more words, all of
+    its own among them ("участие в ФБК" in a title, "участие в деятельности экстремистского
+    сообщества ФБК" in the text)."""
+    words = _stems(c.offence or "")
     return any(
-        o is not c
-        and o.person == c.person
-        and not o.article
-        and len(o_words := (o.offence or "").lower().split()) > len(words)
-        and o_words[: len(words)] == words
+        o is not c and o.person == c.person and not o.article and words < _stems(o.offence or "")
         for o in charges
     )

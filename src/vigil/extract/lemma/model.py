@@ -73,6 +73,20 @@ def _natasha_data() -> Path:
     return Path(next(iter(spec.submodule_search_locations))) / "data"
 
 
+def _lines(text: str, start: int, stop: int) -> list[tuple[int, int]]:
+    """A sentence cut at its line breaks: a scraped page's lines are headings, bylines
+    ("Автор: ..."), list items and paragraphs, never one sentence run on."""
+    out = []
+    pos = start
+    for m in re.finditer(r"\s*\n\s*", text[start:stop]):
+        if m.start() > pos - start:
+            out.append((pos, start + m.start()))
+        pos = start + m.end()
+    if pos < stop:
+        out.append((pos, stop))
+    return out
+
+
 class NatashaModel:
     """Loads natasha's segmenter and NER once; ``model(text)`` gives a LemmaDoc."""
 
@@ -95,7 +109,7 @@ class NatashaModel:
         for m in _TOKEN.finditer(text):
             out.tokens.append(Token(m.start(), m.end(), m.group(), lemma(m.group())))
         out.starts = [t.start for t in out.tokens]
-        out.sents = [(s.start, s.stop) for s in sentenize(text)]
+        out.sents = [line for s in sentenize(text) for line in _lines(text, s.start, s.stop)]
         markup = self.ner(text)
         out.ents = [(s.start, s.stop, _LABELS.get(s.type, s.type)) for s in markup.spans]
         return out
