@@ -25,3 +25,93 @@ def test_an_offence_told_shorter_gives_way_to_the_fuller(extractor: Extractor) -
     )
     offences = [c["offence"] for c in rec(extractor, text)["charges"]]
     assert offences == ["участие в деятельности экстремистского сообщества ФБК"]
+
+
+def sentences(extractor: Extractor, text: str) -> set[tuple[str, str, int | None]]:
+    return {
+        (s["person"], s["penalty"], s.get("term_months")) for s in rec(extractor, text)["sentences"]
+    }
+
+
+def test_the_maximum_a_law_sets_is_no_sentence(extractor: Extractor) -> None:
+    text = (
+        "Суд отправил Ивана Петрова в СИЗО как обвиняемого по делу об участии в "
+        "«экстремистском сообществе» (часть 2 статьи 282.1 УК РФ, максимальное наказание — "
+        "шесть лет лишения свободы)."
+    )
+    assert sentences(extractor, text) == set()
+
+
+def test_a_ban_given_with_a_sentence_as_asked(extractor: Extractor) -> None:
+    text = (
+        "Суд приговорил журналиста Ивана Петрова к восьми годам колонии. "
+        "Также, как и просила прокуратура, на протяжении четырех лет ему запрещается "
+        "выступать администратором сетевых ресурсов."
+    )
+    assert sentences(extractor, text) == {
+        ("Иван Петров", "imprisonment", 96),
+        ("Иван Петров", "restriction", None),
+    }
+
+
+def test_a_ban_told_without_a_sentence_is_no_penalty(extractor: Extractor) -> None:
+    text = "Ивану Петрову запретили заниматься журналистикой, сообщили в редакции."
+    assert sentences(extractor, text) == set()
+
+
+def test_a_sentence_naming_nobody_goes_on_with_the_penalties_before_it(
+    extractor: Extractor,
+) -> None:
+    text = (
+        "Суд приговорил журналиста Ивана Петрова к наказанию в виде 2,5 лет лишения свободы. "
+        "Условно. С испытательным сроком в 3 года и запретом заниматься публичной "
+        "деятельностью."
+    )
+    assert sentences(extractor, text) == {
+        ("Иван Петров", "imprisonment", 30),
+        ("Иван Петров", "restriction", None),
+    }
+
+
+def test_the_conditions_of_a_restriction_are_one_restriction(extractor: Extractor) -> None:
+    text = (
+        "Суд приговорил к трем годам ограничения свободы блогера Ивана Петрова. "
+        "Суд также запретил ему заниматься журналистикой и покидать дом ночью."
+    )
+    assert sentences(extractor, text) == {("Иван Петров", "restriction", None)}
+
+
+def test_a_term_in_brackets_after_a_name(extractor: Extractor) -> None:
+    text = (
+        "Суды вынесли по меньшей мере пять тюремных приговоров. Среди пострадавших — "
+        "правозащитник Ильхамиз Гулиев (три года), активист Раиль Аббасов (шесть лет и "
+        "шесть месяцев)."
+    )
+    assert sentences(extractor, text) == {
+        ("Ильхамиз Гулиев", "imprisonment", 36),
+        ("Раиль Аббасов", "imprisonment", 78),
+    }
+
+
+def test_days_given_for_an_act_named_in_any_words(extractor: Extractor) -> None:
+    text = "В январе 2021 года Ивану Петрову дали 10 суток за шествие в поддержку Навального."
+    record = rec(extractor, text)
+    assert [(s["person"], s["note"]) for s in record["sentences"]] == [("Иван Петров", "10 days")]
+    assert [(c["person"], c["offence"]) for c in record["charges"]] == [
+        ("Иван Петров", "шествие в поддержку")
+    ]
+
+
+def test_a_fine_told_without_its_amount(extractor: Extractor) -> None:
+    text = "Месяц назад Ивана Петрова тоже задерживали до начала митинга и потом штрафовали."
+    assert sentences(extractor, text) == {("Иван Петров", "fine", None)}
+
+
+def test_the_act_a_penalty_was_given_for_is_the_articles_charge(
+    extractor: Extractor,
+) -> None:
+    text = (
+        "Ивана Петрова арестовали на 10 суток за протест. "
+        "Ивана Петрова признали виновным по статье 20.2 КоАП."
+    )
+    assert [c["article"] for c in rec(extractor, text)["charges"]] == ["20.2"]
