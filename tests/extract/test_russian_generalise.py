@@ -115,3 +115,68 @@ def test_the_act_a_penalty_was_given_for_is_the_articles_charge(
         "Ивана Петрова признали виновным по статье 20.2 КоАП."
     )
     assert [c["article"] for c in rec(extractor, text)["charges"]] == ["20.2"]
+
+
+def articles(extractor: Extractor, text: str) -> list[str | None]:
+    return sorted(c["article"] or "" for c in rec(extractor, text)["charges"])
+
+
+def test_an_article_in_its_written_forms(extractor: Extractor) -> None:
+    assert articles(extractor, "Ивана Петрова обвиняют по ст.ст. 212, 213 и 318 УК РФ.") == [
+        "212",
+        "213",
+        "318",
+    ]
+    assert articles(extractor, "Ивану Петрову предъявили обвинение по ст. 207.3 ч. 2 УК РФ.") == [
+        "207.3.2"
+    ]
+    assert articles(
+        extractor, "Против Ивана Петрова возбуждено дело по частям 1 и 2 статьи 342 УК."
+    ) == [
+        "342.1",
+        "342.2",
+    ]
+    # a number after the list that is no article
+    assert articles(extractor, "Ивана Петрова судили по ст. 212 и 15 суток держали в ИВС.") == [
+        "212"
+    ]
+
+
+def test_offences_listed_with_their_articles(extractor: Extractor) -> None:
+    text = (
+        "Ивана Петрова обвиняют в участии в экстремистском сообществе (ч. 2 ст. 282.1 УК РФ) "
+        "и в финансировании экстремизма (ст. 282.3 УК РФ)."
+    )
+    got = {(c["article"], c["offence"]) for c in rec(extractor, text)["charges"]}
+    assert got == {
+        ("282.1.2", "участие в экстремистском сообществе"),
+        ("282.3", "финансирование экстремизма"),
+    }
+
+
+def test_penalties_in_more_forms(extractor: Extractor) -> None:
+    assert sentences(extractor, "Ивана Петрова приговорили к пяти с половиной годам колонии.") == {
+        ("Иван Петров", "imprisonment", 66)
+    }
+    assert sentences(extractor, "Ивана Петрова приговорили к 300 часам обязательных работ.") == {
+        ("Иван Петров", "restriction", None)
+    }
+    fine = rec(extractor, "Ивана Петрова приговорили к штрафу в 500 тысяч рублей.")["sentences"]
+    assert [(s["amount"], s["currency"]) for s in fine] == [(500000.0, "RUB")]
+
+
+def test_a_role_noun_before_a_name_in_the_genitive_is_the_next_names(
+    extractor: Extractor,
+) -> None:
+    text = "Адвокат Ивана Петрова Анна Волкова сообщила, что его обвиняют по статье 319 УК РФ."
+    record = rec(extractor, text)
+    assert {p["name"]: p["role"] for p in record["persons"]} == {
+        "Иван Петров": "victim",
+        "Анна Волкова": "lawyer",
+    }
+    assert [c["person"] for c in record["charges"]] == ["Иван Петров"]
+
+
+def test_a_name_after_a_speech_verbs_clause_is_no_speaker(extractor: Extractor) -> None:
+    text = "Адвокат Павел Иванов сообщил, что Ивана Петрова задержали."
+    assert [e["victims"] for e in rec(extractor, text)["events"]] == [["Иван Петров"]]

@@ -19,6 +19,7 @@ from vigil.extract.lemma.model import LemmaDoc, lemma, parses
 # Roles whose persons are not victims of what a sentence tells.
 _NOT_VICTIMS = frozenset({"official", "lawyer"})
 _WORDS = re.compile(r"[\w-]+")
+_CLAUSE = re.compile(r"[,:;«\"“]|\bчто\b|\bкак\b", re.I)
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,7 +54,10 @@ def speaker(ctx: Context, mn: Mention, speech: frozenset[str]) -> bool:
     A name right after a speech verb (a title or an outlet between them) or right before one.
     """
     s, e = ctx.sentence_of(mn.start)
-    before = [w for w in _WORDS.findall(ctx.clean[max(s, mn.start - 40) : mn.start])][-3:]
+    # "сообщил, что Ивана Петрова задержали": a name past a clause's start is not the
+    # speaker's.
+    text = _CLAUSE.split(ctx.clean[max(s, mn.start - 40) : mn.start])[-1]
+    before = [w for w in _WORDS.findall(text)][-3:]
     after = _WORDS.findall(ctx.clean[mn.end : min(e, mn.end + 30)])[:1]
     return any(lemma(w) in speech for w in before + after)
 

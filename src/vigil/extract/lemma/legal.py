@@ -26,7 +26,8 @@ def _compiled(folder: str) -> dict[str, Any]:
     spec = load(f"{folder}/legal")
     part, point, art = spec["part"], spec["point"], spec["article"]
     pre = rf"(?:(?:{point})\s*)?(?:(?P<parts>(?:{part})(?:\s*(?:,|и)\s*\d+)*)\s*)?"
-    ref = re.compile(pre + art + rf"(?:\s*(?:{point.replace('point', 'point2')}))?", re.I)
+    after = rf"(?:\s*(?:{point.replace('point', 'point2')}))?" + spec["part_after"]
+    ref = re.compile(pre + art + spec["more_articles"] + after, re.I)
     codes = [(re.compile(c["pattern"], re.I), c["kind"]) for c in spec["codes"]]
     countries = spec["code_countries"]
     ctry = re.compile(
@@ -163,21 +164,25 @@ def _told(ctx: Context, s: int, sent: str, pats: dict[str, Any]) -> list[_Told]:
     out: list[_Told] = []
     for m in _refs(sent, pats):
         law, country = _law(sent[m.end() : m.end() + 60], pats)
-        article = re.sub(r"[−–]", "-", m.group("article"))
         groups = m.groupdict()
-        parts = re.findall(r"\d+", groups.get("parts") or "")
+        articles = [m.group("article"), *re.findall(r"[\d.−–-]*\d", groups.get("more") or "")]
+        parts = re.findall(r"\d+", groups.get("parts") or groups.get("part2") or "")
         if not parts:
             p2 = groups.get("point2") or groups.get("point")
             if p2 and p2.isdigit():
                 parts = [p2]
+        if len(articles) > 1:
+            parts = []  # "по статьям 212 и 213": the parts of a list are not told
         # "(хулиганство)" after the article, else the offence named just before it:
         # "обвинили в контрабанде валюты в составе организованной группы (статья 206.3.2)"
         before = [off for off, (_, oe), _ in offences if 0 <= m.start() - oe <= 3]
         offence = _paren(sent[m.end() :]) or (before[-1] if before else None)
-        for p in parts or [None]:
-            number = f"{article}.{p}" if p else article
-            span = (s + m.start(), s + m.end())
-            out.append(_Told(law, number, offence, country or ctx.country, span))
+        for article in articles:
+            article = re.sub(r"[−–]", "-", article)
+            for p in parts or [None]:
+                number = f"{article}.{p}" if p else article
+                span = (s + m.start(), s + m.end())
+                out.append(_Told(law, number, offence, country or ctx.country, span))
     if out:
         return out
     return [
@@ -412,6 +417,8 @@ def _penalties(
             n = number(m.group("n"), numbers)
             if n is None:
                 continue
+            if m.groupdict().get("half"):
+                n += 0.5  # "к пяти с половиной годам"
             months = n if m.group("unit").lower().startswith("месяц") else n * 12
             if m.groupdict().get("n2"):
                 months += number(m.group("n2"), numbers) or 0
@@ -488,6 +495,8 @@ def _terms_by_name(
         n = number(m.group("n"), numbers)
         if n is None:
             continue
+        if m.group("half"):
+            n += 0.5
         months = n if m.group("unit").lower().startswith("месяц") else n * 12
         if m.group("n2"):
             months += number(m.group("n2"), numbers) or 0

@@ -240,9 +240,22 @@ def _before(g: _Group, pos: int) -> int:
     return max(before) if before else -1
 
 
+_GENITIVE_NAME = re.compile(r"([А-ЯЁ][а-яё-]+(?:\s+[А-ЯЁ][а-яё-]+)?)\s*$")
+_NEXT_NAME = re.compile(r"\s+[А-ЯЁ][а-яё-]+")
+
+
 def _role(ctx: Context, spans: list[tuple[int, int]], roles: dict[str, set[str]]) -> str:
-    for s, _ in spans:
-        prev = re.findall(r"[\w-]+", ctx.clean[max(0, s - 40) : s])[-2:]
+    """The role noun right before a name ("адвокат Павел Иванов"). In "адвокат Ивана
+    Петрова Анна Волкова" the noun is Волкова's: a name in an oblique case between them is
+    whose lawyer she is, and it is not given the role."""
+    for s, e in spans:
+        if _NEXT_NAME.match(ctx.clean, e) and not is_nominative(_WORD.findall(ctx.clean[s:e])):
+            continue
+        before = ctx.clean[max(0, s - 60) : s]
+        genitive = _GENITIVE_NAME.search(before)
+        if genitive and not is_nominative(_WORD.findall(genitive.group(1))):
+            before = before[: genitive.start()]
+        prev = re.findall(r"[\w-]+", before[-40:])[-2:]
         for word in reversed(prev):
             lem = lemma(word)
             for role, words in roles.items():
