@@ -180,3 +180,23 @@ def test_a_role_noun_before_a_name_in_the_genitive_is_the_next_names(
 def test_a_name_after_a_speech_verbs_clause_is_no_speaker(extractor: Extractor) -> None:
     text = "Адвокат Павел Иванов сообщил, что Ивана Петрова задержали."
     assert [e["victims"] for e in rec(extractor, text)["events"]] == [["Иван Петров"]]
+
+
+def test_a_state_bodys_regional_office_acts_and_is_not_searched(extractor: Extractor) -> None:
+    text = (
+        "7 октября 2018 года сотрудники УФСБ по Смоленской области совместно с бойцами СОБРа "
+        "провели обыски в рамках расследования дела о продолжении деятельности общины."
+    )
+    record = rec(extractor, text)
+    kinds = {o["name"]: o["kind"] for o in record["organizations"]}
+    assert kinds == {"УФСБ по Смоленской области": "state_body", "СОБРа": "state_body"}
+    assert record["charges"] == []
+    assert [e["victims"] for e in record["events"] if e["type"] == "search"] in ([], [[]])
+
+
+def test_a_guessed_charge_is_no_charge(extractor: Extractor) -> None:
+    text = (
+        "Андрей Прокудин предполагает, что обыск в доме Павла Кузьмина может проходить по "
+        "делу об экстремистской организации."
+    )
+    assert rec(extractor, text)["charges"] == []

@@ -18,6 +18,8 @@ from vigil.extract.lemma.model import LemmaDoc, lemma, parses
 
 # Roles whose persons are not victims of what a sentence tells.
 _NOT_VICTIMS = frozenset({"official", "lawyer"})
+# Kinds of organisations that act, never suffer what a sentence tells.
+_ACTORS = frozenset({"state_body", "court"})
 _WORDS = re.compile(r"[\w-]+")
 _CLAUSE = re.compile(r"[,:;«\"“]|\bчто\b|\bкак\b", re.I)
 
@@ -151,8 +153,11 @@ def find_events(ctx: Context, doc: LemmaDoc, spec: dict[str, Any]) -> None:
                 continue
             if victims is None:
                 victims = sentence_victims(ctx, s, e, lem, refs)
+            # a state body or a court acts, it is not searched or charged
             orgs = [
-                ctx.organizations[mn.index].name for mn in ctx.mentions_in(s, e, "organization")
+                ctx.organizations[mn.index].name
+                for mn in ctx.mentions_in(s, e, "organization")
+                if ctx.organizations[mn.index].kind not in _ACTORS
             ]
             who = victims or (orgs[:1] if etype in ("search", "restriction", "charge") else [])
             if not who and etype not in unnamed_ok:

@@ -58,6 +58,7 @@ def _compiled(folder: str) -> dict[str, Any]:
         "fine": [re.compile(p, re.I) for p in spec["fine"]],
         "hypothetical": re.compile(r"(?<!\S)(?:" + "|".join(spec["hypothetical"]) + r")(?!\S)"),
         "granted": re.compile(spec["granted"]),
+        "supposed": lemma_regex(tuple(spec["supposed_charge"])),
         "range": re.compile(r"(?:" + spec["penalty_range"] + r")\s*$", re.I),
     }
 
@@ -108,6 +109,9 @@ def find_legal(
             # "Дело завели на корреспондента X, видеоредактора Y": the case told just before.
             told = last
         charged: list[str] = []
+        if pats["supposed"].search(lem.string):
+            # "обыск может проходить по делу об экстремистской организации": a guess
+            told = []
         for t in told:
             inside = _named_within(ctx, *t.words) if not t.article else set()
             for person in who:

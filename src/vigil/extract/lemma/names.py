@@ -312,12 +312,15 @@ def _abbr(text: str) -> str:
 
 def _joined(spans: list[tuple[int, int]], doc: LemmaDoc, text: str) -> list[tuple[int, int]]:
     """Organisation spans with a place or body in the genitive after them taken in:
-    "Хатаинский районный суд" + "Баку", "Центральное управление" + "Следственного комитета"."""
-    places = sorted((s, e) for s, e, label in doc.ents if label in ("GPE", "ORG"))
+    "Хатаинский районный суд" + "Баку", "Центральное управление" + "Следственного комитета",
+    and the region a body acts "по": "УФСБ" + "по" + "Смоленской области"."""
+    places = sorted((s, e, label) for s, e, label in doc.ents if label in ("GPE", "ORG"))
     out = []
     for s, e in sorted(spans):
-        for ps, pe in places:
-            if ps > e and text[e:ps] == " " and "\n" not in text[ps:pe]:
+        for ps, pe, label in places:
+            if ps <= e or "\n" in text[ps:pe]:
+                continue
+            if text[e:ps] == " " or (label == "GPE" and text[e:ps] == " по "):
                 e = pe
         out.append((s, e))
     return out
@@ -385,6 +388,13 @@ def _kind(key: str, kinds: dict[str, list[str]]) -> str:
             h = head.lower()
             if h in words or (" " in h and h in key.lower()):
                 return kind
+    # "УФСБ (по ...)", "ГУМВД", "РОВД", "СОБРа": a regional office's abbreviation ends
+    # with its body's (a case ending after it)
+    first = words[0].rstrip("ауео") if words else ""
+    for head in kinds.get("state_body", []):
+        h = head.lower()
+        if len(h) >= 3 and h.isalpha() and first.endswith(h):
+            return "state_body"
     return "other"
 
 
