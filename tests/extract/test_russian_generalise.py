@@ -200,3 +200,19 @@ def test_a_guessed_charge_is_no_charge(extractor: Extractor) -> None:
         "делу об экстремистской организации."
     )
     assert rec(extractor, text)["charges"] == []
+
+
+def test_common_words_or_places_joined_by_a_hyphen_are_no_name() -> None:
+    from vigil.extract.lemma.morph import is_name_word
+
+    assert not is_name_word("Блогера-кулинара")
+    assert not is_name_word("Астана-Алматы")
+    assert is_name_word("Салтыков-Щедрин")
+
+
+def test_a_name_put_in_the_nominative_agrees_in_gender_and_number() -> None:
+    from vigil.extract.lemma.morph import nominative
+
+    assert nominative(["Ника", "Белоцерковская"]) == ["Ника", "Белоцерковская"]
+    assert nominative(["Антонины", "Фаворской"]) == ["Антонина", "Фаворская"]
+    assert nominative(["Константина", "Габова"]) == ["Константин", "Габов"]
