@@ -216,3 +216,48 @@ def test_a_name_put_in_the_nominative_agrees_in_gender_and_number() -> None:
     assert nominative(["Ника", "Белоцерковская"]) == ["Ника", "Белоцерковская"]
     assert nominative(["Антонины", "Фаворской"]) == ["Антонина", "Фаворская"]
     assert nominative(["Константина", "Габова"]) == ["Константин", "Габов"]
+
+
+def events(extractor: Extractor, text: str) -> list[tuple[str, list[str]]]:
+    return [(e["type"], e["victims"]) for e in rec(extractor, text)["events"]]
+
+
+def test_an_act_told_of_a_list_after_a_colon(extractor: Extractor) -> None:
+    text = (
+        "По информации депутата Кристине Варданян, задержаны:\n"
+        "- Тарон Манукян — сын депутата парламента;\n"
+        "- Арсен Мартоян — член городского комитета."
+    )
+    assert ("arrest", ["Тарон Манукян", "Арсен Мартоян"]) in events(extractor, text)
+
+
+def test_all_three_are_the_persons_named_before(extractor: Extractor) -> None:
+    text = (
+        "Об обысках у журналистов Игоря Сергунина, Вадима Кобзева и Алексея Липцера стало "
+        "известно утром. Всех троих сразу задержали."
+    )
+    assert ("arrest", ["Игорь Сергунин", "Вадим Кобзев", "Алексей Липцер"]) in events(
+        extractor, text
+    )
+
+
+def test_sent_to_pre_trial_detention_and_extradited(extractor: Extractor) -> None:
+    assert events(extractor, "Вечером суд отправил Ивана Петрова в СИЗО.") == [
+        ("detention", ["Иван Петров"])
+    ]
+    assert events(extractor, "Россия экстрадировала Ивана Петрова в Таджикистан.") == [
+        ("restriction", ["Иван Петров"])
+    ]
+
+
+def test_the_outlet_a_report_cites_is_no_victim(extractor: Extractor) -> None:
+    text = (
+        "В ходе следственных действий были проведены обыски, сообщает сайт со ссылкой на Интерфакс."
+    )
+    assert [v for _, v in events(extractor, text)] in ([], [[]])
+
+
+def test_an_abbreviation_is_its_own_lemma() -> None:
+    from vigil.extract.lemma.model import lemma
+
+    assert lemma("СИЗО") == "сизо"

@@ -61,6 +61,8 @@ def lemma(word: str) -> str:
     """The dictionary form of ``word`` in lower case ("задержали" -> "задержать")."""
     if not word or not word[0].isalpha() or word.isascii():
         return word.lower()
+    if len(word) > 1 and word.isupper() and len(word) <= 5:
+        return word.lower()  # an abbreviation: "СИЗО" is no form of "сизый"
     return str(parses(word)[0].normal_form).replace("ё", "е")
 
 

@@ -66,7 +66,8 @@ _NOMINATIVE_SURNAME = re.compile(
 )
 
 
-_FEMININE_SURNAME = re.compile(r"(?:ская|цкая|ова|ева|ина|ына)$", re.I)
+# A masculine surname in the genitive: "Габова", "Липцера" (a consonant before the "а").
+_GENITIVE_SURNAME = re.compile(r"[бвгджзклмнпрстфхцчшщ]а$", re.I)
 _ADJECTIVAL_FEMININE = re.compile(r"(?:ская|цкая)$", re.I)
 
 
@@ -121,9 +122,9 @@ def nominative(words: list[str]) -> list[str]:
             form = named[0].inflect({"nomn"})
             out.append(_cased(w, str(form.word)) if form else w)
             oblique = oblique or form is not None
-        elif not named and oblique and gender == "masc" and _FEMININE_SURNAME.search(w):
-            # "Константина Габова": a surname the dictionary does not know follows its
-            # given name's case
+        elif not named and oblique and gender == "masc" and _GENITIVE_SURNAME.search(w):
+            # "Константина Габова", "Алексея Липцера": a surname the dictionary does not
+            # know follows its given name's case
             out.append(w[:-1])
         else:
             out.append(w)
