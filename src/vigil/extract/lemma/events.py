@@ -18,7 +18,10 @@ from vigil.extract.lemma.model import LemmaDoc, lemma, parses
 
 # Roles whose persons are not victims of what a sentence tells.
 _NOT_VICTIMS = frozenset({"official", "lawyer"})
+# Kinds of organisations that act, never suffer what a sentence tells.
+_ACTORS = frozenset({"state_body", "court"})
 _WORDS = re.compile(r"[\w-]+")
+_CLAUSE = re.compile(r"[,:;«\"“]|\bчто\b|\bкак\b", re.I)
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,7 +56,10 @@ def speaker(ctx: Context, mn: Mention, speech: frozenset[str]) -> bool:
     A name right after a speech verb (a title or an outlet between them) or right before one.
     """
     s, e = ctx.sentence_of(mn.start)
-    before = [w for w in _WORDS.findall(ctx.clean[max(s, mn.start - 40) : mn.start])][-3:]
+    # "сообщил, что Ивана Петрова задержали": a name past a clause's start is not the
+    # speaker's.
+    text = _CLAUSE.split(ctx.clean[max(s, mn.start - 40) : mn.start])[-1]
+    before = [w for w in _WORDS.findall(text)][-3:]
     after = _WORDS.findall(ctx.clean[mn.end : min(e, mn.end + 30)])[:1]
     return any(lemma(w) in speech for w in before + after)
 
@@ -146,9 +152,13 @@ def find_events(ctx: Context, doc: LemmaDoc, spec: dict[str, Any]) -> None:
             if stop is not None:
                 continue
             if victims is None:
-                victims = sentence_victims(ctx, s, e, lem, refs)
+                victims = _listed(ctx, s, e) or sentence_victims(ctx, s, e, lem, refs)
+            # a state body or a court acts, it is not searched or charged
             orgs = [
-                ctx.organizations[mn.index].name for mn in ctx.mentions_in(s, e, "organization")
+                ctx.organizations[mn.index].name
+                for mn in ctx.mentions_in(s, e, "organization")
+                if ctx.organizations[mn.index].kind not in _ACTORS
+                and not speaker(ctx, mn, refs.speech)  # "сообщает Интерфакс"
             ]
             who = victims or (orgs[:1] if etype in ("search", "restriction", "charge") else [])
             if not who and etype not in unnamed_ok:
@@ -170,6 +180,27 @@ def find_events(ctx: Context, doc: LemmaDoc, spec: dict[str, Any]) -> None:
                 )
             )
     _merge(ctx)
+
+
+_ITEM = re.compile(r"\s*[-–—•●*·▪]\s*|\s*\d{1,2}[.)]\s+")
+
+
+def _listed(ctx: Context, s: int, e: int) -> list[str]:
+    """ "В Ереване задержаны:\n- Тарон Манукян — сын депутата;\n- Арсен Мартоян — член
+    ...": a sentence that ends at a colon tells its act of the persons that open the list
+    items after it."""
+    if not ctx.clean[s:e].rstrip().endswith(":"):
+        return []
+    names: list[str] = []
+    i = bisect.bisect_right([st for st, _ in ctx.sentences], s)
+    for ls, le in ctx.sentences[i:]:
+        item = _ITEM.match(ctx.clean, ls)
+        if not item:
+            break
+        first = [mn for mn in ctx.mentions_in(ls, le, "person") if mn.start <= item.end() + 2]
+        if first and ctx.persons[first[0].index].name not in names:
+            names.append(ctx.persons[first[0].index].name)
+    return names
 
 
 def event_date(ctx: Context, s: int, e: int, trigger: int) -> str | None:

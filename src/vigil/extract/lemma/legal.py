@@ -26,7 +26,8 @@ def _compiled(folder: str) -> dict[str, Any]:
     spec = load(f"{folder}/legal")
     part, point, art = spec["part"], spec["point"], spec["article"]
     pre = rf"(?:(?:{point})\s*)?(?:(?P<parts>(?:{part})(?:\s*(?:,|и)\s*\d+)*)\s*)?"
-    ref = re.compile(pre + art + rf"(?:\s*(?:{point.replace('point', 'point2')}))?", re.I)
+    after = rf"(?:\s*(?:{point.replace('point', 'point2')}))?" + spec["part_after"]
+    ref = re.compile(pre + art + spec["more_articles"] + after, re.I)
     codes = [(re.compile(c["pattern"], re.I), c["kind"]) for c in spec["codes"]]
     countries = spec["code_countries"]
     ctry = re.compile(
@@ -43,15 +44,22 @@ def _compiled(folder: str) -> dict[str, Any]:
         "case": re.compile(spec["case_cue"], re.I),
         "conviction": lemma_regex(tuple(spec["conviction"])),
         "for": re.compile(r"\b" + spec["offence_for"] + r"\s+", re.I),
+        "for_petty": re.compile(r"\b" + spec["offence_for_petty"] + r"\s+", re.I),
         "offence_words": frozenset(spec["offence_words"]),
         "staff": frozenset(spec["staff_nouns"]),
         "end": re.compile(spec["offence_end"], re.I),
         "prison": [re.compile(p, re.I) for p in spec["prison"]],
         "days": [re.compile(p, re.I) for p in spec["days"]],
         "restriction": [re.compile(p, re.I) for p in spec["restriction"]],
+        "bans": [re.compile(p, re.I) for p in spec["bans"]],
+        "sentencing": re.compile(spec["sentencing"], re.I),
+        "term_by_name": re.compile(spec["term_by_name"], re.I),
         "suspended": re.compile(spec["suspended"], re.I),
         "fine": [re.compile(p, re.I) for p in spec["fine"]],
         "hypothetical": re.compile(r"(?<!\S)(?:" + "|".join(spec["hypothetical"]) + r")(?!\S)"),
+        "granted": re.compile(spec["granted"]),
+        "supposed": lemma_regex(tuple(spec["supposed_charge"])),
+        "range": re.compile(r"(?:" + spec["penalty_range"] + r")\s*$", re.I),
     }
 
 
@@ -85,6 +93,9 @@ def find_legal(
     referents = Referents.of(events)
     last: list[_Told] = []
     every: list[_Told] = []
+    penalised: list[str] = []  # who the last sentences were given penalties
+    carried = 0  # sentences since, naming nobody
+    told_sentencing = False  # whether the sentence before told of sentences
     for s, e in ctx.sentences:
         sent = ctx.clean[s:e]
         lem = lemmas(doc, s, e)
@@ -98,6 +109,9 @@ def find_legal(
             # "Дело завели на корреспондента X, видеоредактора Y": the case told just before.
             told = last
         charged: list[str] = []
+        if pats["supposed"].search(lem.string):
+            # "обыск может проходить по делу об экстремистской организации": a guess
+            told = []
         for t in told:
             inside = _named_within(ctx, *t.words) if not t.article else set()
             for person in who:
@@ -108,10 +122,24 @@ def find_legal(
                     charged.append(person)
         if charged and not pats["conviction"].search(lem.string):
             _charge_event(ctx, s, e, told[0].span[0], list(dict.fromkeys(charged)))
-        if not pats["hypothetical"].search(lem.string):
-            _penalties(ctx, s, sent, persons, pats, numbers)
+        # "дали 10 суток за шествие в поддержку Навального": not Навальный's penalty
+        offenders = [p for p in persons if not any(p in _named_within(ctx, *t.words) for t in told)]
+        before = len(ctx.penalties)
+        if not pats["hypothetical"].search(pats["granted"].sub("", lem.string)):
+            # "... к 2,5 годам лишения свободы. Условно. С испытательным сроком в 3 года и
+            # запретом заниматься ...": a sentence that names nobody goes on with the
+            # penalties told just before it.
+            _penalties(ctx, s, sent, offenders or penalised, pats, numbers, bool(penalised))
+        sentencing = bool(pats["sentencing"].search(sent))
+        if sentencing or told_sentencing:
+            _terms_by_name(ctx, s, e, pats, numbers)
+        told_sentencing = sentencing
+        given = list(dict.fromkeys(p.person for p in ctx.penalties[before:]))
+        carried = 0 if given else carried + 1
+        if given or persons or carried > 2:
+            penalised = given
     _link_articles(ctx, [t for t in every if t.article and t.offence])
-    _dedupe(ctx)
+    _dedupe(ctx, pats)
 
 
 def _charge_event(ctx: Context, s: int, e: int, trigger: int, who: list[str]) -> None:
@@ -140,21 +168,25 @@ def _told(ctx: Context, s: int, sent: str, pats: dict[str, Any]) -> list[_Told]:
     out: list[_Told] = []
     for m in _refs(sent, pats):
         law, country = _law(sent[m.end() : m.end() + 60], pats)
-        article = re.sub(r"[−–]", "-", m.group("article"))
         groups = m.groupdict()
-        parts = re.findall(r"\d+", groups.get("parts") or "")
+        articles = [m.group("article"), *re.findall(r"[\d.−–-]*\d", groups.get("more") or "")]
+        parts = re.findall(r"\d+", groups.get("parts") or groups.get("part2") or "")
         if not parts:
             p2 = groups.get("point2") or groups.get("point")
             if p2 and p2.isdigit():
                 parts = [p2]
+        if len(articles) > 1:
+            parts = []  # "по статьям 212 и 213": the parts of a list are not told
         # "(хулиганство)" after the article, else the offence named just before it:
         # "обвинили в контрабанде валюты в составе организованной группы (статья 206.3.2)"
         before = [off for off, (_, oe), _ in offences if 0 <= m.start() - oe <= 3]
         offence = _paren(sent[m.end() :]) or (before[-1] if before else None)
-        for p in parts or [None]:
-            number = f"{article}.{p}" if p else article
-            span = (s + m.start(), s + m.end())
-            out.append(_Told(law, number, offence, country or ctx.country, span))
+        for article in articles:
+            article = re.sub(r"[−–]", "-", article)
+            for p in parts or [None]:
+                number = f"{article}.{p}" if p else article
+                span = (s + m.start(), s + m.end())
+                out.append(_Told(law, number, offence, country or ctx.country, span))
     if out:
         return out
     return [
@@ -252,6 +284,9 @@ def _offences(sent: str, pats: dict[str, Any]) -> list[tuple[str, tuple[int, int
     out = []
     cues = [(m, False) for m in pats["cues"].finditer(sent)]
     cues += [(m, True) for m in pats["for"].finditer(sent)]
+    petty = [m for m in pats["for_petty"].finditer(sent)]
+    cues = [c for c in cues if not any(p.end() == c[0].end() for p in petty)]
+    cues += [(m, False) for m in petty]
     for m, needs_word in sorted(cues, key=lambda c: c[0].start()):
         rest = sent[m.end() :]
         stop = pats["end"].search(rest)
@@ -367,17 +402,27 @@ def _nominative_phrase(phrase: str) -> str:
 
 
 def _penalties(
-    ctx: Context, s: int, sent: str, who: list[str], pats: dict[str, Any], numbers: dict[str, float]
+    ctx: Context,
+    s: int,
+    sent: str,
+    who: list[str],
+    pats: dict[str, Any],
+    numbers: dict[str, float],
+    sentencing: bool,
 ) -> None:
+    """Terms, fines and restrictions the sentence gives ``who``; a ban ("запрет заниматься
+    ...") only where a sentence is told (here, or in the sentence before: ``sentencing``)."""
     if not who:
         return
     suspended = bool(pats["suspended"].search(sent))
     for rx in pats["prison"]:
-        m = rx.search(sent)
+        m = _given(rx, sent, pats)
         if m:
             n = number(m.group("n"), numbers)
             if n is None:
                 continue
+            if m.groupdict().get("half"):
+                n += 0.5  # "к пяти с половиной годам"
             months = n if m.group("unit").lower().startswith("месяц") else n * 12
             if m.groupdict().get("n2"):
                 months += number(m.group("n2"), numbers) or 0
@@ -393,7 +438,7 @@ def _penalties(
                 )
             break
     for rx in pats["days"]:
-        m = rx.search(sent)
+        m = _given(rx, sent, pats)
         if m:
             n = number(m.group("n"), numbers)
             if n is None:
@@ -404,7 +449,7 @@ def _penalties(
                 )
             break
     for rx in pats["fine"]:
-        m = rx.search(sent)
+        m = _given(rx, sent, pats)
         if m:
             g = m.groupdict()
             amount = (
@@ -429,8 +474,9 @@ def _penalties(
                     )
                 )
             break
-    for rx in pats["restriction"]:
-        m = rx.search(sent)
+    bans = pats["bans"] if sentencing or pats["sentencing"].search(sent) else []
+    for rx in pats["restriction"] + bans:
+        m = _given(rx, sent, pats)
         if m and "арест" in m.group().lower() and not re.search(r"приговор|осуд", sent, re.I):
             continue
         if m:
@@ -438,6 +484,43 @@ def _penalties(
                 ctx.penalties.append(
                     Penalty(p, "restriction", (s + m.start(), s + m.end()), note=m.group().strip())
                 )
+
+
+def _terms_by_name(
+    ctx: Context, s: int, e: int, pats: dict[str, Any], numbers: dict[str, float]
+) -> None:
+    """ "вынесли пять тюремных приговоров. Среди пострадавших — правозащитник Ильхамиз
+    Гулиев (три года), журналист Теймур Керимов (восемь лет)": a term in brackets right
+    after a name is that person's, where sentences are told."""
+    for mn in ctx.mentions_in(s, e, "person"):
+        m = pats["term_by_name"].match(ctx.clean, mn.end)
+        if not m:
+            continue
+        n = number(m.group("n"), numbers)
+        if n is None:
+            continue
+        if m.group("half"):
+            n += 0.5
+        months = n if m.group("unit").lower().startswith("месяц") else n * 12
+        if m.group("n2"):
+            months += number(m.group("n2"), numbers) or 0
+        ctx.penalties.append(
+            Penalty(
+                ctx.persons[mn.index].name,
+                "imprisonment",
+                (m.start(), m.end()),
+                term_months=int(months),
+            )
+        )
+
+
+def _given(rx: re.Pattern[str], sent: str, pats: dict[str, Any]) -> re.Match[str] | None:
+    """The first penalty the sentence gives, not a range the law sets ("максимальное
+    наказание — шесть лет лишения свободы", "от 15 до 30 суток ареста")."""
+    for m in rx.finditer(sent):
+        if not pats["range"].search(sent[max(0, m.start() - 40) : m.start()]):
+            return m
+    return None
 
 
 def _currency(words: str, table: dict[str, str]) -> str | None:
@@ -449,7 +532,7 @@ def _currency(words: str, table: dict[str, str]) -> str | None:
     return None
 
 
-def _dedupe(ctx: Context) -> None:
+def _dedupe(ctx: Context, pats: dict[str, Any]) -> None:
     """One charge per person and offence. A person charged under an article keeps no
     offence without one that shares a word with the article's offence (the text telling
     the same charge twice: "подозревают в экстремизме", "ст. 276 (... экстремистской
@@ -465,15 +548,26 @@ def _dedupe(ctx: Context) -> None:
     for c in ctx.charges:
         key = (c.person, c.article or (c.offence or "").lower())
         if key in seen or (
-            not c.article and _stems(c.offence or "") & articles.get(c.person, set())
+            not c.article
+            and c.person in articles
+            and (_stems(c.offence or "") & articles[c.person] or _reason(ctx, c, pats))
         ):
             continue
         seen.add(key)
         charges.append(c)
     ctx.charges = [c for c in charges if c.article or not _told_fuller(c, charges)]
     seen_p: set[tuple[Any, ...]] = set()
+    restricted: dict[str, Penalty] = {}
     pens = []
     for p in ctx.penalties:
+        if p.penalty == "restriction":
+            # "три года ограничения свободы", then "суд запретил блогеру покидать дом ...":
+            # the conditions of one restriction, told again, are its note.
+            first = restricted.setdefault(p.person, p)
+            if first is not p:
+                if p.note and p.note not in (first.note or ""):
+                    first.note = f"{first.note}; {p.note}" if first.note else p.note
+                continue
         pkey = (p.person, p.penalty, p.term_months, p.note)
         if pkey not in seen_p:
             seen_p.add(pkey)
@@ -481,13 +575,18 @@ def _dedupe(ctx: Context) -> None:
     ctx.penalties = pens
 
 
+def _reason(ctx: Context, c: Charge, pats: dict[str, Any]) -> bool:
+    """Whether the offence is the act a penalty was given for ("арестовали на 10 суток за
+    протест"): for a person charged under an article, the article's charge told again."""
+    return any(pats[k].match(ctx.clean, c.span[0]) for k in ("for", "for_petty"))
+
+
 def _told_fuller(c: Charge, charges: list[Charge]) -> bool:
-    words = (c.offence or "").lower().split()
+    """Whether another charge of the same person tells this offence with more words, all of
+    its own among them ("участие в ФБК" in a title, "участие в деятельности экстремистского
+    сообщества ФБК" in the text)."""
+    words = _stems(c.offence or "")
     return any(
-        o is not c
-        and o.person == c.person
-        and not o.article
-        and len(o_words := (o.offence or "").lower().split()) > len(words)
-        and o_words[: len(words)] == words
+        o is not c and o.person == c.person and not o.article and words < _stems(o.offence or "")
         for o in charges
     )

@@ -61,6 +61,8 @@ def lemma(word: str) -> str:
     """The dictionary form of ``word`` in lower case ("задержали" -> "задержать")."""
     if not word or not word[0].isalpha() or word.isascii():
         return word.lower()
+    if len(word) > 1 and word.isupper() and len(word) <= 5:
+        return word.lower()  # an abbreviation: "СИЗО" is no form of "сизый"
     return str(parses(word)[0].normal_form).replace("ё", "е")
 
 
@@ -71,6 +73,20 @@ def _natasha_data() -> Path:
     if spec is None or not spec.submodule_search_locations:
         raise ConfigError("the Russian model needs the natasha package (make setup)")
     return Path(next(iter(spec.submodule_search_locations))) / "data"
+
+
+def _lines(text: str, start: int, stop: int) -> list[tuple[int, int]]:
+    """A sentence cut at its line breaks: a scraped page's lines are headings, bylines
+    ("Автор: ..."), list items and paragraphs, never one sentence run on."""
+    out = []
+    pos = start
+    for m in re.finditer(r"\s*\n\s*", text[start:stop]):
+        if m.start() > pos - start:
+            out.append((pos, start + m.start()))
+        pos = start + m.end()
+    if pos < stop:
+        out.append((pos, stop))
+    return out
 
 
 class NatashaModel:
@@ -95,7 +111,7 @@ class NatashaModel:
         for m in _TOKEN.finditer(text):
             out.tokens.append(Token(m.start(), m.end(), m.group(), lemma(m.group())))
         out.starts = [t.start for t in out.tokens]
-        out.sents = [(s.start, s.stop) for s in sentenize(text)]
+        out.sents = [line for s in sentenize(text) for line in _lines(text, s.start, s.stop)]
         markup = self.ner(text)
         out.ents = [(s.start, s.stop, _LABELS.get(s.type, s.type)) for s in markup.spans]
         return out

@@ -66,7 +66,16 @@ _NOMINATIVE_SURNAME = re.compile(
 )
 
 
+# A masculine surname in the genitive: "Габова", "Липцера" (a consonant before the "а").
+_GENITIVE_SURNAME = re.compile(r"[бвгджзклмнпрстфхцчшщ]а$", re.I)
+_ADJECTIVAL_FEMININE = re.compile(r"(?:ская|цкая)$", re.I)
+
+
 def _gender(words: list[str]) -> str | None:
+    """The gender of a name: an adjectival feminine surname ("Белоцерковская") decides,
+    else the first given name the dictionary knows ("Ника" could be Ник's genitive)."""
+    if any(_ADJECTIVAL_FEMININE.search(w) for w in words[1:]):
+        return "femn"
     for w in words:
         for p in _name_parses(w):
             if p.tag.gender in ("masc", "femn") and "Name" in p.tag:
@@ -99,6 +108,7 @@ def nominative(words: list[str]) -> list[str]:
     """
     gender = _gender(words)
     out = []
+    oblique = False  # whether a word was put in the nominative
     for w in words:
         if w.isascii() or not w[0].isalpha() or "-" in w:
             out.append(w)
@@ -106,9 +116,16 @@ def nominative(words: list[str]) -> list[str]:
         named = _name_parses(w)
         if gender:
             named = [p for p in named if p.tag.gender in (gender, None)] or named
+        # one person's name is singular ("Антонины" is no plural of Антонин)
+        named = [p for p in named if "plur" not in p.tag] or named
         if named and not any("nomn" in p.tag for p in named[:2]):
             form = named[0].inflect({"nomn"})
             out.append(_cased(w, str(form.word)) if form else w)
+            oblique = oblique or form is not None
+        elif not named and oblique and gender == "masc" and _GENITIVE_SURNAME.search(w):
+            # "Константина Габова", "Алексея Липцера": a surname the dictionary does not
+            # know follows its given name's case
+            out.append(w[:-1])
         else:
             out.append(w)
     return out
@@ -123,6 +140,13 @@ def is_name_word(word: str) -> bool:
     ("Медиаменеджера", "Ташкентского"); True for names and unknown words."""
     if word.isascii() or " " in word:
         return True
+    if "-" in word.strip("-"):
+        # "Блогера-кулинара", "Астана-Алматы": common words or places joined are no name
+        return any(
+            is_name_word(part) and "Geox" not in parses(part)[0].tag
+            for part in word.split("-")
+            if part
+        )
     ps = parses(word)
     if _name_parses(word):
         return True

@@ -240,9 +240,22 @@ def _before(g: _Group, pos: int) -> int:
     return max(before) if before else -1
 
 
+_GENITIVE_NAME = re.compile(r"([А-ЯЁ][а-яё-]+(?:\s+[А-ЯЁ][а-яё-]+)?)\s*$")
+_NEXT_NAME = re.compile(r"\s+[А-ЯЁ][а-яё-]+")
+
+
 def _role(ctx: Context, spans: list[tuple[int, int]], roles: dict[str, set[str]]) -> str:
-    for s, _ in spans:
-        prev = re.findall(r"[\w-]+", ctx.clean[max(0, s - 40) : s])[-2:]
+    """The role noun right before a name ("адвокат Павел Иванов"). In "адвокат Ивана
+    Петрова Анна Волкова" the noun is Волкова's: a name in an oblique case between them is
+    whose lawyer she is, and it is not given the role."""
+    for s, e in spans:
+        if _NEXT_NAME.match(ctx.clean, e) and not is_nominative(_WORD.findall(ctx.clean[s:e])):
+            continue
+        before = ctx.clean[max(0, s - 60) : s]
+        genitive = _GENITIVE_NAME.search(before)
+        if genitive and not is_nominative(_WORD.findall(genitive.group(1))):
+            before = before[: genitive.start()]
+        prev = re.findall(r"[\w-]+", before[-40:])[-2:]
         for word in reversed(prev):
             lem = lemma(word)
             for role, words in roles.items():
@@ -299,12 +312,15 @@ def _abbr(text: str) -> str:
 
 def _joined(spans: list[tuple[int, int]], doc: LemmaDoc, text: str) -> list[tuple[int, int]]:
     """Organisation spans with a place or body in the genitive after them taken in:
-    "Хатаинский районный суд" + "Баку", "Центральное управление" + "Следственного комитета"."""
-    places = sorted((s, e) for s, e, label in doc.ents if label in ("GPE", "ORG"))
+    "Хатаинский районный суд" + "Баку", "Центральное управление" + "Следственного комитета",
+    and the region a body acts "по": "УФСБ" + "по" + "Смоленской области"."""
+    places = sorted((s, e, label) for s, e, label in doc.ents if label in ("GPE", "ORG"))
     out = []
     for s, e in sorted(spans):
-        for ps, pe in places:
-            if ps > e and text[e:ps] == " " and "\n" not in text[ps:pe]:
+        for ps, pe, label in places:
+            if ps <= e or "\n" in text[ps:pe]:
+                continue
+            if text[e:ps] == " " or (label == "GPE" and text[e:ps] == " по "):
                 e = pe
         out.append((s, e))
     return out
@@ -372,6 +388,13 @@ def _kind(key: str, kinds: dict[str, list[str]]) -> str:
             h = head.lower()
             if h in words or (" " in h and h in key.lower()):
                 return kind
+    # "УФСБ (по ...)", "ГУМВД", "РОВД", "СОБРа": a regional office's abbreviation ends
+    # with its body's (a case ending after it)
+    first = words[0].rstrip("ауео") if words else ""
+    for head in kinds.get("state_body", []):
+        h = head.lower()
+        if len(h) >= 3 and h.isalpha() and first.endswith(h):
+            return "state_body"
     return "other"
 
 
