@@ -133,11 +133,13 @@ def _assemble(
     for rid in report_ids:
         ours = names_by_report[rid]
         for c in claims.get(rid, []):
-            ev = _evidence(c, texts.get(rid, ""))
+            # Every claim of the report is looked at for every case it names: its evidence
+            # is quoted only for the claims about this case's person.
             if c.kind == "event":
                 victims = [str(v) for v in c.value.get("victims") or []]
                 if not any(name_key(v) in ours for v in victims):
                     continue
+                ev = _evidence(c, texts.get(rid, ""))
                 tellings.append(
                     Telling(
                         type=str(c.value.get("type") or "other"),
@@ -153,10 +155,12 @@ def _assemble(
                 )
             elif c.kind == "person":
                 if name_key(str(c.value.get("name", ""))) in ours and c.value.get("role"):
-                    singles["role"].append(({"role": c.value["role"]}, ev))
+                    singles["role"].append(
+                        ({"role": c.value["role"]}, _evidence(c, texts.get(rid, "")))
+                    )
             elif name_key(str(c.value.get("person", ""))) in ours:
                 value = {k: v for k, v in c.value.items() if k != "person"}
-                singles[c.kind].append((value, ev))
+                singles[c.kind].append((value, _evidence(c, texts.get(rid, ""))))
 
     timeline = build_timeline(tellings)
     birth_dates = _facts(singles["birth_date"], ("birth_date",))

@@ -11,6 +11,7 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from sqlalchemy import select
@@ -36,6 +37,7 @@ CASE_KINDS = (
 )
 
 
+@lru_cache(maxsize=65_536)
 def name_key(name: str) -> str:
     """Case-, diacritics- and punctuation-folded name without honorifics ("Mr A. Amirova"
     and "a amirova" give the same key)."""
