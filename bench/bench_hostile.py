@@ -68,6 +68,7 @@ def main() -> int:
         )
         counts = {"crash": 0, "stored": 0, "warned": 0, "refused": 0, "unnamed": 0}
         times: list[tuple[float, str]] = []
+        peak = (0.0, "")
         done = 0
         for item in expand([str(p) for p in paths]):
             started = time.perf_counter()
@@ -80,6 +81,9 @@ def main() -> int:
             finally:
                 times.append((time.perf_counter() - started, Path(item.name).name))
                 done += 1
+                rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+                if rss > peak[0] + 50:  # where the peak memory grew
+                    peak = (rss, Path(item.name).name)
             if outcome.status == "rejected":
                 counts["refused"] += 1
                 line = outcome.error or ""
@@ -103,7 +107,7 @@ def main() -> int:
     print(f"   slowest: {slowest}")
     over = [f"{name} {secs:.1f} s" for secs, name in times if secs > 10]
     print(f"   over 10 s: {len(over)}{': ' if over else ''}{', '.join(over)}")
-    print(f"   peak RSS {peak_mb:.0f} MB")
+    print(f"   peak RSS {peak_mb:.0f} MB (last grew by 50 MB or more at {peak[1]})")
     bad = counts["crash"] or aborts or counts["unnamed"]
     return 1 if bad else 0
 
