@@ -1,6 +1,6 @@
 """The hostile-input set (bench/hostile.py) through ``vigil ingest``'s path, extraction on.
 
-    .venv/bin/python bench/bench_hostile.py [--small] [--keep DIR]
+    .venv/bin/python bench/bench_hostile.py [--small] [--keep DIR] [--only GLOB ...]
 
 Generates the set (>= 300 files) in a temporary folder, ingests each file with extraction
 on (the default budget, VIGIL_EXTRACT_BUDGET_SECONDS) into a temporary SQLite database,
@@ -13,6 +13,7 @@ there is a crash, an abort or a refusal that does not name its file.
 from __future__ import annotations
 
 import argparse
+import fnmatch
 import importlib.util
 import os
 import resource
@@ -36,11 +37,16 @@ def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--small", action="store_true", help="one file per kind, small sizes")
     parser.add_argument("--keep", help="write the set here and keep it")
+    parser.add_argument(
+        "--only", nargs="+", metavar="GLOB", help="ingest only the files whose name matches"
+    )
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(args.keep) if args.keep else Path(tmp) / "hostile"
         os.environ["VIGIL_HOME"] = str(Path(tmp) / "home")
         paths = _hostile().make(folder, small=args.small)  # type: ignore[attr-defined]
+        if args.only:
+            paths = [p for p in paths if any(fnmatch.fnmatch(p.name, g) for g in args.only)]
         from vigil.pipeline.extraction import ExtractionStage, update_cases
         from vigil.pipeline.ingest import Ingestor
         from vigil.pipeline.inputs import expand
@@ -62,6 +68,7 @@ def main() -> int:
         )
         counts = {"crash": 0, "stored": 0, "warned": 0, "refused": 0, "unnamed": 0}
         times: list[tuple[float, str]] = []
+        peak = (0.0, "")
         done = 0
         for item in expand([str(p) for p in paths]):
             started = time.perf_counter()
@@ -74,6 +81,9 @@ def main() -> int:
             finally:
                 times.append((time.perf_counter() - started, Path(item.name).name))
                 done += 1
+                rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+                if rss > peak[0] + 50:  # where the peak memory grew
+                    peak = (rss, Path(item.name).name)
             if outcome.status == "rejected":
                 counts["refused"] += 1
                 line = outcome.error or ""
@@ -95,7 +105,9 @@ def main() -> int:
     )
     slowest = ", ".join(f"{name} {secs:.1f} s" for secs, name in times[:5])
     print(f"   slowest: {slowest}")
-    print(f"   over 10 s: {sum(1 for secs, _ in times if secs > 10)}; peak RSS {peak_mb:.0f} MB")
+    over = [f"{name} {secs:.1f} s" for secs, name in times if secs > 10]
+    print(f"   over 10 s: {len(over)}{': ' if over else ''}{', '.join(over)}")
+    print(f"   peak RSS {peak_mb:.0f} MB (last grew by 50 MB or more at {peak[1]})")
     bad = counts["crash"] or aborts or counts["unnamed"]
     return 1 if bad else 0
 

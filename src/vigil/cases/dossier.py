@@ -122,16 +122,20 @@ def _assemble(
             local for local, first in owner.items() if mention_id(rid, first) in ours_by_report[rid]
         }
         for c in report_claims:
-            ev = evidence(c, texts.get(rid, ""))
+            # Every claim of the report is looked at for every case it names: its evidence
+            # is quoted only for the claims about this case's person.
             if c.kind == "event":
                 if ours.intersection(c.about("victims")):
+                    ev = evidence(c, texts.get(rid, ""))
                     tellings.append(telling(c, ev, published.get(rid)))
             elif c.kind == "person":
                 if c.mention in ours and c.value.get("role"):
-                    singles["role"].append(({"role": c.value["role"]}, ev))
+                    singles["role"].append(
+                        ({"role": c.value["role"]}, evidence(c, texts.get(rid, "")))
+                    )
             elif ours.intersection(c.about("person")):
                 value = {k: v for k, v in c.value.items() if k != "person"}
-                singles[c.kind].append((value, ev))
+                singles[c.kind].append((value, evidence(c, texts.get(rid, ""))))
 
     timeline = build_timeline(tellings)
     birth_dates = _facts(singles["birth_date"], ("birth_date",))

@@ -158,7 +158,7 @@ def victims_for(ctx: Context, sent: tuple[int, int], *, carry: bool = True) -> l
         return group
     if not _PRONOUN.search(text) and not _DEFINITE.search(text):
         return []
-    idx = ctx.sentences.index(sent) if sent in ctx.sentences else -1
+    idx = ctx.sentence_index(sent)
     for back in range(idx - 1, max(-1, idx - 4), -1):
         s = ctx.sentences[back]
         prev = persons_in(ctx, *s)

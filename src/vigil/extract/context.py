@@ -210,9 +210,44 @@ class Context:
                 return s, e
         return (0, len(self.text))
 
+    def sentence_index(self, sent: tuple[int, int]) -> int:
+        """Where ``sent`` is in ``sentences`` (-1: not one of them), by bisection:
+        ``sentences.index`` for every event was quadratic on reports of thousands of
+        sentences. Sentences are in text order and do not overlap."""
+        i = bisect.bisect_left(self.sentences, sent)
+        return i if i < len(self.sentences) and self.sentences[i] == sent else -1
+
     # Mentions sorted by start, with their starts, for ``mentions_in`` (rebuilt when
     # mentions are added; stages only ever add them).
     _by_start: tuple[int, list[int], list[Mention]] = (0, [], [])
+
+    # Mentions of each kind by start (their starts, their places in ``mentions``, the
+    # longest one's length) for ``mention_at``, rebuilt when mentions are added.
+    _at: dict[str, tuple[int, list[int], list[int], int]] = field(default_factory=dict)
+
+    def mention_at(self, pos: int, kind: str) -> Mention | None:
+        """The first mention of ``kind`` (in ``mentions`` order) holding ``pos``. By
+        bisection: a scan of every mention for every word the parse looks at was
+        quadratic on reports naming thousands."""
+        index = self._at.get(kind)
+        if index is None or index[0] != len(self.mentions):
+            places = [i for i, m in enumerate(self.mentions) if m.kind == kind]
+            places.sort(key=lambda i: self.mentions[i].start)
+            starts = [self.mentions[i].start for i in places]
+            longest = max(
+                (self.mentions[i].end - self.mentions[i].start for i in places), default=0
+            )
+            index = self._at[kind] = (len(self.mentions), starts, places, longest)
+        _, starts, places, longest = index
+        best: int | None = None
+        for k in range(
+            bisect.bisect_right(starts, pos - longest), bisect.bisect_right(starts, pos)
+        ):
+            i = places[k]
+            m = self.mentions[i]
+            if m.kind == kind and m.start <= pos < m.end and (best is None or i < best):
+                best = i
+        return None if best is None else self.mentions[best]
 
     def mentions_in(self, start: int, end: int, kind: str | None = None) -> list[Mention]:
         """Mentions within ``[start, end)``, in text order. Bisection: a scan of every

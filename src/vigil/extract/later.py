@@ -5,6 +5,7 @@ nearest date before it, at most a paragraph or two back; with none there, it sta
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 from functools import cache
@@ -47,10 +48,14 @@ def _shift(base: str, unit: str, n: int) -> str | None:
 
 
 def later_dates(text: str, dates: list[DateMention]) -> list[DateMention]:
-    """DateMentions for the relative expressions in ``text``, given its resolved dates."""
+    """DateMentions for the relative expressions in ``text``, given its resolved dates
+    (sorted by start: each expression looks only at those within reach, by bisection)."""
     out: list[DateMention] = []
+    starts = [d.start for d in dates]
     for m in _rx().finditer(text):
-        before = [d for d in dates if m.start() - _REACH < d.start and d.end <= m.start()]
+        lo = bisect.bisect_right(starts, m.start() - _REACH)
+        hi = bisect.bisect_left(starts, m.start())
+        before = [d for d in dates[lo:hi] if d.end <= m.start()]
         if not before:
             continue
         base = before[-1].value

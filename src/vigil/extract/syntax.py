@@ -60,10 +60,18 @@ def _words() -> tuple[frozenset[str], frozenset[str], frozenset[str], frozenset[
     )
 
 
+def _doc_end(doc: Any) -> int:
+    """``len(doc.text)`` without building the text: ``doc.text`` joins every token, and
+    reading it once per trigger made events quadratic in the length of a report."""
+    if not len(doc):
+        return 0
+    last = doc[-1]
+    return int(last.idx + len(last.text_with_ws))
+
+
 def trigger_token(doc: Any, start: int, end: int) -> Token | None:
     """The head word of the trigger ``[start, end)`` ("was taken into custody" -> taken)."""
-    # the end of the text from its last token: ``doc.text`` joins every token anew
-    if doc is None or not len(doc) or end > doc[-1].idx + len(doc[-1].text_with_ws):
+    if doc is None or end > _doc_end(doc):
         return None
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or not len(span):
@@ -205,8 +213,7 @@ def _named(ctx: Context, tok: Token) -> bool:
 
 
 def _org_at(ctx: Context, tok: Token) -> bool:
-    pos = int(tok.idx)
-    return any(m.start <= pos < m.end for m in ctx.mentions if m.kind == "organization")
+    return ctx.mention_at(int(tok.idx), "organization") is not None
 
 
 def read(ctx: Context, start: int, end: int) -> Reading | None:
@@ -235,11 +242,8 @@ def read(ctx: Context, start: int, end: int) -> Reading | None:
 
 def person_at(ctx: Context, tok: Token) -> int | None:
     """The person named at ``tok`` (any word of the name), if any."""
-    pos = int(tok.idx)
-    for m in ctx.mentions:
-        if m.kind == "person" and m.start <= pos < m.end:
-            return m.index
-    return None
+    m = ctx.mention_at(int(tok.idx), "person")
+    return None if m is None else m.index
 
 
 def is_pronoun(tok: Token) -> bool:

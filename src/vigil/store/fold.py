@@ -8,6 +8,7 @@ found with or without diacritics, and in Cyrillic as in Latin.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from anyascii import anyascii
 
@@ -28,6 +29,7 @@ def fold_tokens(text: str) -> list[str]:
     return _TOKEN.findall(fold(text))
 
 
+@lru_cache(maxsize=65_536)
 def name_key(name: str) -> str:
     """Case-, diacritics- and punctuation-folded name without honorifics ("Mr A. Amirova"
     and "a amirova" give the same key)."""

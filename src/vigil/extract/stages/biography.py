@@ -129,7 +129,7 @@ def _previous_subject(
 ) -> list[Mention]:
     """The first person named in the nearest earlier sentence that names one (a reader's
     reading of "her" at the start of the next sentence)."""
-    idx = ctx.sentences.index(sent) if sent in ctx.sentences else -1
+    idx = ctx.sentence_index(sent)
     for back in range(idx - 1, max(-1, idx - 3), -1):
         lo, hi = ctx.sentences[back]
         found = [

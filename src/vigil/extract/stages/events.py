@@ -102,6 +102,20 @@ def _clause(text: str, lo: int, hi: int, pos: int) -> tuple[int, int]:
     return c_lo, c_hi
 
 
+def _by_sentence(
+    items: list[tuple[int, int, str]], sentences: list[tuple[int, int]]
+) -> list[list[tuple[int, int, str]]]:
+    """For each sentence, the items (start, end, value) lying wholly within it, in the
+    items' own order (sentences are in text order and do not overlap)."""
+    starts = [s for s, _e in sentences]
+    out: list[list[tuple[int, int, str]]] = [[] for _ in sentences]
+    for item in items:
+        i = bisect.bisect_right(starts, item[0]) - 1
+        if i >= 0 and item[1] <= sentences[i][1]:
+            out[i].append(item)
+    return out
+
+
 def _nearest(
     items: list[tuple[int, int, str]], pos: int, lo: int, hi: int, text: str | None = None
 ) -> str | None:
@@ -188,10 +202,21 @@ def find_events(ctx: Context) -> None:
     times = [(t.start, t.end, t.value) for t in ctx.times]
     places = [(p.start, p.end, p.name) for p in ctx.places if not p.sensitive]
     place_country = {p.name: p.country for p in ctx.places}
+    # Each sentence's own dates, times and places: an act takes only those of its
+    # sentence, and a scan of the whole report's for every act was quadratic.
+    dates_in, relative_in, times_in, places_in = (
+        _by_sentence(items, ctx.sentences) for items in (dates, relative, times, places)
+    )
     para_date: str | None = None
     prev_end = 0
-    for sent in ctx.sentences:
+    for number, sent in enumerate(ctx.sentences):
         s, e = sent
+        if ctx.deadline.passed():
+            ctx.warnings.append(
+                f"time budget spent (VIGIL_EXTRACT_BUDGET_SECONDS): events were read in the "
+                f"first {s:,} of {len(text):,} characters; the record is partial"
+            )
+            break
         body = text[s:e]
         if "\n" in text[prev_end:s]:
             para_date = None  # a new paragraph starts without a date in force
@@ -272,17 +297,23 @@ def find_events(ctx: Context) -> None:
             # from another does not reach back from a later clause
             own_relative = [
                 r
-                for r in relative
+                for r in relative_in[number]
                 if s <= r[0] and r[1] <= c_hi and (r[0] >= c_lo or r[1] <= trig[0])
             ]
             hit_spans = [(s + h.start(), s + h.end()) for h in hits]
             described = parsed is not None and parsed.described
             date, carried = _act_date(
-                ctx, sent, hit_spans, anchors, dates + own_relative, fallback, described=described
+                ctx,
+                sent,
+                hit_spans,
+                anchors,
+                dates_in[number] + own_relative,
+                fallback,
+                described=described,
             )
             inherited = date is None and carried is not None
             date = date or carried
-            place = _act_place(text, places, trig[0], s, e)
+            place = _act_place(text, places_in[number], trig[0], s, e)
             ev_s, ev_e = evidence(text, sent, trig)
             perpetrators = list(
                 dict.fromkeys([*perp_names, *(p.group() for p in perps.finditer(body))])
@@ -297,7 +328,7 @@ def find_events(ctx: Context) -> None:
                     end=ev_e,
                     trigger=trig,
                     date=date,
-                    time=_nearest(times, trig[0], s, e),
+                    time=_nearest(times_in[number], trig[0], s, e),
                     place=place,
                     country=place_country.get(place or "") or ctx.country,
                     victims=victims,
@@ -420,21 +451,32 @@ def _merge(ctx: Context) -> None:
     """One act, one event: a later mention of the same act (same type, a shared victim,
     compatible dates) merges into the earlier one, which keeps the most precise date."""
     out: list[Event] = []
+    # The earlier events one may merge into, by (type, victim), and those without victims
+    # by (type, date): the only ones the rules above let it merge with. A scan of every
+    # earlier event for every event was quadratic on reports telling thousands.
+    by_victim: dict[tuple[str, str], set[int]] = {}
+    by_date: dict[tuple[str, str | None], list[int]] = {}
     for ev in ctx.events:
-        for prev in out:
-            if prev.type != ev.type or not _compatible(prev.date, ev.date):
-                continue
-            if ev.victims or prev.victims:
-                if not set(prev.victims) & set(ev.victims):
-                    continue
-            elif prev.date != ev.date:
+        if ev.victims:
+            pool = sorted({k for v in ev.victims for k in by_victim.get((ev.type, v), ())})
+        else:
+            pool = by_date.get((ev.type, ev.date), [])
+        for k in pool:
+            prev = out[k]
+            if not _compatible(prev.date, ev.date):
                 continue
             if len(ev.date or "") > len(prev.date or ""):
                 prev.date = ev.date
             prev.victims = list(dict.fromkeys([*prev.victims, *ev.victims]))
             prev.time = prev.time or ev.time
             prev.place = prev.place or ev.place
+            for v in ev.victims:
+                by_victim.setdefault((ev.type, v), set()).add(k)
             break
         else:
             out.append(ev)
+            for v in ev.victims:
+                by_victim.setdefault((ev.type, v), set()).add(len(out) - 1)
+            if not ev.victims:
+                by_date.setdefault((ev.type, ev.date), []).append(len(out) - 1)
     ctx.events = out

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter
 from functools import cache
@@ -35,15 +36,28 @@ def _demonym_rx() -> re.Pattern[str]:
     return re.compile(r"\b(?:" + "|".join(sorted(keys, key=len, reverse=True)) + r")\b")
 
 
+def _inside(pos: int, starts: list[int], ends: list[int]) -> bool:
+    """``pos`` falls within one of the non-overlapping spans given by sorted ``starts``
+    and ``ends``."""
+    i = bisect.bisect_right(starts, pos) - 1
+    return i >= 0 and pos < ends[i]
+
+
 @stage("places.v1", order=35)
 def find_places(ctx: Context) -> None:
     text = ctx.clean
     seen: set[tuple[int, int]] = set()
+    # The gazetteer's hits in text order (they never overlap): an entity inside one is
+    # found by bisection, not by a scan of every hit for every entity.
+    seen_starts: list[int] = []
+    seen_ends: list[int] = []
     for m in _alias_rx().finditer(text):
         hit = lookup(m.group())
         if hit:
             ctx.places.append(Place(m.start(), m.end(), hit.name, hit.country, hit.lat, hit.lon))
             seen.add(m.span())
+            seen_starts.append(m.start())
+            seen_ends.append(m.end())
     person_words = {fold(t) for p in ctx.persons for n in [p.name, *p.aliases] for t in n.split()}
     for ent in ctx.ents:
         if ent.label not in ("GPE", "LOC", "FAC", "PERSON", "ORG"):
@@ -53,7 +67,7 @@ def find_places(ctx: Context) -> None:
         name, s, e = trim(ent.text, ent.start)
         if not name[:1].isupper() or "\n" in name:
             continue
-        if (s, e) in seen or any(a <= s < b for a, b in seen):
+        if (s, e) in seen or _inside(s, seen_starts, seen_ends):
             continue
         hit = lookup(name)
         if hit is None:
