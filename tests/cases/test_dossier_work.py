@@ -22,13 +22,13 @@ def test_each_dossier_quotes_only_its_own_claims(
         c for n in names for c in [*person(n), event("arrest", "2021-05-03", n), charge(n, "174")]
     ]
     quoted: list[int] = []
-    real = dossier._evidence
+    real = dossier.evidence
 
     def counted(claim, text):  # type: ignore[no-untyped-def]
         quoted.append(claim.id)
         return real(claim, text)
 
-    monkeypatch.setattr(dossier, "_evidence", counted)
+    monkeypatch.setattr(dossier, "evidence", counted)
     add(db, "A report naming twenty people. " * 5, claims)
     # Each of the twenty cases quotes its role, its arrest and its charge; every claim of
     # the report for every case would be 20 x 80.
