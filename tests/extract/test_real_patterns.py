@@ -142,3 +142,35 @@ def test_an_arrest_on_accusations_is_also_a_charge(extractor: Extractor) -> None
     )
     kinds = {(e["type"], e["date"]) for e in rec["events"]}
     assert {("arrest", "2024-05-06"), ("charge", "2024-05-06")} <= kinds
+
+
+def _orgs(rec: dict[str, Any]) -> dict[str, list[str]]:
+    return {o["name"]: o["aliases"] for o in rec["organizations"]}
+
+
+def test_news_agencies_and_photo_credits_are_organizations(extractor: Extractor) -> None:
+    """Datelines, attributions and photo credits name agencies (cpj.org, hrw.org, voanews,
+    benarnews, reuters copies); "Agency/Photographer" is the agency, not a body of that name."""
+    rec = _rec(
+        extractor,
+        "Police detain a protester in Ashgabat. (Reuters/Taras Molnik)\n\n"
+        "ASHGABAT (AFP) - The journalist Soltan Berdieva was detained on Monday, "
+        "her son told The Associated Press.",
+    )
+    orgs = _orgs(rec)
+    assert {"Reuters", "AFP"} <= set(orgs)
+    assert not [n for n in orgs if "/" in n or "Molnik" in n]
+    press = [n for n, aliases in orgs.items() if "The Associated Press" in [n, *aliases]]
+    assert press, orgs
+
+
+def test_a_capital_the_inside_a_sentence_belongs_to_the_name() -> None:
+    """ "published in The Guardian" (gold keeps "The"), where the model found "Guardian"."""
+    from vigil.extract.org_names import the_aliases
+    from vigil.extract.orgs import _Orgs
+
+    orgs = _Orgs()
+    orgs.add("Guardian", (30, 38), kind="media")
+    orgs.add("Lamp Post", (60, 69), kind="media")
+    the_aliases(orgs, "According to an article in The Guardian, ... The Lamp Post reported")
+    assert [o.aliases for o in orgs.items] == [["The Guardian"], []]

@@ -217,8 +217,8 @@ def partial_date(raw: str | None) -> tuple[int, int | None] | None:
 
 def _resolve_partial(found: Found, partial: tuple[int, int | None], *, future: bool) -> str | None:
     """A candidate resolved against a publication date known to the month or the year:
-    "on Wednesday", "today" in a report of February 2011 are February 2011; "in December"
-    in a report of January 2018 is December 2017."""
+    a weekday or "today" in a report of 2011-02 is 2011-02; a month later in the year than
+    the report's month is last year's."""
     y, mo = partial
     rel = found.relative or ""
     if rel.startswith(("days:", "weekday:")):

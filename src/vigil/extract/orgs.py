@@ -18,7 +18,7 @@ from vigil.extract.names import (
     tokens,
     trim,
 )
-from vigil.extract.org_names import bracket_aliases, masthead, merge_same_bodies
+from vigil.extract.org_names import bracket_aliases, masthead, merge_same_bodies, the_aliases
 
 # One way to read each capitalised word (an acronym is one too): two overlapping
 # alternatives made "TAKE ACTION: WRITE AN APPEAL ..." take seconds to scan.
@@ -269,6 +269,8 @@ def find_organizations(ctx: Context) -> list[Organization]:
             s = e - len(tail)
             name = tail
         inner = m.group(2).strip()
+        if inner in lex["known_kind"]:
+            continue  # a dateline: "ASHGABAT (AFP)", "RABAT (Reuters)"
         first = inner.split()[0]
         described = kind_of(inner) == "other" or title_role(first) is not None
         if looks_like_person(name) and described and not lex["acronym"].match(first):
@@ -319,6 +321,8 @@ def find_organizations(ctx: Context) -> list[Organization]:
             e = s + len(name)
         if ent.label != "ORG" and kind_of(name) == "other":
             continue
+        if _credit(orgs, name, s):
+            continue  # "Reuters/Marat Gurt", "AP Photo/Andy Wong": agency and photographer
         if _LAW_AFTER.match(text[e : e + 50]) or _LAW_NAME.search(ent.text.strip(" .,")):
             continue  # "the Unlawful Activities (Prevention) Act" is a law
         if _LAW_BEFORE.search(text[max(0, s - 30) : s]):
@@ -380,7 +384,30 @@ def find_organizations(ctx: Context) -> list[Organization]:
     bracket_aliases(orgs, text)
     _link_acronyms(orgs, text)
     merge_same_bodies(orgs)
+    the_aliases(orgs, text)
     return orgs.items
+
+
+_PHOTO_TAIL = re.compile(r"\s+Photos?$")
+
+
+def _credit(orgs: _Orgs, name: str, start: int) -> bool:
+    """A photo credit the model took for one name ("Reuters/Marat Gurt", "AP Photo/Andy
+    Wong", "Antara Foto/Reuters"): each part that is no person's name is a body. False when
+    ``name`` is not such a credit (a body's own slash: "RFE/RL")."""
+    if "/" not in name or " /" in name or "/ " in name:
+        return False
+    parts = name.split("/")
+    known = _lex()["known_kind"]
+    if not any(looks_like_person(p) or p in known for p in parts):
+        return False
+    pos = start
+    for part in parts:
+        body = _PHOTO_TAIL.sub("", part)
+        if body in known or not looks_like_person(body) or kind_of(body) != "other":
+            orgs.add(body, (pos, pos + len(body)), kind=known.get(body))
+        pos += len(part) + 1
+    return True
 
 
 def menu_line(line: str) -> bool:
