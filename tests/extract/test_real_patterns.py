@@ -174,3 +174,14 @@ def test_a_capital_the_inside_a_sentence_belongs_to_the_name() -> None:
     orgs.add("Lamp Post", (60, 69), kind="media")
     the_aliases(orgs, "According to an article in The Guardian, ... The Lamp Post reported")
     assert [o.aliases for o in orgs.items] == [["The Guardian"], []]
+
+
+def test_the_acronym_of_a_law_is_no_organization(extractor: Extractor) -> None:
+    """ "the PTA", "a fresh PSA case": the law's acronym (India, Sri Lanka reports)."""
+    rec = _rec(
+        extractor,
+        "The poet Amir Haleem was arrested under the Prevention of Terrorism Act in May. "
+        "He was detained under the PTA for 19 months. The reporter Nadir Lone was booked "
+        "under a fresh PSA case on Monday, after the Public Safety Act order was quashed.",
+    )
+    assert not {"PTA", "PSA"} & set(_orgs(rec))

@@ -365,10 +365,13 @@ def find_organizations(ctx: Context) -> list[Organization]:
                 orgs.items.append(org)
             org.spans.append((m.end() - len(name), m.end()))
     headline_caps = set()
+    laws = _law_acronyms(text)
     for m in lex["caps"].finditer(text):
         word = m.group()
         if word in lex["not_acronyms"] or word.endswith("-") or is_place(word):
             continue
+        if word in laws:
+            continue  # "the PTA" of the Prevention of Terrorism Act: a law, not a body
         if orgs.covered(*m.span()):
             continue  # "ARTICLE" of "ARTICLE 19"
         if re.match(r"\s*\d|\s*/", text[m.end() : m.end() + 3]):
@@ -380,12 +383,31 @@ def find_organizations(ctx: Context) -> list[Organization]:
             headline_caps.add(word)  # a shouting headline, not acronyms
             continue
         orgs.add(word, m.span())
+    orgs.items = [o for o in orgs.items if o.name not in laws]
     masthead(orgs, text)
     bracket_aliases(orgs, text)
     _link_acronyms(orgs, text)
     merge_same_bodies(orgs)
     the_aliases(orgs, text)
     return orgs.items
+
+
+_LAW_WORDS = re.compile(
+    r"(?:(?:[A-Z][\w’'-]*|\([A-Z][\w’'-]*\)|of|the|on|and|for|against)[ \t]+){1,8}"
+    r"(?:Act|Law|Code|Ordinance|Decree|Proclamation)\b"
+)
+
+
+def _law_acronyms(text: str) -> set[str]:
+    """Acronyms of the laws a text names: "Unlawful Activities (Prevention) Act" is UAPA,
+    "Prevention of Terrorism Act" PTA, "Public Safety Act" PSA."""
+    out = set()
+    for m in _LAW_WORDS.finditer(text):
+        words = [w.strip("()") for w in m.group().split()]
+        words = [w for w in words if w[:1].isupper()]
+        for i in range(len(words) - 1):  # the name may start after a capital "The", "Under"
+            out.add("".join(w[0] for w in words[i:]))
+    return {a for a in out if len(a) >= 3}
 
 
 _PHOTO_TAIL = re.compile(r"\s+Photos?$")
