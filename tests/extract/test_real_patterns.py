@@ -185,3 +185,22 @@ def test_the_acronym_of_a_law_is_no_organization(extractor: Extractor) -> None:
         "under a fresh PSA case on Monday, after the Public Safety Act order was quashed.",
     )
     assert not {"PTA", "PSA"} & set(_orgs(rec))
+
+
+def test_a_charge_is_against_whom_the_act_of_its_sentence_was_done(
+    extractor: Extractor,
+) -> None:
+    """The charge takes the parse's victims of the arrest told with it: not the lawyer who
+    speaks ("said lawyer X"), and the person a description names ("another journalist")."""
+    rec = _rec(
+        extractor,
+        'Kamil Ruto, who works for Kituo TV, "is accused of publishing false information," '
+        "said lawyer Baraka Mwema, who assisted the journalist on Thursday.",
+    )
+    assert _charges(rec) == {("Kamil Ruto", "publishing false information")}
+    rec = _rec(
+        extractor,
+        "Authorities on Tuesday arrested yet another Kurdish journalist on charges of "
+        '"terrorist propaganda." Police detained Salih Demir during a morning raid on his flat.',
+    )
+    assert ("Salih Demir", "terrorist propaganda") in _charges(rec)

@@ -287,6 +287,8 @@ def find_events(ctx: Context) -> None:
             perpetrators = list(
                 dict.fromkeys([*perp_names, *(p.group() for p in perps.finditer(body))])
             )[:3]
+            told = ctx.acts.setdefault((s, etype), [])
+            told.extend(v for v in victims if v not in told)
             unnamed = not victims and (
                 (parsed is not None and parsed.unnamed) or unnamed_group(body, m.start(), m.end())
             )
