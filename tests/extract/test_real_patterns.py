@@ -204,3 +204,16 @@ def test_a_charge_is_against_whom_the_act_of_its_sentence_was_done(
         '"terrorist propaganda." Police detained Salih Demir during a morning raid on his flat.',
     )
     assert ("Salih Demir", "terrorist propaganda") in _charges(rec)
+
+
+def test_a_natural_death_is_no_killing(extractor: Extractor) -> None:
+    """ "after the sudden death of X", "died last year while serving": no killing (jurist.org,
+    AFP copies); a death the sentence tells with violence stays one."""
+    rec = _rec(
+        extractor,
+        "The ruling was quashed in 2020 after Ivo Marek took office following the sudden "
+        "death of Tomas Benes. The poet Karel Vondra died last year while serving an "
+        "11-year sentence. The activist Jan Sykora was shot dead on 3 May 2024 in Brno.",
+    )
+    kills = [e["victims"] for e in rec["events"] if e["type"] == "killing"]
+    assert kills == [["Jan Sykora"]]
