@@ -217,3 +217,15 @@ def test_a_natural_death_is_no_killing(extractor: Extractor) -> None:
     )
     kills = [e["victims"] for e in rec["events"] if e["type"] == "killing"]
     assert kills == [["Jan Sykora"]]
+
+
+def test_detained_for_a_number_of_days_is_a_custody_order(extractor: Extractor) -> None:
+    """ "ordered X detained for 15 days", "detained X for 15 days for investigation"
+    (Reuters on Egypt): a detention, not a second arrest."""
+    rec = _rec(
+        extractor,
+        "On 4 May 2024 authorities detained the activist Amal Fouad for 15 days for "
+        "investigation on charges of insulting the state.",
+    )
+    types = {e["type"] for e in rec["events"] if e["victims"] == ["Amal Fouad"]}
+    assert "detention" in types and "arrest" not in types
