@@ -72,3 +72,31 @@ def test_markdown_emphasis_is_read_keeping_length() -> None:
 def test_a_line_in_markdown_emphasis_is_not_a_list_bullet(extractor: Extractor) -> None:
     rec = extractor.extract("**Ivan Petrov was sentenced to 5 years in prison.**").record
     assert [(s["person"], s["term_months"]) for s in rec["sentences"]] == [("Ivan Petrov", 60)]
+
+
+def test_a_hard_wrapped_text_is_read_as_running_sentences() -> None:
+    """Wire copy and plain-text e-mail break sentences at a fixed width (a globalpost.com
+    Reuters copy): each break inside a paragraph is a space, headings keep their lines."""
+    text = (
+        "Kuwait jails a man for a tweet\n\n"
+        "DUBAI, Jan 7 (Reuters) - A Kuwaiti court sentenced a man to\n"
+        "two years in prison on Monday for insulting the country's ruler\n"
+        "on Twitter, his lawyer said, the second to be jailed for the\n"
+        "offence in as many days.\n\n"
+        "The court sentenced Fahad al-Qatan, who has more than 13,000\n"
+        "followers on Twitter, to the prison term two months after his\n"
+        "arrest and release on bail.\n"
+    )
+    out = clean_text(text)
+    assert len(out) == len(text)
+    assert "sentenced a man to two years in prison on Monday" in out
+    assert "after his arrest and release on bail" in out
+    assert out.startswith("Kuwait jails a man for a tweet\n\n")
+    sentences = [out[s:e] for s, e in split_sentences(out)]
+    assert sentences[1].startswith("DUBAI") and sentences[1].endswith("many days.")
+
+
+def test_short_lines_of_an_ordinary_text_keep_their_breaks() -> None:
+    """One line running on is a slip, not a wrapped text: its break stays."""
+    text = "Menu\nNews\nPolice arrested the journalist Ivan Petrov in\nthe morning.\nShare\n"
+    assert clean_text(text).count("\n") == text.count("\n")

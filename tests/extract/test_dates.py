@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from vigil.extract.dates import decide_day_first, find_dates, find_times, resolve
+from vigil.extract.dates import decide_day_first, find_dates, find_times, partial_date, resolve
 
 
 def _iso(text: str, published: dt.date | None = None, day_first: bool = True) -> list[str | None]:
@@ -39,6 +39,32 @@ def test_relative_dates_need_publication() -> None:
     assert _iso("arrested yesterday") == [None]
     assert _iso("on Monday", pub) == ["2012-01-02"]
     assert _iso("last month", pub) == ["2011-12"]
+
+
+def test_a_publication_date_known_to_the_month_dates_relative_words() -> None:
+    """PUBLISHED: 2011-02 (seen on cpj.org, jurist.org copies): "on Wednesday" is February
+    2011, "in December" is December 2010, "30 December" in January 2018 is 2017."""
+
+    def iso(text: str, raw: str) -> list[str | None]:
+        part = partial_date(raw)
+        return [resolve(f, None, None, partial=part) for f in find_dates(text)]
+
+    assert partial_date("2011-02") == (2011, 2)
+    assert partial_date("2003") == (2003, None)
+    assert partial_date("2011-02-03") is None
+    assert iso("released on Wednesday", "2011-02") == ["2011-02"]
+    assert iso("summoned today", "2011-02") == ["2011-02"]
+    assert iso("arrested last week", "2011-02") == [None]  # may be the month before
+    assert iso("sentenced in December", "2010-05") == ["2009-12"]
+    assert iso("convicted in January", "2010-05") == ["2010-01"]
+    assert iso("killed on 30 December", "2018-01") == ["2017-12-30"]
+    assert iso("arrested on December 10", "2020-12") == ["2020-12-10"]
+    assert iso("charged on January 14", "2003") == ["2003-01-14"]
+    assert iso("on Monday", "2003") == [None]
+
+
+def test_last_and_a_month_name() -> None:
+    assert _iso("was shut down last September", dt.date(2004, 5, 21)) == ["2003-09"]
 
 
 def test_bare_numbers_are_not_dates() -> None:

@@ -171,6 +171,10 @@ class Context:
     country: str | None = None
     day_first: bool = True
     events: list[Event] = field(default_factory=list)
+    # Per sentence start and event type, the victims the events stage read for the act told
+    # there (before an act told twice became one event): the charges stage reads who a
+    # charge is against from the same reading.
+    acts: dict[tuple[int, str], list[str]] = field(default_factory=dict)
     charges: list[Charge] = field(default_factory=list)
     penalties: list[Penalty] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)

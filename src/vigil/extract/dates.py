@@ -54,7 +54,7 @@ def _rx() -> dict[str, re.Pattern[str]]:
         ),
         "my": re.compile(rf"\b{mon}(?:\s+of)?,?\s+{year}\b", re.I),
         "month_only": re.compile(
-            r"\b(?:in|since|from|until|till|by|early|late|mid|mid-|end of|beginning of)\s+"
+            r"\b(?:in|since|from|until|till|by|early|late|mid|mid-|end of|beginning of|last)\s+"
             rf"(?:early\s+|late\s+|mid-)?{mon}(?!\s+\d)\b",
             re.I,
         ),
@@ -202,19 +202,64 @@ def _checked(s: int, e: int, y: int | None, mo: int, d: int, rel: str | None = N
     return Found(s, e, y, mo, d, rel)
 
 
+_PARTIAL = re.compile(r"^\s*(?P<y>(?:19|20)\d\d)(?:-(?P<m>[01]\d))?\s*$")
+
+
+def partial_date(raw: str | None) -> tuple[int, int | None] | None:
+    """(year, month or None) of a publication date known only to the month or year
+    ("2011-02", "2003"); None for a full date or none."""
+    m = _PARTIAL.match(raw or "")
+    if m is None:
+        return None
+    month = int(m.group("m")) if m.group("m") else None
+    return int(m.group("y")), month if month and 1 <= month <= 12 else None
+
+
+def _resolve_partial(found: Found, partial: tuple[int, int | None], *, future: bool) -> str | None:
+    """A candidate resolved against a publication date known to the month or the year:
+    a weekday or "today" in a report of 2011-02 is 2011-02; a month later in the year than
+    the report's month is last year's."""
+    y, mo = partial
+    rel = found.relative or ""
+    if rel.startswith(("days:", "weekday:")):
+        return f"{y:04d}-{mo:02d}" if mo and (rel[0] == "w" or int(rel[5:]) <= 1) else None
+    if rel in ("month", "month-1"):
+        if mo is None:
+            return None
+        y2, mo2 = (y, mo - 1) if rel == "month-1" else (y, mo)
+        return f"{y2 - 1:04d}-12" if mo2 == 0 else f"{y2:04d}-{mo2:02d}"
+    if rel in ("year", "year-1"):
+        return f"{y - (1 if rel == 'year-1' else 0):04d}"
+    if found.month is None:
+        return None
+    later = mo is not None and found.month > mo
+    if rel == "last-year" or (later and not future):
+        y -= 1
+    return _iso(y, found.month, found.day)
+
+
 def resolve(
-    found: Found, published: dt.date | None, anchor_year: int | None, *, future: bool = False
+    found: Found,
+    published: dt.date | None,
+    anchor_year: int | None,
+    *,
+    future: bool = False,
+    partial: tuple[int, int | None] | None = None,
 ) -> str | None:
     """ISO text of a candidate at the precision it has; None when it cannot be resolved.
 
     A day and month without a year take the publication year, or the year before when that
     would put them after publication, unless ``future`` (the text speaks of what is to come).
+    ``partial`` is a publication date known only to the month or year (``partial_date``),
+    used when ``published`` is None.
     """
     rel = found.relative
     if rel == "invalid":
         return None
     if found.year is not None and rel is None:
         return _iso(found.year, found.month, found.day)
+    if published is None and partial is not None:
+        return _resolve_partial(found, partial, future=future)
     if rel and rel.startswith("days:"):
         if published is None:
             return None

@@ -50,6 +50,21 @@ def _date(raw: str | None) -> dt.date | None:
         return None
 
 
+LINE_BREAKS = "vigil_line_breaks"
+
+
+def line_breaks(doc: Any) -> Any:
+    """A line break ends a sentence for the parser too: a headline or a photo caption
+    without a full stop is not parsed as one sentence with the paragraph after it."""
+    for tok in doc[1:]:
+        before = doc[tok.i - 1]
+        if not tok.is_space and "\n" in before.whitespace_ + (
+            before.text if before.is_space else ""
+        ):
+            tok.is_sent_start = True
+    return doc
+
+
 def load_model(name: str | None = None) -> Any:
     import spacy
 
@@ -58,6 +73,12 @@ def load_model(name: str | None = None) -> Any:
     for comp in list(nlp.pipe_names):
         if comp not in COMPONENTS:
             nlp.disable_pipe(comp)
+    if "parser" in nlp.pipe_names:
+        from spacy.language import Language
+
+        if not Language.has_factory(LINE_BREAKS):
+            Language.component(LINE_BREAKS, func=line_breaks)
+        nlp.add_pipe(LINE_BREAKS, before="parser")
     return nlp
 
 

@@ -58,6 +58,19 @@ def bracket_aliases(orgs: _Orgs, text: str) -> None:
                     org.aliases.append(alias)
 
 
+def the_aliases(orgs: _Orgs, text: str) -> None:
+    """ "published in The Guardian", "told The Associated Press": a capital "The" inside a
+    sentence is part of the name, which the text also writes without it ("Guardian")."""
+    for org in orgs.items:
+        if org.name.startswith("The ") or not org.name[:1].isupper():
+            continue
+        the = "The " + org.name
+        if any(fold(a) == fold(the) for a in org.aliases):
+            continue
+        if re.search(r"[a-z,;:]\s+" + re.escape(the) + r"(?![\w-])", text):
+            org.aliases.append(the)
+
+
 @cache
 def _mast() -> dict[str, re.Pattern[str]]:
     data = load("organizations")

@@ -18,7 +18,7 @@ from vigil.extract.names import (
     tokens,
     trim,
 )
-from vigil.extract.org_names import bracket_aliases, masthead, merge_same_bodies
+from vigil.extract.org_names import bracket_aliases, masthead, merge_same_bodies, the_aliases
 
 # One way to read each capitalised word (an acronym is one too): two overlapping
 # alternatives made "TAKE ACTION: WRITE AN APPEAL ..." take seconds to scan.
@@ -269,6 +269,8 @@ def find_organizations(ctx: Context) -> list[Organization]:
             s = e - len(tail)
             name = tail
         inner = m.group(2).strip()
+        if inner in lex["known_kind"]:
+            continue  # a dateline: "ASHGABAT (AFP)", "RABAT (Reuters)"
         first = inner.split()[0]
         described = kind_of(inner) == "other" or title_role(first) is not None
         if looks_like_person(name) and described and not lex["acronym"].match(first):
@@ -319,6 +321,8 @@ def find_organizations(ctx: Context) -> list[Organization]:
             e = s + len(name)
         if ent.label != "ORG" and kind_of(name) == "other":
             continue
+        if _credit(orgs, name, s):
+            continue  # "Reuters/Marat Gurt", "AP Photo/Andy Wong": agency and photographer
         if _LAW_AFTER.match(text[e : e + 50]) or _LAW_NAME.search(ent.text.strip(" .,")):
             continue  # "the Unlawful Activities (Prevention) Act" is a law
         if _LAW_BEFORE.search(text[max(0, s - 30) : s]):
@@ -361,10 +365,13 @@ def find_organizations(ctx: Context) -> list[Organization]:
                 orgs.items.append(org)
             org.spans.append((m.end() - len(name), m.end()))
     headline_caps = set()
+    laws = _law_acronyms(text)
     for m in lex["caps"].finditer(text):
         word = m.group()
         if word in lex["not_acronyms"] or word.endswith("-") or is_place(word):
             continue
+        if word in laws:
+            continue  # "the PTA" of the Prevention of Terrorism Act: a law, not a body
         if orgs.covered(*m.span()):
             continue  # "ARTICLE" of "ARTICLE 19"
         if re.match(r"\s*\d|\s*/", text[m.end() : m.end() + 3]):
@@ -376,11 +383,53 @@ def find_organizations(ctx: Context) -> list[Organization]:
             headline_caps.add(word)  # a shouting headline, not acronyms
             continue
         orgs.add(word, m.span())
+    orgs.items = [o for o in orgs.items if o.name not in laws]
     masthead(orgs, text)
     bracket_aliases(orgs, text)
     _link_acronyms(orgs, text)
     merge_same_bodies(orgs)
+    the_aliases(orgs, text)
     return orgs.items
+
+
+_LAW_WORDS = re.compile(
+    r"(?:(?:[A-Z][\w’'-]*|\([A-Z][\w’'-]*\)|of|the|on|and|for|against)[ \t]+){1,8}"
+    r"(?:Act|Law|Code|Ordinance|Decree|Proclamation)\b"
+)
+
+
+def _law_acronyms(text: str) -> set[str]:
+    """Acronyms of the laws a text names: "Unlawful Activities (Prevention) Act" is UAPA,
+    "Prevention of Terrorism Act" PTA, "Public Safety Act" PSA."""
+    out = set()
+    for m in _LAW_WORDS.finditer(text):
+        words = [w.strip("()") for w in m.group().split()]
+        words = [w for w in words if w[:1].isupper()]
+        for i in range(len(words) - 1):  # the name may start after a capital "The", "Under"
+            out.add("".join(w[0] for w in words[i:]))
+    return {a for a in out if len(a) >= 3}
+
+
+_PHOTO_TAIL = re.compile(r"\s+Photos?$")
+
+
+def _credit(orgs: _Orgs, name: str, start: int) -> bool:
+    """A photo credit the model took for one name ("Reuters/Marat Gurt", "AP Photo/Andy
+    Wong", "Antara Foto/Reuters"): each part that is no person's name is a body. False when
+    ``name`` is not such a credit (a body's own slash: "RFE/RL")."""
+    if "/" not in name or " /" in name or "/ " in name:
+        return False
+    parts = name.split("/")
+    known = _lex()["known_kind"]
+    if not any(looks_like_person(p) or p in known for p in parts):
+        return False
+    pos = start
+    for part in parts:
+        body = _PHOTO_TAIL.sub("", part)
+        if body in known or not looks_like_person(body) or kind_of(body) != "other":
+            orgs.add(body, (pos, pos + len(body)), kind=known.get(body))
+        pos += len(part) + 1
+    return True
 
 
 def menu_line(line: str) -> bool:

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
+from vigil.extract import descriptions
 from vigil.extract.context import Context
 from vigil.extract.data import load
 
@@ -199,6 +200,10 @@ def parties(ctx: Context, etype: str, hits: list[tuple[int, int]]) -> Parties | 
             if head.tag_ == "NNS" and (reading.described or _indefinite(head)):
                 # "the detained oil workers", "protesters were beaten": nobody named
                 return Parties(agents=agents, unnamed=True, described=reading.described)
+            # "a well-known scholar was sentenced", "the journalist was freed"
+            told = [i for i in descriptions.resolve(ctx, head) if i not in agents]
+            if told:
+                return Parties(victims=told, agents=agents)
             return None  # "the three were arrested", "both defenders": the report's people
         if etype not in _words()[3]:
             return None

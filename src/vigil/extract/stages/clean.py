@@ -6,6 +6,7 @@ into the text the caller gave.
 
 from __future__ import annotations
 
+import itertools
 import re
 from functools import cache
 
@@ -72,7 +73,36 @@ def clean_text(text: str) -> str:
         stripped = line.strip(" \t-*•|>")
         if stripped and len(stripped) < 160 and noise.fullmatch(stripped):
             lines[i] = " " * len(line)
-    return "\n".join(lines)
+    return _unwrapped(lines)
+
+
+# A hard-wrapped text (wire copy, mailing lists, plain-text e-mail) breaks its sentences
+# at a fixed width: a long line running on into a line that starts in lower case.
+_WRAPPED_MIN = 3
+_RUNS_ON = re.compile(r"[^.!?:;]\s*$")
+
+
+def _unwrapped(lines: list[str]) -> str:
+    """The lines joined back into text, each line break inside a paragraph of a
+    hard-wrapped text read as a space (the same length)."""
+    if len(lines) < 4:
+        return "\n".join(lines)
+    runs_on = sum(
+        1
+        for a, b in itertools.pairwise(lines)
+        if len(a.strip()) >= 40 and b[:1].islower() and _RUNS_ON.search(a)
+    )
+    if runs_on < _WRAPPED_MIN:
+        return "\n".join(lines)
+    widths = sorted(len(line.rstrip()) for line in lines if line.strip())
+    width = widths[int(len(widths) * 0.9)]
+    out = []
+    for i, line in enumerate(lines):
+        out.append(line)
+        if i + 1 < len(lines):
+            wrapped = lines[i + 1].strip() and len(line.rstrip()) >= width * 0.7
+            out.append(" " if wrapped else "\n")
+    return "".join(out)
 
 
 def _unmarked(m: re.Match[str]) -> str:

@@ -252,6 +252,7 @@ def find_events(ctx: Context) -> None:
                 found.append((etype, hits))
         found = _inside_longer_dropped(found)
         found = _retyped(found, body)
+        found = _natural_deaths_dropped(found, body)
         kinds = {etype for etype, _h in found}
         anchors = [(s + h.start(), s + h.end()) for _t, hs in found for h in hs]
         for etype, all_hits in found:
@@ -318,6 +319,8 @@ def find_events(ctx: Context) -> None:
             perpetrators = list(
                 dict.fromkeys([*perp_names, *(p.group() for p in perps.finditer(body))])
             )[:3]
+            told = ctx.acts.setdefault((s, etype), [])
+            told.extend(v for v in victims if v not in told)
             unnamed = not victims and (
                 (parsed is not None and parsed.unnamed) or unnamed_group(body, m.start(), m.end())
             )
@@ -423,6 +426,29 @@ def _retyped(
                 etype = dst
         out.setdefault(etype, []).extend(hits)
     return list(out.items())
+
+
+@cache
+def _natural_death() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    data = load("events")["natural_death"]
+    return re.compile(data["words"], re.I), re.compile(data["violence"], re.I)
+
+
+def _natural_deaths_dropped(
+    found: list[tuple[str, list[re.Match[str]]]], body: str
+) -> list[tuple[str, list[re.Match[str]]]]:
+    """ "the sudden death of X", "died while serving his sentence": no killing where the
+    sentence tells no violence or custody."""
+    words, violence = _natural_death()
+    if violence.search(body):
+        return found
+    out = []
+    for etype, hits in found:
+        if etype == "killing":
+            hits = [h for h in hits if not words.match(h.group())]
+        if hits:
+            out.append((etype, hits))
+    return out
 
 
 _FURNITURE_START = re.compile(r"^(?:-|\*|•|Categories:|Tags:|Topics:|Filed under)", re.I)

@@ -111,7 +111,7 @@ def _charges(ctx: Context, sent: tuple[int, int], body: str, articles: list[Arti
     ]
     if not articles and not offences:
         return
-    people = [ctx.persons[i].name for i in victims_for(ctx, sent)]
+    people = _charged(ctx, sent)
     if not people:
         return
     s = sent[0]
@@ -131,6 +131,23 @@ def _charges(ctx: Context, sent: tuple[int, int], body: str, articles: list[Arti
         for off in split_offences(phrase):
             for who in people:
                 ctx.charges.append(Charge(who, None, None, off, ctx.country, (s + pos, sent[1])))
+
+
+# Acts whose victims a charge told in the same sentence is against: "X was arrested on
+# charges of", "who were arrested and charged for", "X was sentenced for".
+_CHARGED_IN = ("charge", "arrest", "detention", "sentence", "trial")
+
+
+def _charged(ctx: Context, sent: tuple[int, int]) -> list[str]:
+    """Who the charges of a sentence are against: the persons the events stage read as
+    the victims of its acts, else the sentence's persons (actors.victims_for)."""
+    names = {p.name for p in ctx.persons}
+    here = [ctx.persons[i].name for i in victims_for(ctx, sent)]
+    for etype in _CHARGED_IN:
+        people = [v for v in ctx.acts.get((sent[0], etype), []) if v in names]
+        if people:
+            return people
+    return here
 
 
 def _penalties(ctx: Context, sent: tuple[int, int], body: str) -> None:
