@@ -75,6 +75,11 @@ TERMS: tuple[str, ...] = (
     pN_("upload", "stored"),
     pN_("upload", "rejected"),
     pN_("upload", "duplicate"),
+    # An uploaded report's extraction, done by the extraction worker after the upload.
+    pN_("extraction", "queued"),
+    pN_("extraction", "running"),
+    pN_("extraction", "done"),
+    pN_("extraction", "failed"),
     # Why a value is withheld from the public (the redaction policy's categories).
     pN_("withheld", "phone"),
     pN_("withheld", "id number"),
