@@ -4,7 +4,9 @@ cleaned.
 
 A request only reads and stores (bounded and quick); each stored file's extraction is
 queued (``pipeline.jobs``) for the extraction worker process, so that no upload waits for
-another's extraction and no public page waits for the model. The page and
+another's extraction and no public page waits for the model. Reading runs in a reader
+process (``pipeline.reading``) for the same reason: a hostile file's reading never holds
+the server's interpreter. The page and
 ``/api/upload`` say each report's extraction state, and the page follows it through
 ``/api/upload/extraction`` until it is done or failed."""
 
@@ -24,13 +26,15 @@ from vigil.errors import InputError, TooLarge
 from vigil.i18n import _
 from vigil.pipeline import jobs
 from vigil.pipeline.ingest import Ingestor, Outcome
-from vigil.sources import read_bytes
+from vigil.pipeline.reading import ReaderProcess
+from vigil.sources.document import SourceDocument
 from vigil.store.accounts import Account, audit
 from vigil.web.auth import check_csrf, require
 from vigil.web.deps import config, database
 from vigil.web.render import page
 
-router = APIRouter()
+READER = ReaderProcess()
+router = APIRouter(on_shutdown=[READER.close])
 editor = require("editor")
 MAX_FILES = 50
 # Who the facts extracted from uploads are attributed to (the uploader is in the audit).
@@ -59,10 +63,10 @@ async def _read_limited(upload: UploadFile, limit: int) -> bytes | None:
     return b"".join(chunks)
 
 
-def _ingest(request: Request, name: str, data: bytes, user: Account) -> dict[str, Any]:
-    """Read and store one file, and queue its extraction in the same transaction."""
+async def _ingest(request: Request, name: str, data: bytes, user: Account) -> dict[str, Any]:
+    """Read one file (in the reader process), then store it and queue its extraction."""
     try:
-        doc = read_bytes(data, name)
+        doc = await READER.read(data, name)
     except InputError as exc:
         exc.subject = name
         return {"source": name, "status": "rejected", "error": exc.message}
@@ -71,6 +75,11 @@ def _ingest(request: Request, name: str, data: bytes, user: Account) -> dict[str
         log.debug("reading an upload failed", exc_info=True)
         error = _("internal error (%(kind)s)") % {"kind": type(exc).__name__}
         return {"source": name, "status": "rejected", "error": error}
+    return await run_in_threadpool(_store, request, name, doc, user)
+
+
+def _store(request: Request, name: str, doc: SourceDocument, user: Account) -> dict[str, Any]:
+    """Store one read file and queue its extraction, in one transaction."""
     ingestor = Ingestor(
         database(request),
         actor=user.name,
@@ -112,7 +121,7 @@ async def _handle(request: Request, user: Account) -> list[dict[str, Any]]:
         elif not data:
             results.append({"source": name, "status": "rejected", "error": _("the file is empty")})
         else:
-            results.append(await run_in_threadpool(_ingest, request, name, data, user))
+            results.append(await _ingest(request, name, data, user))
     if not results:
         raise InputError(_("choose at least one file"))
     return results
