@@ -272,7 +272,11 @@ def run(backend: str, url: str, args: argparse.Namespace, files: list[Path]) -> 
                 proc.kill()
                 proc.wait()
             readers.stop()
-        left = [k for k in kids if alive(k)]
+        # The worker and the reader process end with the server (the reader's a moment
+        # after: it is told to stop as the server shuts down).
+        deadline = time.monotonic() + 3
+        while (left := [k for k in kids if alive(k)]) and time.monotonic() < deadline:
+            time.sleep(0.05)
         for k in left:
             os.kill(k, signal.SIGKILL)
     with db.read() as s:
@@ -304,7 +308,7 @@ def run(backend: str, url: str, args: argparse.Namespace, files: list[Path]) -> 
     gone = not left
     ok &= exit_s <= EXIT_TARGET_S and gone
     print(f"    SIGTERM during an extraction: vigil serve exited in {exit_s:.2f} s "
-          f"(target <= {EXIT_TARGET_S:.0f} s), worker process {'gone' if gone else 'LEFT'}, "
+          f"(target <= {EXIT_TARGET_S:.0f} s), child processes {'gone' if gone else 'LEFT'}, "
           f"its job afterwards: {after}")  # fmt: skip
     return ok
 
