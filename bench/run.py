@@ -29,6 +29,7 @@ BENCHES: list[tuple[str, list[str], list[str]]] = [
     ("bench_public.py", [], ["--requests", "1000"]),
     ("bench_redaction.py", [], []),
     ("bench_hostile.py", [], ["--small"]),
+    ("bench_upload.py", [], ["--small", "--reports", "500", "--cases", "100"]),
     ("bench_alerts.py", [], ["--subscribers", "1000", "--webhooks", "10"]),
     (
         "bench_alerts.py",

@@ -33,6 +33,7 @@ SETTINGS: dict[str, str] = {
     "VIGIL_EXTRACT_PROCESSES": "model processes for large extraction batches",
     "VIGIL_EXTRACT_BUDGET_SECONDS": "CPU seconds extraction may spend on one ingested input",
     "VIGIL_STRICT_STAGES": "a failing extraction stage raises (tests, development)",
+    "VIGIL_EXTRACTION_WORKER": "vigil serve starts an extraction worker process",
     "VIGIL_MAX_REPORT_MB": "largest input accepted",
     "VIGIL_ACTOR": "who is recorded for changes made from the command line",
     "VIGIL_SECRET_KEY": "the one secret every key is derived from",
@@ -180,6 +181,10 @@ class Settings:
     # A failing extraction stage raises instead of leaving a partial record with a warning
     # (VIGIL_STRICT_STAGES; the test suite turns it on so that a broken stage fails a test).
     strict_stages: bool = False
+    # ``vigil serve`` starts one extraction worker process for uploads, and stops it with
+    # the server (VIGIL_EXTRACTION_WORKER, default on); off, run ``vigil extraction-worker``
+    # yourself (on another machine, say), or uploads wait in the queue unextracted.
+    extraction_worker: bool = True
     # The web application's and the alert desk's settings (read with the rest, keys lazily).
     values: Mapping[str, str] = field(default_factory=dict, repr=False, compare=False)
 
@@ -296,6 +301,7 @@ def _read(snapshot: tuple[tuple[str, str], ...]) -> Settings:
         extract_processes=int(env.number("VIGIL_EXTRACT_PROCESSES", 0, whole=True)),
         extract_budget_seconds=env.number("VIGIL_EXTRACT_BUDGET_SECONDS", 8.0),
         strict_stages=env.flag("VIGIL_STRICT_STAGES", False),
+        extraction_worker=env.flag("VIGIL_EXTRACTION_WORKER", True),
         max_report_bytes=int(env.number("VIGIL_MAX_REPORT_MB", 25, whole=True)) * 1024 * 1024,
         actor=env.text("VIGIL_ACTOR", os.environ.get("USER") or "vigil"),
         publish_requires_review=env.flag("VIGIL_PUBLISH_REQUIRES_REVIEW", True),

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.helpers import extract_queued
 from tests.web.conftest import PASSWORD, Site
 from vigil.samples import sample_paths
 
@@ -73,6 +74,14 @@ def test_upload_review_publish_search_and_a_public_visit(
     page.locator("#upload-results tr.stored").wait_for(timeout=120_000)
     page.locator("#upload-results tr.rejected").wait_for(timeout=120_000)
     assert "rejected" in page.locator("#upload-results tr.rejected").inner_text()
+    # Stored at once, its extraction queued for the worker process (none runs here) ...
+    stored = page.locator("#upload-results tr.stored")
+    assert stored.locator("td.extraction").inner_text() == "queued"
+    shot(page, "upload-queued", backend)
+    # ... which the page follows until it is done.
+    assert extract_queued(site.db).done == 1  # type: ignore[attr-defined]
+    page.locator('#upload-results tr.stored[data-state="done"]').wait_for(timeout=30_000)
+    assert stored.locator("td.extraction").inner_text().startswith("done")
     shot(page, "upload", backend)
     page.click("#upload-results a")
 

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.helpers import extract_queued
 from tests.web.conftest import PASSWORD, Site, csrf_of, make_app, serve
 from vigil.samples import sample_paths
 from vigil.store.accounts import add_user
@@ -34,7 +35,10 @@ def test_uploaded_samples_become_a_published_redacted_case(live: Site) -> None:
     names = ("kz-2024-nurlanova-arrest.txt", "kz-2024-nurlanova-verdict.md")
     files = [("files", (p.name, p.read_bytes())) for p in sample_paths() if p.name in names]
     answer = client.post("/api/upload", files=files, headers={"X-CSRF-Token": token})
-    assert [r["status"] for r in answer.json()["results"]] == ["stored", "stored"]
+    results = answer.json()["results"]
+    assert [r["status"] for r in results] == ["stored", "stored"]
+    assert [r["extraction"]["state"] for r in results] == ["queued", "queued"]
+    assert extract_queued(live.db).done == 2  # type: ignore[attr-defined]  # the worker's part
     found = client.get("/api/search?q=Nurlanova").json()["cases"]
     assert found, "the uploads made no case"
     assert found[0]["name"] == "Aigerim Nurlanova"  # the person named by the words first

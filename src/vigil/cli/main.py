@@ -32,6 +32,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "vigil.cli.alerts",
     "vigil.cli.subscribers",
     "vigil.cli.delivery",
+    "vigil.cli.jobs",
     "vigil.cli.serve",
     "vigil.cli.users",
     "vigil.cli.where",

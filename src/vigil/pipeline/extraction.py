@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Iterable
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import select
@@ -21,8 +22,17 @@ from vigil.store.models import Report
 
 if TYPE_CHECKING:
     from vigil.extract import Extractor
+    from vigil.extract.model import ExtractionResult
 
 EXTRACTOR_VERSION = f"vigil-{__version__}"
+
+
+@dataclass(frozen=True, slots=True)
+class Extracted:
+    """One document's extraction, made before the transaction that stores it."""
+
+    result: ExtractionResult | None  # None: its input's budget was spent on other parts
+    warnings: list[str]
 
 
 class ExtractionStage:
@@ -61,17 +71,36 @@ class ExtractionStage:
         return self.load()
 
     def __call__(self, session: Session, report_id: int, doc: SourceDocument) -> list[str]:
+        return self.save(session, report_id, doc, self.extract(doc))
+
+    def extract(self, doc: SourceDocument) -> Extracted:
+        """Run the extractor on one document, outside any transaction (the extraction
+        worker holds no lock while the model reads). Attachments are extracted after
+        their input, in the order ``vigil ingest`` stores them, and share its budget."""
         budget = self._budget_for(doc)
         if budget is not None and budget <= 0:
-            return [
-                "not extracted: the input's time budget (VIGIL_EXTRACT_BUDGET_SECONDS) was "
-                "spent on its other parts; run 'vigil reextract' to extract it"
-            ]
+            return Extracted(
+                None,
+                [
+                    "not extracted: the input's time budget (VIGIL_EXTRACT_BUDGET_SECONDS) "
+                    "was spent on its other parts; run 'vigil reextract' to extract it"
+                ],
+            )
         result = self.extractor.extract(
             doc.text, published=doc.published, language=doc.language, budget=budget
         )
-        self._store(session, report_id, doc.filename, result.record, result.claims, result.warnings)
-        return list(result.warnings)
+        return Extracted(result, list(result.warnings))
+
+    def save(
+        self, session: Session, report_id: int, doc: SourceDocument, extracted: Extracted
+    ) -> list[str]:
+        """Store what ``extract`` found for the stored report ``report_id``."""
+        result = extracted.result
+        if result is not None:
+            self._store(
+                session, report_id, doc.filename, result.record, result.claims, result.warnings
+            )
+        return list(extracted.warnings)
 
     def _budget_for(self, doc: SourceDocument) -> float | None:
         """Seconds left for ``doc``: the whole budget for an input, what its input has

@@ -97,6 +97,11 @@ TERMS: tuple[str, ...] = (
     pN_("case field", "amount"),
     pN_("case field", "currency"),
     pN_("case field", "note"),
+    # An uploaded report's extraction, done by the extraction worker after the upload.
+    pN_("extraction", "queued"),
+    pN_("extraction", "running"),
+    pN_("extraction", "done"),
+    pN_("extraction", "failed"),
     # Why a value is withheld from the public (the redaction policy's categories).
     pN_("withheld", "phone"),
     pN_("withheld", "id number"),

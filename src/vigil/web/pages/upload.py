@@ -1,35 +1,48 @@
 """Upload: several files at once (file picker, or drag and drop with per-file progress via
-``static/upload.js``), each stored and extracted like ``vigil ingest`` does, each with its
-own result. Size-limited, type-checked, file names cleaned."""
+``static/app.js``), each with its own result. Size-limited, type-checked, file names
+cleaned.
+
+A request only reads and stores (bounded and quick); each stored file's extraction is
+queued (``pipeline.jobs``) for the extraction worker process, so that no upload waits for
+another's extraction and no public page waits for the model. Reading runs in a reader
+process (``pipeline.reading``) for the same reason: a hostile file's reading never holds
+the server's interpreter. The page and
+``/api/upload`` say each report's extraction state, and the page follows it through
+``/api/upload/extraction`` until it is done or failed."""
 
 from __future__ import annotations
 
+import logging
 import re
-import threading
 import unicodedata
 from typing import Any
 
-from fastapi import APIRouter, Depends, Request
+from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import UploadFile
 
 from vigil.errors import InputError, TooLarge
 from vigil.i18n import _
-from vigil.pipeline.extraction import ExtractionStage
-from vigil.pipeline.ingest import AfterStore, Ingestor, Outcome
-from vigil.settings import Settings
-from vigil.sources import read_bytes
+from vigil.pipeline import jobs
+from vigil.pipeline.ingest import Ingestor, Outcome
+from vigil.pipeline.reading import ReaderProcess
+from vigil.sources.document import SourceDocument
 from vigil.store.accounts import Account, audit
 from vigil.web.api_models import UploadAnswer
 from vigil.web.auth import check_csrf, require
 from vigil.web.deps import config, database
 from vigil.web.render import page
 
-router = APIRouter()
+READER = ReaderProcess()
+router = APIRouter(on_shutdown=[READER.close])
 editor = require("editor")
 MAX_FILES = 50
-_lock = threading.Lock()  # one extraction at a time: the model is shared and large
+# Who the facts extracted from uploads are attributed to (the uploader is in the audit).
+EXTRACTION_ACTOR = "vigil-web"
+# Report ids one status request may ask about.
+MAX_STATUS_IDS = 100
+log = logging.getLogger(__name__)
 _NAME_JUNK = re.compile(r"[\x00-\x1f\x7f\u200b-\u200f\u202a-\u202e\u2066-\u2069<>:\"|?*]+")
 
 
@@ -39,31 +52,6 @@ def safe_filename(raw: str | None) -> str:
     name = name.replace("\\", "/").rsplit("/", 1)[-1]
     name = _NAME_JUNK.sub("_", name).strip(" .")
     return name[:200] or "upload"
-
-
-def _stage(request: Request) -> ExtractionStage:
-    state = request.app.state
-    with _lock:
-        if getattr(state, "extraction", None) is None:
-            settings: Settings = state.settings
-            state.extraction = ExtractionStage(
-                actor="vigil-web",
-                model=settings.spacy_model,
-                budget=settings.extract_budget_seconds,
-            )
-    stage: ExtractionStage = state.extraction
-    return stage
-
-
-def _stages(request: Request) -> list[AfterStore]:
-    """Extraction, then folding the report's persons into cases (as ``vigil ingest``)."""
-    import vigil.pipeline.extraction as extraction
-
-    stages: list[AfterStore] = [_stage(request)]
-    update_cases = getattr(extraction, "update_cases", None)
-    if update_cases is not None:
-        stages.append(update_cases)
-    return stages
 
 
 async def _read_limited(upload: UploadFile, limit: int) -> bytes | None:
@@ -76,26 +64,38 @@ async def _read_limited(upload: UploadFile, limit: int) -> bytes | None:
     return b"".join(chunks)
 
 
-def _ingest(request: Request, name: str, data: bytes, user: Account) -> dict[str, Any]:
+async def _ingest(request: Request, name: str, data: bytes, user: Account) -> dict[str, Any]:
+    """Read one file (in the reader process), then store it and queue its extraction."""
     try:
-        doc = read_bytes(data, name)
+        doc = await READER.read(data, name)
     except InputError as exc:
         exc.subject = name
         return {"source": name, "status": "rejected", "error": exc.message}
+    except Exception as exc:
+        # A reader's defect is this file's error, never the request's (as ``vigil ingest``).
+        log.debug("reading an upload failed", exc_info=True)
+        error = _("internal error (%(kind)s)") % {"kind": type(exc).__name__}
+        return {"source": name, "status": "rejected", "error": error}
+    return await run_in_threadpool(_store, request, name, doc, user)
+
+
+def _store(request: Request, name: str, doc: SourceDocument, user: Account) -> dict[str, Any]:
+    """Store one read file and queue its extraction, in one transaction."""
     ingestor = Ingestor(
         database(request),
         actor=user.name,
         max_bytes=config(request).max_upload_bytes,
-        after_store=_stages(request),
+        after_store=[jobs.queue_extraction(doc, EXTRACTION_ACTOR)],
     )
-    with _lock:
-        outcome: Outcome = ingestor.store(name, doc)
+    outcome: Outcome = ingestor.store(name, doc)
     if outcome.report_id is not None:
         with database(request).transaction() as session:
             audit(session, user.name, f"report.{outcome.status}", f"report:{outcome.report_id}")
     result = outcome.to_json()
     if outcome.error:
         result["error"] = outcome.error
+    if outcome.status == "stored" and outcome.report_id is not None:
+        result["extraction"] = jobs.JobState(outcome.report_id, jobs.QUEUED).to_json()
     return result
 
 
@@ -122,10 +122,18 @@ async def _handle(request: Request, user: Account) -> list[dict[str, Any]]:
         elif not data:
             results.append({"source": name, "status": "rejected", "error": _("the file is empty")})
         else:
-            results.append(await run_in_threadpool(_ingest, request, name, data, user))
+            results.append(await _ingest(request, name, data, user))
     if not results:
         raise InputError(_("choose at least one file"))
     return results
+
+
+def _report_ids(raw: str) -> list[int]:
+    """``1,2,3`` as report ids (at most MAX_STATUS_IDS); anything else is refused."""
+    parts = [p.strip() for p in raw.split(",") if p.strip()]
+    if len(parts) > MAX_STATUS_IDS or not all(p.isdigit() and len(p) < 12 for p in parts):
+        raise InputError(_("ids is a list of at most %(n)s report ids") % {"n": MAX_STATUS_IDS})
+    return [int(p) for p in parts]
 
 
 def _status(exc: InputError) -> int:
@@ -156,9 +164,30 @@ async def upload(request: Request, user: Account = Depends(editor)) -> Response:
 @router.post("/api/upload", tags=["reports"], response_model=UploadAnswer)
 async def api_upload(request: Request, user: Account = Depends(editor)) -> Response:
     """Multipart ``files`` (one or more); needs ``X-CSRF-Token`` (or a ``csrf`` field).
-    Answers one result per file: stored, duplicate or rejected (with the reason)."""
+    Answers at once, one result per file: stored, duplicate or rejected (with the reason);
+    a stored file's ``extraction`` is ``{"state": "queued"}``: its facts are extracted
+    afterwards (``/api/upload/extraction`` follows it)."""
     try:
         results = await _handle(request, user)
     except InputError as exc:
         return JSONResponse({"error": exc.message}, status_code=_status(exc))
     return JSONResponse({"results": results})
+
+
+@router.get("/api/upload/extraction", tags=["reports"])
+def api_extraction(
+    request: Request,
+    ids: str = Query(..., max_length=1200),
+    user: Account = Depends(editor),
+) -> Response:
+    """The extraction state of uploaded reports: ``ids`` is a comma-separated list of
+    report ids. Answers ``{"reports": [...]}``, one per report that has a job, each with its
+    ``state`` (queued, running, done or failed), the ``error`` of a failed one and the
+    ``warnings`` of a finished one."""
+    try:
+        wanted = _report_ids(ids)
+    except InputError as exc:
+        return JSONResponse({"error": exc.message}, status_code=400)
+    with database(request).read() as session:
+        found = jobs.states(session, wanted)
+    return JSONResponse({"reports": [found[i].to_json() for i in wanted if i in found]})

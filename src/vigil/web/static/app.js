@@ -31,7 +31,8 @@ function setupReview() {
   });
 }
 
-// Upload: drop files, send each on its own with a progress bar and its own result.
+// Upload: drop files, send each on its own with a progress bar and its own result, then
+// follow each stored report's extraction (queued, running, done, failed) until it ends.
 function setupUpload() {
   const form = document.getElementById("upload-form");
   if (!form) return;
@@ -43,6 +44,29 @@ function setupUpload() {
   // The page's words in the reader's language (data-words); English when missing.
   const words = JSON.parse(form.dataset.words || "{}");
   const say = (key, english, fill) => (words[key] || english).replace(/\{(\w+)\}/g, (m, k) => (fill && k in fill ? fill[k] : m));
+  const showState = (row, job) => {
+    row.dataset.state = job.state;
+    const detail = job.state === "failed" ? [job.error || ""] : job.state === "done" ? job.warnings || [] : [];
+    const text = say("state-" + job.state, job.state) + (detail.filter(Boolean).length ? ": " + detail.filter(Boolean).join("; ") : "");
+    row.querySelector("td.extraction").textContent = text;
+  };
+  let polling = false;
+  const poll = () => {
+    const rows = Array.from(body.querySelectorAll('tr[data-state="queued"], tr[data-state="running"]'));
+    if (!rows.length) { polling = false; return; }
+    polling = true;
+    const ids = rows.map((r) => r.dataset.report).slice(0, 100).join(",");
+    fetch("/api/upload/extraction?ids=" + ids, { headers: { Accept: "application/json" } })
+      .then((answer) => (answer.ok ? answer.json() : { reports: [] }))
+      .catch(() => ({ reports: [] }))
+      .then((answer) => {
+        for (const job of answer.reports || []) {
+          for (const row of body.querySelectorAll('tr[data-report="' + job.report_id + '"]')) showState(row, job);
+        }
+        setTimeout(poll, 1500);
+      });
+  };
+  const follow = () => { if (!polling) poll(); };
   const send = (file) => {
     const row = body.insertRow();
     row.insertCell().textContent = file.name;
@@ -51,6 +75,9 @@ function setupUpload() {
     bar.setAttribute("aria-label", say("progress", "Progress of {file}", { file: file.name }));
     row.insertCell().appendChild(bar);
     const result = row.insertCell();
+    const extraction = row.insertCell();
+    extraction.className = "extraction";
+    extraction.setAttribute("aria-live", "polite");
     result.textContent = say("sending", "sending");
     const data = new FormData();
     data.append("files", file);
@@ -58,7 +85,7 @@ function setupUpload() {
     xhr.open("POST", "/api/upload");
     xhr.setRequestHeader("X-CSRF-Token", csrf);
     xhr.upload.onprogress = (e) => { if (e.lengthComputable) bar.value = (100 * e.loaded) / e.total; };
-    xhr.upload.onload = () => { result.textContent = say("reading", "reading and extracting"); };
+    xhr.upload.onload = () => { result.textContent = say("reading", "reading and storing"); };
     xhr.onload = () => {
       bar.value = 100;
       let answer = {};
@@ -74,6 +101,11 @@ function setupUpload() {
         a.textContent = " " + say("report", "report {id}", { id: r.report_id });
         result.append(a);
       }
+      if (r.extraction && r.report_id) {
+        row.dataset.report = r.report_id;
+        showState(row, r.extraction);
+        follow();
+      }
     };
     xhr.onerror = () => { result.textContent = say("failed", "failed: network error"); row.className = "rejected"; };
     xhr.send(data);
@@ -83,6 +115,7 @@ function setupUpload() {
   ["dragenter", "dragover"].forEach((n) => drop.addEventListener(n, (ev) => { ev.preventDefault(); drop.classList.add("over"); }));
   ["dragleave", "drop"].forEach((n) => drop.addEventListener(n, () => drop.classList.remove("over")));
   drop.addEventListener("drop", (ev) => { ev.preventDefault(); sendAll(ev.dataTransfer.files); });
+  follow(); // rows the server answered a form post with
 }
 
 document.addEventListener("DOMContentLoaded", () => { setupReview(); setupUpload(); });
