@@ -433,5 +433,16 @@ class UploadResult(BaseModel):
     children: list[UploadResult] = Field([], description="parts of an archive or e-mail")
 
 
+class ExtractionState(_Out):
+    report_id: int
+    state: str = Field(description="queued, running, done or failed")
+    error: str | None = Field(description="why a failed extraction failed")
+    warnings: list[str] = Field(description="what a finished extraction warns of")
+
+
+class ExtractionAnswer(_Out):
+    reports: list[ExtractionState] = Field(description="one per asked report that has a job")
+
+
 class UploadAnswer(_Out):
     results: list[UploadResult] = Field(description="one result per file, in order")

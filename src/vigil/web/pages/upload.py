@@ -29,7 +29,7 @@ from vigil.pipeline.ingest import Ingestor, Outcome
 from vigil.pipeline.reading import ReaderProcess
 from vigil.sources.document import SourceDocument
 from vigil.store.accounts import Account, audit
-from vigil.web.api_models import UploadAnswer
+from vigil.web.api_models import ExtractionAnswer, UploadAnswer
 from vigil.web.auth import check_csrf, require
 from vigil.web.deps import config, database
 from vigil.web.render import page
@@ -174,7 +174,7 @@ async def api_upload(request: Request, user: Account = Depends(editor)) -> Respo
     return JSONResponse({"results": results})
 
 
-@router.get("/api/upload/extraction", tags=["reports"])
+@router.get("/api/upload/extraction", tags=["reports"], response_model=ExtractionAnswer)
 def api_extraction(
     request: Request,
     ids: str = Query(..., max_length=1200),
