@@ -12,6 +12,7 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, create_model
 
+from vigil.alerts.interventions import Intervention
 from vigil.facts.schema import dossier_value_model
 
 STAFF = "staff only: absent from the public (anonymous) answer"
@@ -119,27 +120,12 @@ class MentionOut(_Out):
     name: str
 
 
-class InterventionOut(_Out):
-    id: int
-    case_id: int
-    alert_id: int | None
-    sender: str
-    authority: str
-    channel: str | None
-    sent_on: str
-    summary: str | None
-    response: str | None
-    response_on: str | None
-    outcome: str | None
-    recorded_by: str
-
-
 class CaseAnswer(_Out):
     case: DossierOut
     published: PublicationOut | None = Field(None, description=STAFF)
     withheld: list[WithheldOut] | None = Field(None, description=STAFF)
     mentions: list[MentionOut] | None = Field(None, description=STAFF)
-    interventions: list[InterventionOut] | None = Field(None, description=STAFF)
+    interventions: list[Intervention] | None = Field(None, description=STAFF)
 
 
 class PreviewAnswer(_Out):
