@@ -73,7 +73,7 @@ def test_review_queue_accept_edit_reject_are_final(site: Site) -> None:
     assert rows["event"].value == {
         "type": "detention",
         "date": "2021-03-13",
-        "victims": ["Aliya Sarsenbayeva"],
+        "victims": ["p1"],  # stored as her mention id within the report
     }
     assert "Nothing waiting" in client.get("/review").text
     with site.db.read() as session:  # the cases follow each review (she was detained)

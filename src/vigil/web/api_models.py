@@ -330,6 +330,10 @@ class ClaimOut(_Out):
     reviewed_by: str | None
     evidence: str
     evidence_parts: list[str]
+    shown: dict[str, Any] = Field(
+        description="the value with ids of persons and organisations read as their names"
+    )
+    names: dict[str, str] = Field(description="the name of each id the value refers to")
 
 
 class ReportAnswer(_Out):
