@@ -15,6 +15,7 @@ Create Date: 2027-01-08
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Iterator
 from typing import Any
 
 import sqlalchemy as sa
@@ -119,6 +120,17 @@ def _move_decisions(conn: sa.Connection, t: dict[str, sa.Table], moves: dict[str
             conn.execute(dec.update().where(dec.c.id == did).values(detail=new))
 
 
+def _claims_by_report(conn: Any, claims: sa.Table) -> Iterator[tuple[int, list[Any]]]:
+    """Each report's claims (id, kind, value, status), in the order they were made."""
+    for report_id in _report_ids(conn, claims):
+        rows = conn.execute(
+            sa.select(claims.c.id, claims.c.kind, claims.c.value, claims.c.status)
+            .where(claims.c.report_id == report_id)
+            .order_by(claims.c.id)
+        ).all()
+        yield report_id, list(rows)
+
+
 def upgrade() -> None:
     from vigil.facts import refs
 
@@ -126,12 +138,7 @@ def upgrade() -> None:
     t = _tables(conn)
     claims = t["claims"]
     moves: dict[str, str] = {}
-    for report_id in _report_ids(conn, claims):
-        rows = conn.execute(
-            sa.select(claims.c.id, claims.c.kind, claims.c.value, claims.c.status)
-            .where(claims.c.report_id == report_id)
-            .order_by(claims.c.id)
-        ).all()
+    for report_id, rows in _claims_by_report(conn, claims):
         facts = [(r.kind, r.value if isinstance(r.value, dict) else {}) for r in rows]
         values = refs.with_ids(facts)  # ids for every mention first
         renamed = _machine_names(
@@ -160,12 +167,7 @@ def downgrade() -> None:
     t = _tables(conn)
     claims = t["claims"]
     moves: dict[str, str] = {}
-    for report_id in _report_ids(conn, claims):
-        rows = conn.execute(
-            sa.select(claims.c.id, claims.c.kind, claims.c.value, claims.c.status)
-            .where(claims.c.report_id == report_id)
-            .order_by(claims.c.id)
-        ).all()
+    for report_id, rows in _claims_by_report(conn, claims):
         names = refs.names_of((r.kind, r.value or {}) for r in rows)
         for back, new in _mention_moves(
             report_id,
