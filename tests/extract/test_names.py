@@ -69,3 +69,14 @@ def test_a_surname_the_model_tags_as_an_organisation_does_not_drop_the_person() 
     assert _is_org(
         Cluster(Counter({"Protect Journalists": 1})), ["committee to protect journalists"]
     )
+
+
+def test_a_photo_credit_names_the_person_not_the_outlet() -> None:
+    """Press sites credit pictures "Name/Outlet" or "Outlet/Name" (pressfreedomtracker.us,
+    Reuters captions): the person was lost with the outlet glued to the name."""
+    from vigil.extract.names import trim
+
+    assert trim("Alisa Reznick/KJZZ", 10) == ("Alisa Reznick", 10, 23)
+    assert trim("Reuters/Andrew Kelly", 0) == ("Andrew Kelly", 8, 20)
+    assert trim("AFP/Getty", 0)[0] == "AFP/Getty"
+    assert trim("Radio Free Europe/Radio Liberty", 0)[0] == "Radio Free Europe/Radio Liberty"

@@ -88,6 +88,10 @@ def trim(text: str, start: int) -> tuple[str, int, int]:
     pm = _POSSESSIVE.search(body)
     if pm:
         body = body[: pm.start()]
+    if "/" in body:  # a photo credit: "Alisa Reznick/KJZZ", "Reuters/Andrew Kelly"
+        part = credited_name(body)
+        s += body.index(part)
+        body = part
     while True:
         hm = lex["honorific"].match(body)
         if hm and hm.end() < len(body) and body[hm.end()] in " \t":
@@ -111,6 +115,14 @@ def trim(text: str, start: int) -> tuple[str, int, int]:
         break
     body = body.strip()
     return body, start + s, start + s + len(body)
+
+
+def credited_name(body: str) -> str:
+    """Of "Name/Outlet" or "Outlet/Name" (a photo or story credit), the part that is a
+    person's name; "AFP/Getty" or "Radio Free Europe/Radio Liberty" stay as they are."""
+    parts = [p.strip() for p in body.split("/")]
+    best = max(parts, key=lambda p: (looks_like_person(p), len(p.split())))
+    return best if len(best.split()) >= 2 and looks_like_person(best) else body
 
 
 def tokens(name: str) -> list[str]:
