@@ -12,7 +12,7 @@ import typer
 from rich.markup import escape
 from rich.table import Table
 
-from vigil.cli.common import database, out, print_json_line, transaction
+from vigil.cli.common import out, print_json_line, reading, transaction
 from vigil.errors import InputError
 from vigil.operations import claims as operations
 from vigil.settings import get_settings
@@ -25,15 +25,11 @@ from vigil.workbench.record import build_record, fact_json, ordered
 
 def show_report(ref: str, *, as_json: bool) -> None:
     """``vigil review --report ID``: the report's facts as the record, with their state."""
-    db = database()
-    try:
-        with db.read() as session:
-            report = get_report(session, ref, with_text=True)
-            rows = list_claims(session, report_id=report.id, limit=5000)
-            record = build_record(rows, report.text)
-            title = report.title or report.filename
-    finally:
-        db.close()
+    with reading() as session:
+        report = get_report(session, ref, with_text=True)
+        rows = list_claims(session, report_id=report.id, limit=5000)
+        record = build_record(rows, report.text)
+        title = report.title or report.filename
     facts = ordered(record)
     if as_json:
         for fact in facts:
@@ -118,12 +114,8 @@ def review_queue(
         state=state, case_id=case, country=country, since=since, until=until, source=source,
         language=language, sort=sort, limit=limit,
     )  # fmt: skip
-    db = database()
-    try:
-        with db.read() as session:
-            found: dict[str, Any] = report_queue(session, f)
-    finally:
-        db.close()
+    with reading() as session:
+        found: dict[str, Any] = report_queue(session, f)
     if as_json:
         for item in found["reports"]:
             print_json_line(item)
