@@ -51,10 +51,7 @@ def cases(
             limit=limit,
         )
     if as_json:
-        import json
-        import sys
-
-        sys.stdout.write(json.dumps([_summary_json(r) for r in rows], ensure_ascii=False) + "\n")
+        print_json_line([_summary_json(r) for r in rows])
         return
     table = Table(show_edge=False)
     for col in ("id", "name", "status", "country", "latest event", "charges", "reports"):
