@@ -53,9 +53,9 @@ def cases(
     if as_json:
         print_json_line([_summary_json(r) for r in rows])
         return
-    table = Table(show_edge=False)
-    for col in ("id", "name", "status", "country", "latest event", "charges", "reports"):
-        table.add_column(col)
+    table = Table(
+        "id", "name", "status", "country", "latest event", "charges", "reports", show_edge=False
+    )
     for r in rows:
         latest = f"{r.latest_event or ''} {r.latest_event_date or ''}".strip()
         table.add_row(

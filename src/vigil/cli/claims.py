@@ -60,9 +60,7 @@ def claims(
         for row in rows:
             print_json_line(_claim_json(row, names[row.report_id]))
         return
-    table = Table(show_edge=False)
-    for col in ("id", "report", "kind", "status", "value", "evidence"):
-        table.add_column(col)
+    table = Table("id", "report", "kind", "status", "value", "evidence", show_edge=False)
     for row in rows:
         text = texts.get(row.report_id, "")
         evidence = " … ".join(text[a:b] for a, b in row.spans[:2])

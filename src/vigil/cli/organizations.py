@@ -26,9 +26,7 @@ def organizations(
         for row in rows:
             print_json_line(dataclasses.asdict(row))
         return
-    table = Table(show_edge=False)
-    for col in ("id", "name", "also named", "kind", "reports"):
-        table.add_column(col)
+    table = Table("id", "name", "also named", "kind", "reports", show_edge=False)
     for r in rows:
         table.add_row(
             str(r.id),

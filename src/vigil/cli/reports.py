@@ -41,9 +41,7 @@ def reports(
                 }
             )
         return
-    table = Table(show_edge=False)
-    for col in ("id", "published", "lang", "type", "file", "title"):
-        table.add_column(col)
+    table = Table("id", "published", "lang", "type", "file", "title", show_edge=False)
     for r in rows:
         table.add_row(
             str(r.id),

@@ -74,9 +74,7 @@ def list_(
                 }
             )
         return
-    table = Table(show_edge=False)
-    for col in ("name", "role", "active", "created"):
-        table.add_column(col)
+    table = Table("name", "role", "active", "created", show_edge=False)
     for account, created, active in users:
         table.add_row(account.name, account.role, "yes" if active else "no", f"{created:%Y-%m-%d}")
     out.print(table)

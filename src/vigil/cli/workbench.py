@@ -36,9 +36,7 @@ def show_report(ref: str, *, as_json: bool) -> None:
             print_json_line(fact)
         return
     out.print(f"report {report.id}: {escape(title)}")
-    table = Table(show_edge=False)
-    for col in ("id", "part", "kind", "state", "fact", "evidence"):
-        table.add_column(col)
+    table = Table("id", "part", "kind", "state", "fact", "evidence", show_edge=False)
     for section in record:
         for group in section["groups"]:
             for fact in group["facts"]:
@@ -120,9 +118,8 @@ def review_queue(
         for item in found["reports"]:
             print_json_line(item)
         return
-    table = Table(show_edge=False)
-    for col in ("id", "state", "decided", "urgency", "published", "country", "source", "title"):
-        table.add_column(col)
+    columns = ("id", "state", "decided", "urgency", "published", "country", "source", "title")
+    table = Table(*columns, show_edge=False)
     for r in found["reports"]:
         table.add_row(
             str(r["id"]), r["state"], f"{r['decided']}/{r['facts']}", str(r["urgency"]),
