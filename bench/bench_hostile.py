@@ -21,11 +21,13 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from types import ModuleType
 
 HERE = Path(__file__).resolve().parent
 
 
-def _hostile() -> object:
+def hostile_set() -> ModuleType:
+    """``bench/hostile.py``, which makes the set of hostile files."""
     spec = importlib.util.spec_from_file_location("bench_hostile_set", HERE / "hostile.py")
     assert spec is not None and spec.loader is not None
     module = importlib.util.module_from_spec(spec)
@@ -44,7 +46,7 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(args.keep) if args.keep else Path(tmp) / "hostile"
         os.environ["VIGIL_HOME"] = str(Path(tmp) / "home")
-        paths = _hostile().make(folder, small=args.small)  # type: ignore[attr-defined]
+        paths = hostile_set().make(folder, small=args.small)
         if args.only:
             paths = [p for p in paths if any(fnmatch.fnmatch(p.name, g) for g in args.only)]
         from vigil.pipeline.extraction import ExtractionStage, update_cases

@@ -16,9 +16,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import random
-import statistics
 import sys
-import tempfile
 import time
 from pathlib import Path
 from urllib.parse import quote_plus
@@ -28,9 +26,7 @@ import httpx
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from bench_store import backends
-from bench_web import case_ids, load, p95, start_server
-
-from vigil.store.db import Database
+from bench_web import load_cases, print_figures, serving
 
 TARGET_MS = 1000.0
 
@@ -100,31 +96,11 @@ def main() -> int:
     purpose = f"public_{args.reports}_{args.cases}"
     for backend, url in backends(names, purpose, fresh=args.fresh):
         print(f"  {backend}")
-        db = Database(url)
-        db.migrate()
-        load(db, args.reports, args.cases)
-        _, published = case_ids(db)
-        db.close()
-        with tempfile.TemporaryDirectory() as home:
-            proc, base = start_server(url, Path(home), 1)
-            try:
-                paths = pages(base, published)
-                times = asyncio.run(run_load(base, paths, args.clients, args.requests))
-            finally:
-                proc.terminate()
-                proc.wait(10)
-        elapsed = times.pop("_elapsed")[0]
-        errors = int(times.pop("_errors")[0])
-        total = sum(len(v) for v in times.values())
-        print(f"    {total:,} pages in {elapsed:.1f} s = {total / elapsed:.0f} pages/s")
-        for name, values in sorted(times.items()):
-            worst = p95(values)
-            failed |= worst > TARGET_MS
-            print(f"    {name:<26} n={len(values):>5}  p50 {statistics.median(values):7.1f} ms  "
-                  f"p95 {worst:7.1f} ms  max {max(values):7.1f} ms  "
-                  f"{'ok' if worst <= TARGET_MS else 'OVER'}")  # fmt: skip
-        print(f"    errors: {errors} (target 0)")
-        failed |= errors > 0
+        _, published = load_cases(url, args.reports, args.cases)
+        with serving(url, 1) as base:
+            paths = pages(base, published)
+            times = asyncio.run(run_load(base, paths, args.clients, args.requests))
+        failed |= print_figures(times, TARGET_MS, 26)
     return 1 if failed else 0
 
 

@@ -20,7 +20,6 @@ from __future__ import annotations
 import argparse
 import statistics
 import sys
-import tempfile
 import time
 from pathlib import Path
 
@@ -30,7 +29,7 @@ from sqlalchemy import text
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from bench_store import backends
-from bench_web import PASSWORD, Claim, login, report_and_claims, start_server
+from bench_web import PASSWORD, Claim, login, p95, serving, store_reports
 from corpus import make_report
 
 from vigil.sources import read_bytes
@@ -48,18 +47,7 @@ EVENTS = ("arrest", "detention", "search", "trial", "sentence", "release", "thre
 def load(db: Database, n_reports: int) -> None:
     with db.read() as s:
         have = count_reports(s)
-    started = time.perf_counter()
-    done, batch = have, 2000
-    while done < n_reports:
-        with db.transaction() as s:
-            for index in range(done, min(done + batch, n_reports)):
-                data, claims = report_and_claims(index, max(n_reports // 5, 1))
-                rid = add_report(s, read_bytes(data, "bench.txt"), ingested_by="bench").report_id
-                sync_claims(s, rid, claims, extractor="bench", actor="bench")
-                done += 1
-        if done % 10000 == 0 or done == n_reports:
-            elapsed = time.perf_counter() - started
-            print(f"    stored {done:,} reports ({elapsed:.0f} s)", flush=True)
+    store_reports(db, have, n_reports, max(n_reports // 5, 1), time.perf_counter())
     if have >= n_reports:
         print(f"    reusing {have:,} stored reports")
     with db.transaction() as s:
@@ -131,10 +119,6 @@ def timed(client: httpx.Client, path: str, n: int) -> list[float]:
     return times
 
 
-def p95(values: list[float]) -> float:
-    return statistics.quantiles(values, n=20)[18] if len(values) > 1 else values[0]
-
-
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--reports", type=int, default=100_000)
@@ -156,25 +140,22 @@ def main() -> int:
         load(db, args.reports)
         rid = add_big(db)
         db.close()
-        with tempfile.TemporaryDirectory() as home:
-            proc, base = start_server(url, Path(home), 1)
-            try:
-                with httpx.Client(base_url=base, cookies=login(base), timeout=60) as client:
-                    pages = {
-                        "review page": f"/review/reports/{rid}",
-                        "review JSON": f"/api/review/reports/{rid}",
-                        "queue newest": "/review/reports",
-                        "queue urgent": "/review/reports?sort=urgent&state=not_started",
-                        "queue country": "/review/reports?country=KZ&since=2015",
-                    }
-                    for path in pages.values():  # warm up: templates, connections
-                        timed(client, path, 5)
-                    size = len(client.get(pages["review page"]).content)
-                    results = {name: timed(client, path, args.requests)
-                               for name, path in pages.items()}  # fmt: skip
-            finally:
-                proc.terminate()
-                proc.wait(10)
+        with (
+            serving(url, 1) as base,
+            httpx.Client(base_url=base, cookies=login(base), timeout=60) as client,
+        ):
+            pages = {
+                "review page": f"/review/reports/{rid}",
+                "review JSON": f"/api/review/reports/{rid}",
+                "queue newest": "/review/reports",
+                "queue urgent": "/review/reports?sort=urgent&state=not_started",
+                "queue country": "/review/reports?country=KZ&since=2015",
+            }
+            for path in pages.values():  # warm up: templates, connections
+                timed(client, path, 5)
+            size = len(client.get(pages["review page"]).content)
+            results = {name: timed(client, path, args.requests)
+                       for name, path in pages.items()}  # fmt: skip
         print(f"    review page: {size / 1024:.0f} KB of HTML")
         for name, values in results.items():
             worst = p95(values)

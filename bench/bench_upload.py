@@ -25,11 +25,9 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import importlib.util
 import os
 import random
 import signal
-import socket
 import statistics
 import subprocess
 import sys
@@ -37,20 +35,18 @@ import tempfile
 import threading
 import time
 from pathlib import Path
-from types import ModuleType
 
 import httpx
 from sqlalchemy import select
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from bench_hostile import hostile_set
 from bench_store import pg_base, pg_schema_url
-from bench_web import PASSWORD, load, p95
+from bench_web import PASSWORD, free_port, load, p95, wait_until_up
 
 from vigil.pipeline.jobs import ExtractionJob
 from vigil.store.db import Database
-
-HERE = Path(__file__).resolve().parent
 
 # The kinds of the hostile set that take longest to read or extract (issue 14: a 20 MB
 # text, a 1.4 MB line of names, 200k dates, 500,000 attributes ...).
@@ -66,16 +62,8 @@ EXIT_TARGET_S = 5.0
 LONG = "Aigerim Tulegenova was detained in Almaty on 12 March 2021 by the police. "
 
 
-def _hostile() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("bench_hostile_set", HERE / "hostile.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
 def slow_files(folder: Path, small: bool) -> list[Path]:
-    made = _hostile().make(folder, small=small, random_per_extension=0)
+    made = hostile_set().make(folder, small=small, random_per_extension=0)
     # Each kind at its own size (the set also has smaller copies under wrong extensions).
     return [p for p in made if p.name[0].isdigit() and p.stem.split("-", 1)[1] in SLOW_KINDS]
 
@@ -120,14 +108,6 @@ class Readers(threading.Thread):
             self.join(70)
 
 
-def free_port() -> int:
-    sock = socket.socket()
-    sock.bind(("127.0.0.1", 0))
-    port = int(sock.getsockname()[1])
-    sock.close()
-    return port
-
-
 def start_serve(env: dict[str, str]) -> tuple[subprocess.Popen[bytes], str]:
     port = free_port()
     proc = subprocess.Popen(
@@ -136,16 +116,7 @@ def start_serve(env: dict[str, str]) -> tuple[subprocess.Popen[bytes], str]:
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
     )
-    base = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 120
-    while time.monotonic() < deadline:
-        try:
-            if httpx.get(base + "/api/session", timeout=2).status_code == 200:
-                return proc, base
-        except httpx.HTTPError:
-            time.sleep(0.2)
-    proc.kill()
-    raise SystemExit("vigil serve did not start")
+    return proc, wait_until_up(proc, port, 120, "vigil serve")
 
 
 def children(pid: int) -> list[int]:

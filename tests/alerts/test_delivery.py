@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import re
+import threading
 import time
 
 import pytest
@@ -16,7 +17,7 @@ from vigil.alerts.messages import verify
 from vigil.alerts.subscribers import add_webhook, subscribe, unsubscribe
 from vigil.alerts.worker import Worker
 from vigil.settings import AlertSettings, get_settings
-from vigil.store.alerts import OutboxRow, SubscriberRow, outbox_counts
+from vigil.store.alerts import OutboxRow, SubscriberRow, claim_batch, outbox_counts
 from vigil.store.db import Database
 
 
@@ -213,3 +214,24 @@ def test_a_receiver_that_times_out_gets_copies_with_one_delivery_id(
     ids = {h["X-Vigil-Delivery"] for _, h, _ in hooks.requests}
     bodies = {json.loads(b)["delivery"] for _, _, b in hooks.requests}
     assert len(ids) == 1 and bodies == {int(next(iter(ids)))}
+
+
+def test_a_stopping_worker_gives_back_the_rows_it_has_not_sent(
+    db: Database, settings: AlertSettings, mail: MailSink, hooks: HookSink
+) -> None:
+    _subscribers(db, 3)
+    with db.transaction() as s:
+        add_webhook(s, hooks.url(), actor="admin", settings=settings, allow_private=True)
+    published_alert(db, settings)
+    worker = Worker(db, settings)
+    stop = threading.Event()
+    stop.set()
+    with db.transaction() as s:
+        emails = claim_batch(s, "email", 50, 60)
+        webhooks = claim_batch(s, "webhook", 50, 60)
+    assert len(emails) == 3 and len(webhooks) == 1
+    assert worker._emails(None, emails, stop) is True  # type: ignore[arg-type]
+    worker._webhooks(None, webhooks, stop)  # type: ignore[arg-type]
+    with db.read() as s:
+        assert outbox_counts(s) == {"email": {"queued": 3}, "webhook": {"queued": 1}}
+    assert mail.counts() == {} and hooks.deliveries() == {}

@@ -13,16 +13,15 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cache
-from importlib import resources
 from typing import Any
 
-import yaml
 from babel import Locale
 from babel.core import UnknownLocaleError
 from babel.dates import format_date
 
 from vigil import i18n
 from vigil.cases.model import Dossier, Fact, TimelineEvent
+from vigil.datafiles import read_mapping
 from vigil.i18n import _, ngettext
 
 
@@ -41,9 +40,7 @@ class AlertDraft:
 
 @cache
 def _data() -> dict[str, Any]:
-    text = resources.files("vigil.alerts").joinpath("data/draft.yaml").read_text("utf-8")
-    data: dict[str, Any] = yaml.safe_load(text)
-    return data
+    return read_mapping("vigil.alerts", "data", "draft", what="alert drafting data file")
 
 
 def country_name(code: str | None) -> str | None:

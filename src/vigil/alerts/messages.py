@@ -148,21 +148,6 @@ class AlertMail:
         )
 
 
-def alert_email(
-    settings: AlertSettings,
-    public: dict[str, Any],
-    *,
-    outbox_id: int,
-    subscriber_id: int,
-    to: str,
-    name: str | None,
-    language: str | None = None,
-) -> bytes:
-    """One subscriber's copy of an alert (see ``AlertMail`` to render many)."""
-    mail = AlertMail(settings, public, language)
-    return mail.render(outbox_id=outbox_id, subscriber_id=subscriber_id, to=to, name=name)
-
-
 def confirmation_email(
     settings: AlertSettings,
     *,

@@ -14,6 +14,7 @@ from __future__ import annotations
 import logging
 import random
 import threading
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from email.utils import parseaddr
@@ -155,6 +156,15 @@ class Worker:
             self._mails[key] = mail
         return mail
 
+    def _in_turn(self, rows: list[Claimed], stop: threading.Event) -> Iterator[tuple[int, Claimed]]:
+        """The rows of a batch in turn, with their place; once ``stop`` is set, the rest
+        are given back to the queue untouched."""
+        for i, row in enumerate(rows):
+            if stop.is_set():
+                self._release(rows[i:])
+                return
+            yield i, row
+
     def _emails(self, smtp: SmtpSender, rows: list[Claimed], stop: threading.Event) -> bool:
         """Send a batch; False when the server went down (the rest waits for a retry)."""
         ids = [r.subscriber_id for r in rows if r.subscriber_id is not None]
@@ -171,10 +181,7 @@ class Worker:
                     ).where(SubscriberRow.id.in_(ids))
                 )
             }
-        for i, row in enumerate(rows):
-            if stop.is_set():
-                self._release(rows[i:])
-                return True
+        for i, row in self._in_turn(rows, stop):
             sub = subs.get(row.subscriber_id or -1)
             wanted = "active" if row.purpose == "alert" else "pending"
             if sub is None or sub[2] != wanted:
@@ -232,10 +239,7 @@ class Worker:
                     ).where(WebhookRow.id.in_(ids))
                 )
             }
-        for i, row in enumerate(rows):
-            if stop.is_set():
-                self._release(rows[i:])
-                return
+        for _, row in self._in_turn(rows, stop):
             hook = hooks.get(row.webhook_id or -1)
             public = self._public(row.alert_id or 0)
             if hook is None or not hook[3] or public is None:

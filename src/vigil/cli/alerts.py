@@ -170,9 +170,7 @@ def list_(
             for row in rows:
                 print_json_line(_alert_json(row))
             return
-        table = Table(show_edge=False)
-        for col in ("id", "status", "kind", "case", "country", "title"):
-            table.add_column(col)
+        table = Table("id", "status", "kind", "case", "country", "title", show_edge=False)
         for r in rows:
             table.add_row(
                 str(r.id), r.status, r.kind, str(r.case_id or ""), r.country or "", escape(r.title)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import typer
 from rich.markup import escape
 
-from vigil.cli.common import database, out, print_json_line
+from vigil.cli.common import out, print_json_line, reading
 from vigil.operations.audit import entry_json, trail
 
 
@@ -15,12 +15,8 @@ def audit(
     as_json: bool = typer.Option(False, "--json", help="One JSON object per entry."),
 ) -> None:
     """The audit trail, newest first: actor, action, subject (ids, never report text)."""
-    db = database()
-    try:
-        with db.read() as session:
-            entries = [entry_json(e) for e in trail(session, limit=limit, actor=actor)]
-    finally:
-        db.close()
+    with reading() as session:
+        entries = [entry_json(e) for e in trail(session, limit=limit, actor=actor)]
     for e in entries:
         if as_json:
             print_json_line(e)

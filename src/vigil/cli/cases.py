@@ -19,7 +19,7 @@ from vigil.cases import (
     list_cases,
     list_decisions,
 )
-from vigil.cli.common import case_ref, database, err, out, print_json_line, transaction
+from vigil.cli.common import case_ref, err, out, print_json_line, reading, transaction
 from vigil.operations import cases as case_ops
 from vigil.settings import get_settings
 from vigil.store.cases import PersonMentionRow
@@ -41,28 +41,21 @@ def cases(
     as_json: bool = typer.Option(False, "--json", help="A JSON array of cases."),
 ) -> None:
     """People at risk with their status, country, latest event, charges and sources."""
-    db = database()
-    try:
-        with db.read() as session:
-            rows = list_cases(
-                session,
-                country=country,
-                status=status,
-                event_type=event_type,
-                article=article,
-                limit=limit,
-            )
-    finally:
-        db.close()
+    with reading() as session:
+        rows = list_cases(
+            session,
+            country=country,
+            status=status,
+            event_type=event_type,
+            article=article,
+            limit=limit,
+        )
     if as_json:
-        import json
-        import sys
-
-        sys.stdout.write(json.dumps([_summary_json(r) for r in rows], ensure_ascii=False) + "\n")
+        print_json_line([_summary_json(r) for r in rows])
         return
-    table = Table(show_edge=False)
-    for col in ("id", "name", "status", "country", "latest event", "charges", "reports"):
-        table.add_column(col)
+    table = Table(
+        "id", "name", "status", "country", "latest event", "charges", "reports", show_edge=False
+    )
     for r in rows:
         latest = f"{r.latest_event or ''} {r.latest_event_date or ''}".strip()
         table.add_row(
@@ -89,17 +82,13 @@ def case(
 ) -> None:
     """The dossier of one person: names, biography, affiliations, relatives, status,
     charges, sentences, and the timeline of events from all reports with their sources."""
-    db = database()
-    try:
-        with db.read() as session:
-            dossier = get_dossier(session, case_ref(session, ref))
-            mentions = session.execute(
-                select(PersonMentionRow.id, PersonMentionRow.report_id, PersonMentionRow.name)
-                .where(PersonMentionRow.case_id == dossier.summary.id)
-                .order_by(PersonMentionRow.report_id)
-            ).all()
-    finally:
-        db.close()
+    with reading() as session:
+        dossier = get_dossier(session, case_ref(session, ref))
+        mentions = session.execute(
+            select(PersonMentionRow.id, PersonMentionRow.report_id, PersonMentionRow.name)
+            .where(PersonMentionRow.case_id == dossier.summary.id)
+            .order_by(PersonMentionRow.report_id)
+        ).all()
     if as_json:
         data = dataclasses.asdict(dossier)
         data["mentions"] = [
@@ -183,12 +172,8 @@ def decisions(
     as_json: bool = typer.Option(False, "--json"),
 ) -> None:
     """Reviewers' merges and splits, newest first, with who, when and whether undone."""
-    db = database()
-    try:
-        with db.read() as session:
-            rows = list_decisions(session, limit=limit)
-    finally:
-        db.close()
+    with reading() as session:
+        rows = list_decisions(session, limit=limit)
     for d in rows:
         item = {
             "id": d.id,
@@ -218,12 +203,8 @@ def charges(
     as_json: bool = typer.Option(False, "--json"),
 ) -> None:
     """Who was charged under each article, and since when."""
-    db = database()
-    try:
-        with db.read() as session:
-            groups = charges_by_article(session, country=country)
-    finally:
-        db.close()
+    with reading() as session:
+        groups = charges_by_article(session, country=country)
     for g in groups:
         if as_json:
             print_json_line(dataclasses.asdict(g))
@@ -252,18 +233,14 @@ def rebuild_cases(
         if not quiet and (done == total or done % 10000 == 0):
             err.print(f"{stage}: {done:,} / {total:,}")
 
-    db = database()
-    try:
-        with db.transaction() as session:
-            result = rebuild(session, reports or None, progress=progress)
-            touched: set[int] = set()
-            if organizations:
-                ids = reports or list(session.scalars(select(Report.id).order_by(Report.id)))
-                for done, report_id in enumerate(ids, 1):
-                    touched |= update_report_orgs(session, report_id)
-                    progress("organisations", done, len(ids))
-    finally:
-        db.close()
+    with transaction() as session:
+        result = rebuild(session, reports or None, progress=progress)
+        touched: set[int] = set()
+        if organizations:
+            ids = reports or list(session.scalars(select(Report.id).order_by(Report.id)))
+            for done, report_id in enumerate(ids, 1):
+                touched |= update_report_orgs(session, report_id)
+                progress("organisations", done, len(ids))
     orgs = f", {len(touched)} organisations refreshed" if organizations else ""
     out.print(
         f"{result.reports} reports, {result.mentions} person mentions resolved, "

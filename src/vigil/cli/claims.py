@@ -10,7 +10,7 @@ from rich.markup import escape
 from rich.table import Table
 from sqlalchemy import select
 
-from vigil.cli.common import database, out, print_json_line, transaction
+from vigil.cli.common import database, out, print_json_line, reading, transaction
 from vigil.errors import InputError, NotFound
 from vigil.facts import refs
 from vigil.pipeline.extraction import ExtractionStage
@@ -48,25 +48,19 @@ def claims(
     as_json: bool = typer.Option(False, "--json", help="One JSON object per claim."),
 ) -> None:
     """List extracted facts with their evidence and review state."""
-    db = database()
-    try:
-        with db.read() as session:
-            rid = get_report(session, report).id if report else None
-            rows = list_claims(session, report_id=rid, status=status, kind=kind, limit=limit)
-            names = {rid: report_names(session, rid) for rid in {r.report_id for r in rows}}
-            texts: dict[int, str] = {}
-            if not as_json:
-                for report_id in {r.report_id for r in rows}:
-                    texts[report_id] = get_report(session, report_id, with_text=True).text
-    finally:
-        db.close()
+    with reading() as session:
+        rid = get_report(session, report).id if report else None
+        rows = list_claims(session, report_id=rid, status=status, kind=kind, limit=limit)
+        names = {rid: report_names(session, rid) for rid in {r.report_id for r in rows}}
+        texts: dict[int, str] = {}
+        if not as_json:
+            for report_id in {r.report_id for r in rows}:
+                texts[report_id] = get_report(session, report_id, with_text=True).text
     if as_json:
         for row in rows:
             print_json_line(_claim_json(row, names[row.report_id]))
         return
-    table = Table(show_edge=False)
-    for col in ("id", "report", "kind", "status", "value", "evidence"):
-        table.add_column(col)
+    table = Table("id", "report", "kind", "status", "value", "evidence", show_edge=False)
     for row in rows:
         text = texts.get(row.report_id, "")
         evidence = " … ".join(text[a:b] for a, b in row.spans[:2])

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import sys
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import closing, contextmanager
 from typing import Any
 
 from rich.console import Console
@@ -34,12 +34,15 @@ def print_json_line(obj: Any) -> None:
 @contextmanager
 def transaction() -> Iterator[Session]:
     """One transaction on the configured database, closed afterwards."""
-    db = database()
-    try:
-        with db.transaction() as session:
-            yield session
-    finally:
-        db.close()
+    with closing(database()) as db, db.transaction() as session:
+        yield session
+
+
+@contextmanager
+def reading() -> Iterator[Session]:
+    """A session that only reads the configured database, closed afterwards."""
+    with closing(database()) as db, db.read() as session:
+        yield session
 
 
 def case_ref(session: Session, ref: str) -> int:

@@ -55,9 +55,9 @@ def outbox(
         parts = ", ".join(f"{by_status.get(s, 0)} {s}" for s in store.OUTBOX_STATES)
         out.print(f"{channel}: {parts}")
     if docs:
-        table = Table(show_edge=False)
-        for col in ("id", "channel", "alert", "to", "status", "attempts", "error"):
-            table.add_column(col)
+        table = Table(
+            "id", "channel", "alert", "to", "status", "attempts", "error", show_edge=False
+        )
         for d in docs:
             to = (
                 f"subscriber {d['subscriber_id']}"

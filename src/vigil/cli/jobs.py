@@ -51,9 +51,7 @@ def extraction_jobs(
         return
     out.print(", ".join(f"{n} {state}" for state, n in counts.items()))
     if docs:
-        table = Table(show_edge=False)
-        for col in ("id", "report", "status", "attempts", "error"):
-            table.add_column(col)
+        table = Table("id", "report", "status", "attempts", "error", show_edge=False)
         for d in docs:
             table.add_row(
                 str(d["id"]),

@@ -9,7 +9,7 @@ from rich.markup import escape
 from rich.table import Table
 
 from vigil.cases import get_organization, list_organizations
-from vigil.cli.common import database, out, print_json_line, transaction
+from vigil.cli.common import out, print_json_line, reading, transaction
 from vigil.operations import cases as decisions
 from vigil.settings import get_settings
 
@@ -20,19 +20,13 @@ def organizations(
     as_json: bool = typer.Option(False, "--json", help="One JSON object per organization."),
 ) -> None:
     """Organisations named in reports, each once with all its names."""
-    db = database()
-    try:
-        with db.read() as session:
-            rows = list_organizations(session, kind=kind, limit=limit)
-    finally:
-        db.close()
+    with reading() as session:
+        rows = list_organizations(session, kind=kind, limit=limit)
     if as_json:
         for row in rows:
             print_json_line(dataclasses.asdict(row))
         return
-    table = Table(show_edge=False)
-    for col in ("id", "name", "also named", "kind", "reports"):
-        table.add_column(col)
+    table = Table("id", "name", "also named", "kind", "reports", show_edge=False)
     for r in rows:
         table.add_row(
             str(r.id),
@@ -50,12 +44,8 @@ def organization(
 ) -> None:
     """One organisation: its names, its people and their positions (people at risk with
     their cases, then persons only named), what was done to it."""
-    db = database()
-    try:
-        with db.read() as session:
-            page = get_organization(session, org_id)
-    finally:
-        db.close()
+    with reading() as session:
+        page = get_organization(session, org_id)
     if as_json:
         print_json_line(dataclasses.asdict(page))
         return

@@ -9,7 +9,7 @@ from typing import Any
 import typer
 from rich.markup import escape
 
-from vigil.cli.common import case_ref, database, out, print_json_line, transaction
+from vigil.cli.common import case_ref, out, print_json_line, reading, transaction
 from vigil.operations import publishing
 from vigil.settings import get_settings
 from vigil.store.publications import held as held_publications
@@ -59,20 +59,16 @@ def withhold(
 def held(as_json: bool = typer.Option(False, "--json")) -> None:
     """Published cases held back because a merge, split or new report changed who they
     are about; each waits for a reviewer to publish it again (or unpublish it)."""
-    db = database()
-    try:
-        with db.read() as session:
-            rows: list[dict[str, Any]] = [
-                {
-                    "case_id": p.case_id,
-                    "published_by": p.published_by,
-                    "held_at": p.held_at.isoformat() if p.held_at else None,
-                    "reason": p.held_reason,
-                }
-                for p in held_publications(session)
-            ]
-    finally:
-        db.close()
+    with reading() as session:
+        rows: list[dict[str, Any]] = [
+            {
+                "case_id": p.case_id,
+                "published_by": p.published_by,
+                "held_at": p.held_at.isoformat() if p.held_at else None,
+                "reason": p.held_reason,
+            }
+            for p in held_publications(session)
+        ]
     for row in rows:
         if as_json:
             print_json_line(row)

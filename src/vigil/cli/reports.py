@@ -9,7 +9,7 @@ import typer
 from rich.markup import escape
 from rich.table import Table
 
-from vigil.cli.common import database, out, print_json_line
+from vigil.cli.common import out, print_json_line, reading
 from vigil.store.reports import count_reports, get_report, list_reports, original_bytes
 
 
@@ -19,13 +19,9 @@ def reports(
     as_json: bool = typer.Option(False, "--json", help="One JSON object per report."),
 ) -> None:
     """List stored reports, newest first."""
-    db = database()
-    try:
-        with db.read() as session:
-            rows = list_reports(session, limit=limit, offset=offset)
-            total = count_reports(session)
-    finally:
-        db.close()
+    with reading() as session:
+        rows = list_reports(session, limit=limit, offset=offset)
+        total = count_reports(session)
     if as_json:
         for r in rows:
             print_json_line(
@@ -45,9 +41,7 @@ def reports(
                 }
             )
         return
-    table = Table(show_edge=False)
-    for col in ("id", "published", "lang", "type", "file", "title"):
-        table.add_column(col)
+    table = Table("id", "published", "lang", "type", "file", "title", show_edge=False)
     for r in rows:
         table.add_row(
             str(r.id),
@@ -70,20 +64,16 @@ def report(
     as_json: bool = typer.Option(False, "--json"),
 ) -> None:
     """Show one report: metadata and text (or, with --original, its original bytes)."""
-    db = database()
-    try:
-        with db.read() as session:
-            rep = get_report(session, ref, with_text=True)
-            if original:
-                data = original_bytes(session, rep)
-                if output is not None:
-                    output.write_bytes(data)
-                else:
-                    sys.stdout.buffer.write(data)
-                    sys.stdout.buffer.flush()
-                return
-    finally:
-        db.close()
+    with reading() as session:
+        rep = get_report(session, ref, with_text=True)
+        if original:
+            data = original_bytes(session, rep)
+            if output is not None:
+                output.write_bytes(data)
+            else:
+                sys.stdout.buffer.write(data)
+                sys.stdout.buffer.flush()
+            return
     meta = {
         "id": rep.id,
         "sha256": rep.sha256,

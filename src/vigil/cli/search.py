@@ -5,7 +5,7 @@ from __future__ import annotations
 import typer
 from rich.markup import escape
 
-from vigil.cli.common import database, out, print_json_line
+from vigil.cli.common import out, print_json_line, reading, transaction
 from vigil.store.search import rebuild_index
 from vigil.store.search import search as run_search
 
@@ -20,12 +20,8 @@ def search(
 ) -> None:
     """Find reports by full text, best first, with the matching words highlighted."""
     raw = " ".join(query)
-    db = database()
-    try:
-        with db.read() as session:
-            result = run_search(session, raw, limit=limit, offset=offset)
-    finally:
-        db.close()
+    with reading() as session:
+        result = run_search(session, raw, limit=limit, offset=offset)
     if as_json:
         for hit in result.hits:
             print_json_line(
@@ -58,12 +54,8 @@ def search(
 def reindex() -> None:
     """Rebuild the full-text index of every report (after the search keys' word lists,
     store/data/word_forms.yaml, changed)."""
-    db = database()
-    try:
-        with db.transaction() as session:
-            done = rebuild_index(session.connection())
-    finally:
-        db.close()
+    with transaction() as session:
+        done = rebuild_index(session.connection())
     out.print(f"indexed {done:,} reports")
 
 

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import typer
 from rich.markup import escape
+from sqlalchemy import select
 
 from vigil.alerts import imports, subscribers
 from vigil.alerts.filters import make_filters
@@ -67,8 +68,6 @@ def sub_list(
     as_json: bool = typer.Option(False, "--json"),
 ) -> None:
     """List subscribers with their filters."""
-    from sqlalchemy import select
-
     with transaction() as session:
         stmt = select(store.SubscriberRow).order_by(store.SubscriberRow.id).limit(limit)
         if status:
@@ -152,8 +151,6 @@ def hook_add(
 
 def hook_list(as_json: bool = typer.Option(False, "--json")) -> None:
     """List webhooks (secrets are not shown)."""
-    from sqlalchemy import select
-
     with transaction() as session:
         for row in session.scalars(select(store.WebhookRow).order_by(store.WebhookRow.id)):
             doc = {

@@ -9,7 +9,7 @@ import typer
 from rich.table import Table
 
 from vigil import i18n
-from vigil.cli.common import database, out, print_json_line
+from vigil.cli.common import out, print_json_line, reading, transaction
 from vigil.errors import InputError
 from vigil.settings import get_settings
 from vigil.store.accounts import ROLES, add_user, list_users, set_active, set_language
@@ -49,14 +49,10 @@ def add(
 ) -> None:
     """Create a user (password from a prompt, VIGIL_PASSWORD or --password-stdin)."""
     password = _password(password_stdin)
-    db = database()
-    try:
-        with db.transaction() as session:
-            account = add_user(
-                session, name, role, password, actor=get_settings().actor, language=language
-            )
-    finally:
-        db.close()
+    with transaction() as session:
+        account = add_user(
+            session, name, role, password, actor=get_settings().actor, language=language
+        )
     out.print(f"added {account.name} ({account.role})")
 
 
@@ -65,12 +61,8 @@ def list_(
     as_json: bool = typer.Option(False, "--json", help="One JSON object per user."),
 ) -> None:
     """List users and their roles (never passwords)."""
-    db = database()
-    try:
-        with db.read() as session:
-            users = list_users(session)
-    finally:
-        db.close()
+    with reading() as session:
+        users = list_users(session)
     if as_json:
         for account, created, active in users:
             print_json_line(
@@ -82,21 +74,15 @@ def list_(
                 }
             )
         return
-    table = Table(show_edge=False)
-    for col in ("name", "role", "active", "created"):
-        table.add_column(col)
+    table = Table("name", "role", "active", "created", show_edge=False)
     for account, created, active in users:
         table.add_row(account.name, account.role, "yes" if active else "no", f"{created:%Y-%m-%d}")
     out.print(table)
 
 
 def _set_active(name: str, active: bool) -> None:
-    db = database()
-    try:
-        with db.transaction() as session:
-            ended = set_active(session, name, active, actor=get_settings().actor)
-    finally:
-        db.close()
+    with transaction() as session:
+        ended = set_active(session, name, active, actor=get_settings().actor)
     if active:
         out.print(f"{name} may log in")
     else:
@@ -123,12 +109,8 @@ def set_language_(
     ),
 ) -> None:
     """Choose the language of a user's pages (they can change it on /account too)."""
-    db = database()
-    try:
-        with db.transaction() as session:
-            code = set_language(session, name, language, actor=get_settings().actor)
-    finally:
-        db.close()
+    with transaction() as session:
+        code = set_language(session, name, language, actor=get_settings().actor)
     out.print(f"{name}: pages in {code}" if code else f"{name}: pages in the browser's language")
 
 

@@ -12,7 +12,7 @@ import typer
 from rich.markup import escape
 from rich.table import Table
 
-from vigil.cli.common import database, out, print_json_line, transaction
+from vigil.cli.common import out, print_json_line, reading, transaction
 from vigil.errors import InputError
 from vigil.operations import claims as operations
 from vigil.settings import get_settings
@@ -25,24 +25,18 @@ from vigil.workbench.record import build_record, fact_json, ordered
 
 def show_report(ref: str, *, as_json: bool) -> None:
     """``vigil review --report ID``: the report's facts as the record, with their state."""
-    db = database()
-    try:
-        with db.read() as session:
-            report = get_report(session, ref, with_text=True)
-            rows = list_claims(session, report_id=report.id, limit=5000)
-            record = build_record(rows, report.text)
-            title = report.title or report.filename
-    finally:
-        db.close()
+    with reading() as session:
+        report = get_report(session, ref, with_text=True)
+        rows = list_claims(session, report_id=report.id, limit=5000)
+        record = build_record(rows, report.text)
+        title = report.title or report.filename
     facts = ordered(record)
     if as_json:
         for fact in facts:
             print_json_line(fact)
         return
     out.print(f"report {report.id}: {escape(title)}")
-    table = Table(show_edge=False)
-    for col in ("id", "part", "kind", "state", "fact", "evidence"):
-        table.add_column(col)
+    table = Table("id", "part", "kind", "state", "fact", "evidence", show_edge=False)
     for section in record:
         for group in section["groups"]:
             for fact in group["facts"]:
@@ -118,19 +112,14 @@ def review_queue(
         state=state, case_id=case, country=country, since=since, until=until, source=source,
         language=language, sort=sort, limit=limit,
     )  # fmt: skip
-    db = database()
-    try:
-        with db.read() as session:
-            found: dict[str, Any] = report_queue(session, f)
-    finally:
-        db.close()
+    with reading() as session:
+        found: dict[str, Any] = report_queue(session, f)
     if as_json:
         for item in found["reports"]:
             print_json_line(item)
         return
-    table = Table(show_edge=False)
-    for col in ("id", "state", "decided", "urgency", "published", "country", "source", "title"):
-        table.add_column(col)
+    columns = ("id", "state", "decided", "urgency", "published", "country", "source", "title")
+    table = Table(*columns, show_edge=False)
     for r in found["reports"]:
         table.add_row(
             str(r["id"]), r["state"], f"{r['decided']}/{r['facts']}", str(r["urgency"]),

@@ -221,45 +221,35 @@ def _changed(session: Session, stmt: Any) -> int:
     return int(session.execute(stmt).rowcount)  # type: ignore[attr-defined]
 
 
-def _ours(job: Claimed) -> Any:
-    return and_(
+def _update_ours(session: Session, job: Claimed, **values: Any) -> bool:
+    """Change a job still held under ``job``'s claim; False (and nothing changed) when it
+    is no longer ours (its lease ran out and another worker took it)."""
+    ours = and_(
         ExtractionJob.id == job.id,
         ExtractionJob.claim == job.claim,
         ExtractionJob.status == RUNNING,
     )
+    stmt = update(ExtractionJob).where(ours).values(**values)
+    return bool(_changed(session, stmt.execution_options(synchronize_session=False)))
 
 
 def renew(session: Session, job: Claimed, lease: float) -> bool:
     """Extend the lease of a job still being worked on; False when it is no longer ours."""
-    return bool(
-        _changed(
-            session,
-            update(ExtractionJob)
-            .where(_ours(job))
-            .values(locked_until=utcnow() + timedelta(seconds=lease))
-            .execution_options(synchronize_session=False),
-        )
-    )
+    return _update_ours(session, job, locked_until=utcnow() + timedelta(seconds=lease))
 
 
 def finish(session: Session, job: Claimed, warnings: list[str]) -> bool:
     """Mark the job done; False (and nothing changed) when it is no longer ours, in
     which case the caller must roll back what it stored."""
-    return bool(
-        _changed(
-            session,
-            update(ExtractionJob)
-            .where(_ours(job))
-            .values(
-                status=DONE,
-                claim=None,
-                locked_until=None,
-                error=None,
-                warnings=warnings,
-                finished_at=utcnow(),
-            )
-            .execution_options(synchronize_session=False),
-        )
+    return _update_ours(
+        session,
+        job,
+        status=DONE,
+        claim=None,
+        locked_until=None,
+        error=None,
+        warnings=warnings,
+        finished_at=utcnow(),
     )
 
 
@@ -270,26 +260,18 @@ def fail(session: Session, job: Claimed, error: str, *, retry: bool) -> None:
         values["status"] = QUEUED
     else:
         values.update(status=FAILED, finished_at=utcnow())
-    session.execute(
-        update(ExtractionJob)
-        .where(_ours(job))
-        .values(**values)
-        .execution_options(synchronize_session=False)
-    )
+    _update_ours(session, job, **values)
 
 
 def release(session: Session, job: Claimed) -> None:
     """Give a job back untouched (its worker is stopping): queued, the attempt not counted."""
-    session.execute(
-        update(ExtractionJob)
-        .where(_ours(job))
-        .values(
-            status=QUEUED,
-            claim=None,
-            locked_until=None,
-            attempts=ExtractionJob.attempts - 1,
-        )
-        .execution_options(synchronize_session=False)
+    _update_ours(
+        session,
+        job,
+        status=QUEUED,
+        claim=None,
+        locked_until=None,
+        attempts=ExtractionJob.attempts - 1,
     )
 
 

@@ -88,11 +88,6 @@ def _rules() -> _Rules:
     )
 
 
-def reading_names() -> tuple[str, ...]:
-    """The readings, primary first (order of ``fold.yaml``)."""
-    return tuple(_rules().readings)
-
-
 @lru_cache(maxsize=200_000)
 def _prepare(word: str) -> str:
     rules = _rules()

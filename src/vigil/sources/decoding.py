@@ -11,14 +11,10 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
-from pathlib import Path
 from typing import Any
 
-import yaml
-
+from vigil.datafiles import read_mapping
 from vigil.errors import UnreadableInput
-
-_DATA = Path(__file__).with_name("encodings.yaml")
 
 # BOMs, longest first (the UTF-32-LE BOM begins with the UTF-16-LE one).
 _BOMS: tuple[tuple[bytes, str], ...] = (
@@ -61,9 +57,7 @@ class Decoded:
 
 @cache
 def _config() -> dict[str, Any]:
-    with _DATA.open(encoding="utf-8") as fh:
-        data: dict[str, Any] = yaml.safe_load(fh)
-    return data
+    return read_mapping("vigil", "sources", "encodings", what="reader data file")
 
 
 def charset_of(media_type: str | None) -> str | None:

@@ -8,6 +8,7 @@ ranges of the original, so that any fact found in the text can be shown in its p
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -82,6 +83,31 @@ class OffsetMap:
         if unit not in ("byte", "page") or not isinstance(raw, list):
             raise ValueError("not an offset map")
         return cls(unit=unit, segments=[Segment(*map(int, s)) for s in raw])
+
+
+# A piece of text read from the original: (text_start, text_end, orig_start, orig_end),
+# the text positions relative to the start of that piece.
+Piece = tuple[int, int, int, int]
+
+
+def join_mapped(
+    texts: Iterable[tuple[str, Iterable[Piece]]], sep: str, unit: OffsetUnit = "byte"
+) -> tuple[str, OffsetMap]:
+    """Texts read one by one (pages, paragraphs) joined with ``sep`` into one text, with
+    the map of each text's pieces moved to where that text now stands; ``sep`` maps to
+    nothing."""
+    offsets = OffsetMap(unit=unit)
+    parts: list[str] = []
+    pos = 0
+    for text, pieces in texts:
+        if parts:
+            parts.append(sep)
+            pos += len(sep)
+        for t0, t1, o0, o1 in pieces:
+            offsets.add(pos + t0, pos + t1, o0, o1)
+        parts.append(text)
+        pos += len(text)
+    return "".join(parts), offsets
 
 
 @dataclass(slots=True)

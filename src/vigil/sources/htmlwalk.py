@@ -12,12 +12,9 @@ import re
 from dataclasses import dataclass, field
 from functools import cache
 from html.parser import HTMLParser
-from pathlib import Path
-from typing import Any
 
-import yaml
+from vigil.datafiles import read_mapping
 
-_DATA = Path(__file__).with_name("html_rules.yaml")
 _SPACE = re.compile(r"\s+")
 _TAG_NAME = re.compile(r"</?[A-Za-z][^\s/>]{0,63}")
 
@@ -39,8 +36,7 @@ class Rules:
 
 @cache
 def rules() -> Rules:
-    with _DATA.open(encoding="utf-8") as fh:
-        raw: dict[str, Any] = yaml.safe_load(fh)
+    raw = read_mapping("vigil", "sources", "html_rules", what="reader data file")
     return Rules(
         invisible=frozenset(raw["invisible"]),
         furniture=frozenset(raw["furniture"]),

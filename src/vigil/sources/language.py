@@ -9,12 +9,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache
-from pathlib import Path
-from typing import Any
 
-import yaml
-
-_DATA = Path(__file__).with_name("languages.yaml")
+from vigil.datafiles import read_mapping
 
 # Characters sampled from the text: enough for a stable answer, cheap to scan.
 SAMPLE_CHARS = 1000
@@ -48,8 +44,7 @@ class _Config:
 
 @cache
 def _config() -> _Config:
-    with _DATA.open(encoding="utf-8") as fh:
-        raw: dict[str, Any] = yaml.safe_load(fh)
+    raw = read_mapping("vigil", "sources", "languages", what="reader data file")
     # Each script as "anything but its letters": deleting those leaves its letters to count,
     # which is several times faster than findall.
     scripts = {name: re.compile(f"[^{ranges}]+") for name, ranges in raw["scripts"].items()}

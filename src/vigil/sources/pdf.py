@@ -13,7 +13,7 @@ from datetime import datetime
 from typing import Any
 
 from vigil.errors import EmptyInput, UnreadableInput
-from vigil.sources.document import OffsetMap, SourceDocument
+from vigil.sources.document import SourceDocument, join_mapped
 from vigil.sources.language import detect_language
 from vigil.sources.registry import register
 from vigil.sources.sniff import is_pdf
@@ -92,9 +92,7 @@ def read_pdf(data: bytes, filename: str, *, media_type: str | None = None) -> So
         raise UnreadableInput("PDF has no pages", subject=filename)
 
     warnings: list[str] = []
-    offsets = OffsetMap(unit="page")
-    parts: list[str] = []
-    pos = 0
+    read: list[tuple[int, str]] = []  # (page number, text) of the pages with text
     failed = 0
     if len(pages) > MAX_PAGES:
         warnings.append(f"only the first {MAX_PAGES} of {len(pages)} pages were read")
@@ -105,25 +103,19 @@ def read_pdf(data: bytes, filename: str, *, media_type: str | None = None) -> So
             log.debug("page %d unreadable: %s", number + 1, type(exc).__name__)
             failed += 1
             continue
-        if not text:
-            continue
-        if parts:
-            parts.append(PAGE_SEP)
-            pos += len(PAGE_SEP)
-        offsets.add(pos, pos + len(text), number, number)
-        parts.append(text)
-        pos += len(text)
+        if text:
+            read.append((number, text))
     if failed:
         warnings.append(f"{failed} of {len(pages)} pages could not be read")
-    if not parts:
+    if not read:
         if failed:
             raise UnreadableInput("damaged PDF (no page could be read)", subject=filename)
         raise UnreadableInput("no text layer: image-only PDF, OCR it first", subject=filename)
-    empty = len(pages) - failed - len(offsets.segments)
+    empty = len(pages) - failed - len(read)
     if empty:
         warnings.append(f"{empty} of {len(pages)} pages have no text layer (scanned?)")
 
-    text = "".join(parts)
+    text, offsets = join_mapped(((t, [(0, len(t), n, n)]) for n, t in read), PAGE_SEP, "page")
     title, published = _metadata(reader)
     return SourceDocument(
         original=data,

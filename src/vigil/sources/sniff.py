@@ -9,12 +9,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache
-from pathlib import Path
-from typing import Any
 
-import yaml
-
-_DATA = Path(__file__).with_name("formats.yaml")
+from vigil.datafiles import read_mapping
 
 # Header names that only e-mail messages carry in their first lines.
 _MAIL_HEADER = re.compile(
@@ -40,8 +36,7 @@ def _bytes(value: str) -> bytes:
 
 @cache
 def _config() -> tuple[tuple[_Magic, ...], frozenset[str]]:
-    with _DATA.open(encoding="utf-8") as fh:
-        raw: dict[str, Any] = yaml.safe_load(fh)
+    raw = read_mapping("vigil", "sources", "formats", what="reader data file")
     magics = []
     for item in raw["unsupported"]:
         extra = tuple(

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 
 from vigil.errors import EmptyInput, UnreadableInput
 from vigil.sources.decoding import Decoded, charset_of, decode
-from vigil.sources.document import OffsetMap, SourceDocument
+from vigil.sources.document import SourceDocument, join_mapped
 from vigil.sources.htmlwalk import Page, TextNode, defuse, rules, walk
 from vigil.sources.language import detect_language
 from vigil.sources.registry import register
@@ -296,7 +296,7 @@ def read_html(data: bytes, filename: str, *, media_type: str | None = None) -> S
             raise EmptyInput("no visible text in the HTML", subject=filename)
         raise UnreadableInput("no main text found in the HTML", subject=filename)
 
-    text, offsets = _assemble(paras)
+    text, offsets = join_mapped(((p.text, p.pieces) for p in paras), PARAGRAPH_SEP)
     return SourceDocument(
         original=data,
         filename=filename,
@@ -311,18 +311,3 @@ def read_html(data: bytes, filename: str, *, media_type: str | None = None) -> S
         encoding=decoded.encoding,
         warnings=warnings,
     )
-
-
-def _assemble(paras: list[_Para]) -> tuple[str, OffsetMap]:
-    offsets = OffsetMap(unit="byte")
-    parts: list[str] = []
-    pos = 0
-    for para in paras:
-        if parts:
-            parts.append(PARAGRAPH_SEP)
-            pos += len(PARAGRAPH_SEP)
-        for t0, t1, b0, b1 in para.pieces:
-            offsets.add(pos + t0, pos + t1, b0, b1)
-        parts.append(para.text)
-        pos += len(para.text)
-    return "".join(parts), offsets

@@ -18,7 +18,7 @@ from datetime import datetime
 from typing import Any
 
 from vigil.errors import EmptyInput, UnreadableInput
-from vigil.sources.document import OffsetMap, SourceDocument
+from vigil.sources.document import SourceDocument, join_mapped
 from vigil.sources.language import detect_language
 from vigil.sources.registry import register
 from vigil.sources.sniff import is_zip
@@ -156,17 +156,8 @@ def read_docx(data: bytes, filename: str, *, media_type: str | None = None) -> S
     paragraphs = _paragraphs(document)
     if not paragraphs:
         raise EmptyInput("the .docx has no text", subject=filename)
-    offsets = OffsetMap(unit="byte")
-    parts: list[str] = []
-    pos = 0
-    for para in paragraphs:
-        if parts:
-            parts.append(PARAGRAPH_SEP)
-            pos += len(PARAGRAPH_SEP)
-        offsets.add(pos, pos + len(para), *member)
-        parts.append(para)
-        pos += len(para)
-    text = "".join(parts)
+    start, end = member
+    text, offsets = join_mapped(((p, [(0, len(p), start, end)]) for p in paragraphs), PARAGRAPH_SEP)
     title, created = _core(document)
     return SourceDocument(
         original=data,

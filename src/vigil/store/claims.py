@@ -267,10 +267,6 @@ def save_extraction(
     )
 
 
-def get_extraction(session: Session, report_id: int) -> Extraction | None:
-    return session.get(Extraction, report_id)
-
-
 def review_claim(
     session: Session,
     claim_id: int,
