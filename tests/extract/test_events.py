@@ -114,3 +114,14 @@ def test_one_sentence_of_thousands_of_triggers_is_read_in_time(extractor: Extrac
     events = _events(extractor, ("arrested detained charged " * 3000)[:60000])
     assert time.monotonic() - started < 60
     assert events == []
+
+
+def test_jailed_with_no_term_or_conviction_is_a_detention(extractor: Extractor) -> None:
+    # by-2011-poczobut-cpj (cpj.org), ru-2023-memorial, ug-2017-uwitware, ge-2024-gvaramia:
+    # "imprisoned activist X", "an academic jailed for posts", "jailed from 2022 to 2023"
+    rec = extractor.extract("Omar Haddad was jailed from 2022 to 2023.", published=None).record
+    assert [e["type"] for e in rec["events"]] == ["detention"]
+    rec = extractor.extract(
+        "Omar Haddad was jailed for ten years in March 2023.", published=None
+    ).record
+    assert [e["type"] for e in rec["events"]] == ["sentence"]

@@ -266,7 +266,11 @@ def find_events(ctx: Context) -> None:
             parsed = syntax.parties(ctx, etype, [(s + h.start(), s + h.end()) for h in hits])
             if parsed is not None and parsed.not_on_person:
                 continue  # "his laptop and documents were taken": not an act on a person
-            agents = acting_persons(ctx, sent, trig) if etype in carry else []
+            agents = (
+                acting_persons(ctx, sent, trig)
+                if etype in carry and not syntax.subject_undergoes(ctx, *trig)
+                else []
+            )
             if parsed is not None:
                 agents = list(dict.fromkeys([*agents, *parsed.agents]))
                 victims = [ctx.persons[i].name for i in parsed.victims if i not in agents]
@@ -322,7 +326,9 @@ def find_events(ctx: Context) -> None:
             told = ctx.acts.setdefault((s, etype), [])
             told.extend(v for v in victims if v not in told)
             unnamed = not victims and (
-                (parsed is not None and parsed.unnamed) or unnamed_group(body, m.start(), m.end())
+                (parsed is not None and parsed.unnamed)
+                or unnamed_group(body, m.start(), m.end())
+                or syntax.counted_people(ctx, *trig)
             )
             ctx.events.append(
                 Event(
