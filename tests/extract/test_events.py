@@ -125,3 +125,16 @@ def test_jailed_with_no_term_or_conviction_is_a_detention(extractor: Extractor) 
         "Omar Haddad was jailed for ten years in March 2023.", published=None
     ).record
     assert [e["type"] for e in rec["events"]] == ["sentence"]
+
+
+def test_acts_on_unnamed_people_over_a_span_of_time_are_a_trend(extractor: Extractor) -> None:
+    # hn-2016-caceres (landportal.org) "at least 101 activists murdered since 2010",
+    # br-2019-dossantos (devdiscourse.com) "Four attacks ... over the past year",
+    # cm-undated-biemtong "Since then, more than 500 civilians have died in clashes"
+    text = (
+        "Omar Haddad was arrested on 2 May 2024. At least 40 activists have been murdered "
+        "since 2015 in the province. Five attacks on reporters were recorded over the past "
+        "year."
+    )
+    rec = extractor.extract(text, published="2024-05-10").record
+    assert [(e["type"], e["victims"]) for e in rec["events"]] == [("arrest", ["Omar Haddad"])]

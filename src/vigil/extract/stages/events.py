@@ -15,6 +15,7 @@ from vigil.extract.event_parties import (
     acting_persons,
     hit_orgs,
     org_anaphor,
+    trend,
     unnamed_group,
 )
 from vigil.extract.registry import stage
@@ -325,6 +326,8 @@ def find_events(ctx: Context) -> None:
             )[:3]
             told = ctx.acts.setdefault((s, etype), [])
             told.extend(v for v in victims if v not in told)
+            if not victims and trend(body):
+                continue  # "at least 101 activists murdered since 2010": a trend
             unnamed = not victims and (
                 (parsed is not None and parsed.unnamed)
                 or unnamed_group(body, m.start(), m.end())
