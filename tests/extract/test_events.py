@@ -138,3 +138,18 @@ def test_acts_on_unnamed_people_over_a_span_of_time_are_a_trend(extractor: Extra
     )
     rec = extractor.extract(text, published="2024-05-10").record
     assert [(e["type"], e["victims"]) for e in rec["events"]] == [("arrest", ["Omar Haddad"])]
+
+
+def test_an_undated_act_in_a_later_paragraph_takes_the_date_of_the_last_act_told(
+    extractor: Extractor,
+) -> None:
+    # br-2019-paulino (nydailynews.com) "ambushed X on Friday ... \n\n One of his companions,
+    # Y, was wounded", iq-2023-erbil (thecitadel.co) "held for two hours before being
+    # released", np-2002-shrestha, kw-2013-harbi (reuters.com): the story's date
+    text = (
+        "Police arrested Omar Haddad on 3 March 2024 in the capital.\n\n"
+        "Haddad was beaten in the van, his lawyer said."
+    )
+    rec = extractor.extract(text, published="2024-05-10").record
+    assert ("attack", "2024-03-03") in [(e["type"], e["date"]) for e in rec["events"]]
+

@@ -209,6 +209,7 @@ def find_events(ctx: Context) -> None:
         _by_sentence(items, ctx.sentences) for items in (dates, relative, times, places)
     )
     para_date: str | None = None
+    story_date: str | None = None  # the date of the last act told with a date of its own
     prev_end = 0
     for number, sent in enumerate(ctx.sentences):
         s, e = sent
@@ -225,9 +226,11 @@ def find_events(ctx: Context) -> None:
         if is_furniture(text, sent):
             continue
         own = dated[bisect.bisect_left(dated_starts, s) : bisect.bisect_left(dated_starts, e)]
-        # Only the paragraph's own date carries over; beyond it a date would be a guess
-        # ("the next day" is a date of its own: extract/later.py).
-        fallback = para_date
+        # The paragraph's own date carries over; past it, the date of the last act the
+        # report told ("were arrested on 12 January. ... They were charged with
+        # defamation" is the January of the arrest; "the next day" is a date of its own:
+        # extract/later.py).
+        fallback = para_date or story_date
         first = _any_trigger().search(body)
         if not first:
             if own:
@@ -318,6 +321,7 @@ def find_events(ctx: Context) -> None:
                 described=described,
             )
             inherited = date is None and carried is not None
+            own_date = date
             date = date or carried
             place = _act_place(text, places_in[number], trig[0], s, e)
             ev_s, ev_e = evidence(text, sent, trig)
@@ -333,6 +337,7 @@ def find_events(ctx: Context) -> None:
                 or unnamed_group(body, m.start(), m.end())
                 or syntax.counted_people(ctx, *trig)
             )
+            story_date = own_date or story_date
             ctx.events.append(
                 Event(
                     type=etype,
