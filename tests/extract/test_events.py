@@ -153,3 +153,19 @@ def test_an_undated_act_in_a_later_paragraph_takes_the_date_of_the_last_act_told
     rec = extractor.extract(text, published="2024-05-10").record
     assert ("attack", "2024-03-03") in [(e["type"], e["date"]) for e in rec["events"]]
 
+
+def test_a_case_opened_a_release_ordered_and_whereabouts_unknown_are_acts(
+    extractor: Extractor,
+) -> None:
+    # bd-2021-akhtaruzzaman (cpj.org) "opened an investigation into the journalist",
+    # ua-2018-memediminov "launched a probe against him", ps-2016-nawajah "ordered the
+    # release of X", mm-2021-sithuaungmyint "has not disclosed the journalists' whereabouts"
+    text = (
+        "Prosecutors opened an investigation into journalist Omar Haddad on 2 May 2024. "
+        "A court ordered the release of Omar Haddad on 4 May 2024."
+    )
+    rec = extractor.extract(text, published="2024-05-10").record
+    assert [(e["type"], e["date"]) for e in rec["events"]] == [
+        ("charge", "2024-05-02"),
+        ("release", "2024-05-04"),
+    ]
