@@ -169,3 +169,14 @@ def test_a_case_opened_a_release_ordered_and_whereabouts_unknown_are_acts(
         ("charge", "2024-05-02"),
         ("release", "2024-05-04"),
     ]
+
+
+def test_a_scheduled_hearing_is_a_trial(extractor: Extractor) -> None:
+    # cd-2022-lucha (protectioninternational.org) "will once again be brought before the
+    # judge on Friday, January 21, 2022": GUIDELINES count trials when scheduled
+    rec = extractor.extract(
+        "Omar Haddad was arrested on 2 May 2024. He will be brought before the judge "
+        "again on 20 June 2024.",
+        published="2024-05-10",
+    ).record
+    assert ("trial", "2024-06-20") in [(e["type"], e["date"]) for e in rec["events"]]

@@ -43,7 +43,7 @@ def _rules() -> tuple[
         (etype, re.compile(r"(?<![\w-])(?:" + "|".join(words) + r")(?![\w-])", re.I))
         for etype, words in data["triggers"].items()
     ]
-    cues = re.compile(r"(?<![\w'])(?:" + "|".join(data["cues"]) + r")(?![\w])", re.I)
+    cues = _cue_rx([*data["cues"], *data["future_cues"]])
     perps = re.compile(r"(?<![\w-])(?:" + "|".join(data["perpetrators"]) + r")(?![\w-])", re.I)
     return triggers, cues, perps, int(data["cue_window"]), frozenset(data["carry_victims"])
 
@@ -54,6 +54,16 @@ def _any_trigger() -> re.Pattern[str]:
     data = load("events")
     words = [w for ws in data["triggers"].values() for w in ws]
     return re.compile(r"(?<![\w-])(?:" + "|".join(words) + r")(?![\w-])", re.I)
+
+
+def _cue_rx(words: list[str]) -> re.Pattern[str]:
+    return re.compile(r"(?<![\w'])(?:" + "|".join(words) + r")(?![\w])", re.I)
+
+
+@cache
+def _scheduled_cues() -> re.Pattern[str]:
+    """The cues without those of what is to come: a trial counts when scheduled."""
+    return _cue_rx(load("events")["cues"])
 
 
 def _negated(
@@ -249,7 +259,9 @@ def find_events(ctx: Context) -> None:
                 m
                 for m in rx.finditer(body, first.start())
                 if not any(a < m.start() < b for a, b in quotes)
-                and not _negated(text, s, s + m.start(), cues, window)
+                and not _negated(
+                    text, s, s + m.start(), _scheduled_cues() if etype == "trial" else cues, window
+                )
                 and not _undone(body, m.end())
             ]
             if hits:
