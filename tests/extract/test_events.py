@@ -114,3 +114,69 @@ def test_one_sentence_of_thousands_of_triggers_is_read_in_time(extractor: Extrac
     events = _events(extractor, ("arrested detained charged " * 3000)[:60000])
     assert time.monotonic() - started < 60
     assert events == []
+
+
+def test_jailed_with_no_term_or_conviction_is_a_detention(extractor: Extractor) -> None:
+    # by-2011-poczobut-cpj (cpj.org), ru-2023-memorial, ug-2017-uwitware, ge-2024-gvaramia:
+    # "imprisoned activist X", "an academic jailed for posts", "jailed from 2022 to 2023"
+    rec = extractor.extract("Omar Haddad was jailed from 2022 to 2023.", published=None).record
+    assert [e["type"] for e in rec["events"]] == ["detention"]
+    rec = extractor.extract(
+        "Omar Haddad was jailed for ten years in March 2023.", published=None
+    ).record
+    assert [e["type"] for e in rec["events"]] == ["sentence"]
+
+
+def test_acts_on_unnamed_people_over_a_span_of_time_are_a_trend(extractor: Extractor) -> None:
+    # hn-2016-caceres (landportal.org) "at least 101 activists murdered since 2010",
+    # br-2019-dossantos (devdiscourse.com) "Four attacks ... over the past year",
+    # cm-undated-biemtong "Since then, more than 500 civilians have died in clashes"
+    text = (
+        "Omar Haddad was arrested on 2 May 2024. At least 40 activists have been murdered "
+        "since 2015 in the province. Five attacks on reporters were recorded over the past "
+        "year."
+    )
+    rec = extractor.extract(text, published="2024-05-10").record
+    assert [(e["type"], e["victims"]) for e in rec["events"]] == [("arrest", ["Omar Haddad"])]
+
+
+def test_an_undated_act_in_a_later_paragraph_takes_the_date_of_the_last_act_told(
+    extractor: Extractor,
+) -> None:
+    # br-2019-paulino (nydailynews.com) "ambushed X on Friday ... \n\n One of his companions,
+    # Y, was wounded", iq-2023-erbil (thecitadel.co) "held for two hours before being
+    # released", np-2002-shrestha, kw-2013-harbi (reuters.com): the story's date
+    text = (
+        "Police arrested Omar Haddad on 3 March 2024 in the capital.\n\n"
+        "Haddad was beaten in the van, his lawyer said."
+    )
+    rec = extractor.extract(text, published="2024-05-10").record
+    assert ("attack", "2024-03-03") in [(e["type"], e["date"]) for e in rec["events"]]
+
+
+def test_a_case_opened_a_release_ordered_and_whereabouts_unknown_are_acts(
+    extractor: Extractor,
+) -> None:
+    # bd-2021-akhtaruzzaman (cpj.org) "opened an investigation into the journalist",
+    # ua-2018-memediminov "launched a probe against him", ps-2016-nawajah "ordered the
+    # release of X", mm-2021-sithuaungmyint "has not disclosed the journalists' whereabouts"
+    text = (
+        "Prosecutors opened an investigation into journalist Omar Haddad on 2 May 2024. "
+        "A court ordered the release of Omar Haddad on 4 May 2024."
+    )
+    rec = extractor.extract(text, published="2024-05-10").record
+    assert [(e["type"], e["date"]) for e in rec["events"]] == [
+        ("charge", "2024-05-02"),
+        ("release", "2024-05-04"),
+    ]
+
+
+def test_a_scheduled_hearing_is_a_trial(extractor: Extractor) -> None:
+    # cd-2022-lucha (protectioninternational.org) "will once again be brought before the
+    # judge on Friday, January 21, 2022": GUIDELINES count trials when scheduled
+    rec = extractor.extract(
+        "Omar Haddad was arrested on 2 May 2024. He will be brought before the judge "
+        "again on 20 June 2024.",
+        published="2024-05-10",
+    ).record
+    assert ("trial", "2024-06-20") in [(e["type"], e["date"]) for e in rec["events"]]

@@ -85,3 +85,30 @@ def test_an_hour_later_is_the_same_day(extractor: Extractor) -> None:
         "police had charged her with hooliganism."
     )
     assert ("charge", "2024-01-06", ["Lena Ortiz"]) in _events(extractor, text)
+
+
+def test_the_subject_of_a_verb_it_undergoes_is_the_victim(extractor: Extractor) -> None:
+    # la-2012-sombath (irrawaddy.com), pk-2017-samarabbas: "X disappeared/vanished"
+    text = "A statement said Omar Haddad disappeared on 4 May 2024 in the capital."
+    assert _events(extractor, text) == [("disappearance", "2024-05-04", ["Omar Haddad"])]
+
+
+def test_a_relative_clause_on_a_description_is_about_the_person_described(
+    extractor: Extractor,
+) -> None:
+    # lk-2022-ahnafjazeem (amnesty.org): "suffered by X, a poet, who was arrested on ..."
+    text = (
+        "The law did not prevent the abuses suffered by Karim Nabil, a young teacher, "
+        "who was arrested on 3 March 2024."
+    )
+    assert ("arrest", "2024-03-03", ["Karim Nabil"]) in _events(extractor, text)
+
+
+def test_an_act_on_people_counted_but_not_named_is_kept_without_victims(
+    extractor: Extractor,
+) -> None:
+    # cn-2012-drango (tchrd.org) "Six known Tibetans died", af-2022-yaqubi
+    # (afghanwitness.org) "Two have reportedly been released", ke-undated-abdullahi "Some
+    # have since been released": GUIDELINES keep such an act with no victims
+    text = "Six Tibetans died on 2 May 2024 when police fired on the crowd."
+    assert ("killing", "2024-05-02", []) in _events(extractor, text)

@@ -54,6 +54,16 @@ def unnamed_group(body: str, start: int, end: int) -> bool:
 
 
 @cache
+def _trend_rx() -> re.Pattern[str]:
+    return re.compile(load("events")["trend_spans"], re.I)
+
+
+def trend(body: str) -> bool:
+    """The sentence tells acts over a span of time ("since 2010", "in recent months")."""
+    return bool(_trend_rx().search(body))
+
+
+@cache
 def _platforms() -> frozenset[str]:
     known = load("organizations")["known"]
     return frozenset(fold(name) for name, kind in known.items() if kind == "company")

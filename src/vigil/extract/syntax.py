@@ -37,6 +37,8 @@ class Reading:
     agents: list[Token] = field(default_factory=list)
     # the trigger describes its patient ("the detained workers") rather than telling an act
     described: bool = False
+    # the patient is the subject of a verb it undergoes ("X disappeared")
+    undergone: bool = False
 
 
 @dataclass(slots=True)
@@ -48,6 +50,17 @@ class Parties:
     unnamed: bool = False  # done to people the text does not name ("the detained workers")
     described: bool = False  # told only as a description of them: no date of its own
     not_on_person: bool = False  # done to a thing ("his laptop was taken"): no such act
+
+
+@cache
+def _undergoers() -> frozenset[str]:
+    return frozenset(load("events")["syntax"]["undergoer_lemmas"])
+
+
+def undergoes(tok: Token) -> bool:
+    """An act its subject undergoes ("Sombath disappeared", "X went missing", "Y died"):
+    the subject is the victim, not the doer."""
+    return bool(tok.lemma_.lower() in _undergoers())
 
 
 @cache
@@ -92,6 +105,15 @@ def _phrase(tok: Token) -> list[Token]:
     return out
 
 
+def subject_undergoes(ctx: Context, start: int, end: int) -> bool:
+    """The trigger ``[start, end)`` is a verb its subject undergoes (see ``undergoes``)."""
+    doc = ctx.doc
+    if doc is None or not doc.has_annotation("DEP"):
+        return False
+    tok = trigger_token(doc, start, end)
+    return tok is not None and _is_verb(tok) and undergoes(tok)
+
+
 def _is_verb(tok: Token) -> bool:
     return bool(tok.tag_.startswith("VB"))
 
@@ -101,7 +123,11 @@ def _passive(tok: Token) -> bool:
 
 
 def _patients_of_verb(tok: Token) -> list[Token]:
-    found = [c for c in tok.children if c.dep_ == "nsubjpass"]
+    found = []
+    if undergoes(tok):  # "X disappeared", "X received a sentence": the subject
+        found = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if not found:
+        found = [c for c in tok.children if c.dep_ == "nsubjpass"]
     if not found:
         found = [c for c in tok.children if c.dep_ == "dobj"]
     if not found and (tok.dep_ == "amod" or (tok.dep_ == "acl" and tok.tag_ == "VBN")):
@@ -118,6 +144,9 @@ def _patients_of_verb(tok: Token) -> list[Token]:
                     break
     if len(found) == 1 and found[0].lower_ in _RELATIVE and tok.dep_ == "relcl":
         found = [tok.head]  # "Petrov, who was detained": Petrov
+        if tok.head.dep_ == "appos":
+            # "Ahnaf Jazeem, a young poet, who was arrested": the poet is Ahnaf Jazeem
+            found.append(tok.head.head)
     return found
 
 
@@ -130,6 +159,8 @@ def _patients_of_noun(tok: Token) -> list[Token]:
 
 
 def _agents(tok: Token) -> list[Token]:
+    if undergoes(tok):
+        return []
     out = []
     for c in tok.children:
         if c.dep_ == "nsubj" and not _passive(tok):
@@ -205,8 +236,8 @@ def parties(ctx: Context, etype: str, hits: list[tuple[int, int]]) -> Parties | 
             if told:
                 return Parties(victims=told, agents=agents)
             return None  # "the three were arrested", "both defenders": the report's people
-        if etype not in _words()[3]:
-            return None
+        if etype not in _words()[3] or reading.undergone:
+            return None  # "his friends died": people the word list does not know
         things += 1
     # every trigger of the act is done to a thing
     return Parties(not_on_person=True) if things else None
@@ -242,6 +273,28 @@ def read(ctx: Context, start: int, end: int) -> Reading | None:
         patients=patients,
         agents=_agents(tok) if _is_verb(tok) else [],
         described=tok.dep_ == "amod",
+        undergone=_is_verb(tok) and undergoes(tok),
+    )
+
+
+# Words that count people without naming them: "some have been released", "the rest".
+_QUANTITY = frozenset({"some", "others", "rest", "many", "several", "most", "all", "dozens"})
+
+
+def counted_people(ctx: Context, start: int, end: int) -> bool:
+    """The act at ``[start, end)`` is done to people the sentence counts and does not name:
+    "two have been released", "the rest were released", "six Tibetans died", "the 13
+    defenders were arrested". (The caller asks only where it found no victim.)"""
+    reading = read(ctx, start, end)
+    if reading is None or not reading.eventive or not reading.patients:
+        return False
+    head = reading.patients[0]
+    if is_pronoun(head) or head.lower_ in _RELATIVE or _named(ctx, head):
+        return False
+    if head.tag_ == "CD" or head.lower_ in _QUANTITY:
+        return True
+    return bool(head.tag_ in ("NNS", "NNPS")) and any(
+        c.dep_ == "nummod" or c.lower_ in _QUANTITY for c in head.children
     )
 
 

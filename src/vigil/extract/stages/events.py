@@ -15,6 +15,7 @@ from vigil.extract.event_parties import (
     acting_persons,
     hit_orgs,
     org_anaphor,
+    trend,
     unnamed_group,
 )
 from vigil.extract.furniture import is_short_line, line_at
@@ -43,7 +44,7 @@ def _rules() -> tuple[
         (etype, re.compile(r"(?<![\w-])(?:" + "|".join(words) + r")(?![\w-])", re.I))
         for etype, words in data["triggers"].items()
     ]
-    cues = re.compile(r"(?<![\w'])(?:" + "|".join(data["cues"]) + r")(?![\w])", re.I)
+    cues = _cue_rx([*data["cues"], *data["future_cues"]])
     perps = re.compile(r"(?<![\w-])(?:" + "|".join(data["perpetrators"]) + r")(?![\w-])", re.I)
     return triggers, cues, perps, int(data["cue_window"]), frozenset(data["carry_victims"])
 
@@ -54,6 +55,16 @@ def _any_trigger() -> re.Pattern[str]:
     data = load("events")
     words = [w for ws in data["triggers"].values() for w in ws]
     return re.compile(r"(?<![\w-])(?:" + "|".join(words) + r")(?![\w-])", re.I)
+
+
+def _cue_rx(words: list[str]) -> re.Pattern[str]:
+    return re.compile(r"(?<![\w'])(?:" + "|".join(words) + r")(?![\w])", re.I)
+
+
+@cache
+def _scheduled_cues() -> re.Pattern[str]:
+    """The cues without those of what is to come: a trial counts when scheduled."""
+    return _cue_rx(load("events")["cues"])
 
 
 def _negated(
@@ -209,6 +220,7 @@ def find_events(ctx: Context) -> None:
         _by_sentence(items, ctx.sentences) for items in (dates, relative, times, places)
     )
     para_date: str | None = None
+    story_date: str | None = None  # the date of the last act told with a date of its own
     prev_end = 0
     for number, sent in enumerate(ctx.sentences):
         s, e = sent
@@ -225,9 +237,11 @@ def find_events(ctx: Context) -> None:
         if is_furniture(text, sent):
             continue
         own = dated[bisect.bisect_left(dated_starts, s) : bisect.bisect_left(dated_starts, e)]
-        # Only the paragraph's own date carries over; beyond it a date would be a guess
-        # ("the next day" is a date of its own: extract/later.py).
-        fallback = para_date
+        # The paragraph's own date carries over; past it, the date of the last act the
+        # report told ("were arrested on 12 January. ... They were charged with
+        # defamation" is the January of the arrest; "the next day" is a date of its own:
+        # extract/later.py).
+        fallback = para_date or story_date
         first = _any_trigger().search(body)
         if not first:
             if own:
@@ -246,7 +260,9 @@ def find_events(ctx: Context) -> None:
                 m
                 for m in rx.finditer(body, first.start())
                 if not any(a < m.start() < b for a, b in quotes)
-                and not _negated(text, s, s + m.start(), cues, window)
+                and not _negated(
+                    text, s, s + m.start(), _scheduled_cues() if etype == "trial" else cues, window
+                )
                 and not _undone(body, m.end())
             ]
             if hits:
@@ -267,7 +283,11 @@ def find_events(ctx: Context) -> None:
             parsed = syntax.parties(ctx, etype, [(s + h.start(), s + h.end()) for h in hits])
             if parsed is not None and parsed.not_on_person:
                 continue  # "his laptop and documents were taken": not an act on a person
-            agents = acting_persons(ctx, sent, trig) if etype in carry else []
+            agents = (
+                acting_persons(ctx, sent, trig)
+                if etype in carry and not syntax.subject_undergoes(ctx, *trig)
+                else []
+            )
             if parsed is not None:
                 agents = list(dict.fromkeys([*agents, *parsed.agents]))
                 victims = [ctx.persons[i].name for i in parsed.victims if i not in agents]
@@ -314,6 +334,7 @@ def find_events(ctx: Context) -> None:
                 described=described,
             )
             inherited = date is None and carried is not None
+            own_date = date
             date = date or carried
             place = _act_place(text, places_in[number], trig[0], s, e)
             ev_s, ev_e = evidence(text, sent, trig)
@@ -322,9 +343,14 @@ def find_events(ctx: Context) -> None:
             )[:3]
             told = ctx.acts.setdefault((s, etype), [])
             told.extend(v for v in victims if v not in told)
+            if not victims and trend(body):
+                continue  # "at least 101 activists murdered since 2010": a trend
             unnamed = not victims and (
-                (parsed is not None and parsed.unnamed) or unnamed_group(body, m.start(), m.end())
+                (parsed is not None and parsed.unnamed)
+                or unnamed_group(body, m.start(), m.end())
+                or syntax.counted_people(ctx, *trig)
             )
+            story_date = own_date or story_date
             ctx.events.append(
                 Event(
                     type=etype,
