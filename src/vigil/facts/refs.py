@@ -199,13 +199,13 @@ def with_ids(
             lookup.add("person", value.get("alias"), value["person"])
     for kind, value in pairs:
         spec = s.kinds.get(kind)
-        refs = spec.refs if spec is not None else []
+        fields = spec.refs if spec is not None else []
         # Who a fact names beside its subject (an affiliation's organisation, a relative) is
         # someone else, even by the same name (a relative named like an alias of the person).
-        for f in sorted(refs, key=lambda f: bool(f.or_new)):
+        for f in sorted(fields, key=lambda f: bool(f.or_new)):
             raw = value.get(f.name)
             if f.type == "ref":
-                others = {x for g in refs if g is not f for x in _entries(g, value.get(g.name))}
+                others = {x for g in fields if g is not f for x in _entries(g, value.get(g.name))}
                 value[f.name] = point(f, raw, others if f.or_new else ())
             elif isinstance(raw, list):
                 value[f.name] = list(dict.fromkeys(point(f, x) for x in raw))
