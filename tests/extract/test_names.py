@@ -53,3 +53,19 @@ def test_shared_family_name_goes_to_the_protagonist(extractor: Extractor) -> Non
     persons = _persons(extractor, text)
     assert "Ilyash" in persons["Ihar Ilyash"] and "Ilyash" not in persons["Volha Ilyash"]
     assert "Bakhvalava" in persons["Katsiaryna Andreyeva"]
+
+
+def test_a_surname_the_model_tags_as_an_organisation_does_not_drop_the_person() -> None:
+    """AFP on Kizza Besigye (hindustantimes.com) and CPJ on Dawit Kebede (cpj.org): the model
+    tagged "Besigye" / "Dawit" ORG, and the report's protagonist vanished with it."""
+    from collections import Counter
+
+    from vigil.extract.person_clusters import Cluster
+    from vigil.extract.stages.names import _is_org
+
+    person = Cluster(Counter({"Kizza Besigye": 1, "Besigye": 5}))
+    assert not _is_org(person, ["besigye", "afp"])
+    assert _is_org(Cluster(Counter({"Besigye": 2})), ["besigye"])
+    assert _is_org(
+        Cluster(Counter({"Protect Journalists": 1})), ["committee to protect journalists"]
+    )

@@ -87,3 +87,33 @@ def test_a_failing_stage_fails_the_test_run_but_not_a_users_report(
     monkeypatch.setenv("VIGIL_STRICT_STAGES", "0")
     run_stage(st, ctx)
     assert ctx.warnings == ["stage broken.v1 failed (RuntimeError); record is partial"]
+
+
+def test_a_fact_outside_the_schema_fails_the_test_run_and_is_dropped_for_users(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Stages wrote claims nothing checked: a plugin's event dated "last spring" or an
+    unknown event type reached the store, which the dossier's typed models then refused."""
+    from vigil.errors import InputError
+    from vigil.extract.extractor import conforming
+    from vigil.extract.model import Claim
+
+    good = Claim("event", "event:0", {"type": "arrest", "date": "2024-03-10"}, [(0, 5)], "x.v1", 1)
+    bad_date = Claim("event", "event:1", {"type": "arrest", "date": "last spring"}, [], "x.v1", 1)
+    bad_type = Claim("event", "event:2", {"type": "scolding"}, [(0, 5)], "x.v1", 1)
+    person = Claim(
+        "person",
+        "person:0",
+        {"id": "p1", "name": "Dana Serikova", "role": "victim"},
+        [],
+        "names.v1",
+        1,
+    )
+    with pytest.raises(InputError, match="date"):
+        conforming([good, bad_date], [])
+    monkeypatch.setenv("VIGIL_STRICT_STAGES", "0")
+    warnings: list[str] = []
+    assert conforming([good, bad_date, bad_type, person], warnings) == [good, person]
+    assert len(warnings) == 2
+    assert "stage x.v1" in warnings[0] and "'date'" in warnings[0]
+    assert "'type'" in warnings[1]

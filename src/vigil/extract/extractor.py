@@ -9,12 +9,14 @@ from collections.abc import Iterable, Iterator, Sized
 from typing import Any
 
 import vigil.extract.stages  # noqa: F401  (registers the built-in stages)
+from vigil.errors import InputError
 from vigil.extract.budget import CHUNK_CHARS, MAX_CHARS, MODEL_SHARE, Deadline, chunks, cut_point
 from vigil.extract.context import Context
 from vigil.extract.languages import DEFAULT, Models, entries
-from vigil.extract.model import ExtractionResult
+from vigil.extract.model import Claim, ExtractionResult
 from vigil.extract.record import build
 from vigil.extract.registry import Stage, default_pipeline, get_stage
+from vigil.facts.schema import check_claim
 from vigil.settings import get_settings
 
 log = logging.getLogger(__name__)
@@ -80,6 +82,24 @@ def load_model(name: str | None = None) -> Any:
             Language.component(LINE_BREAKS, func=line_breaks)
         nlp.add_pipe(LINE_BREAKS, before="parser")
     return nlp
+
+
+def conforming(claims: list[Claim], warnings: list[str]) -> list[Claim]:
+    """The claims that fit the fact schema (facts.yaml), as every stored fact must. A claim
+    that does not is a stage's fault: dropped with a warning naming its stage and field, or
+    raised under VIGIL_STRICT_STAGES so the test that ran the stage fails."""
+    kept = []
+    for claim in claims:
+        try:
+            check_claim(claim.kind, claim.value)
+        except InputError as exc:
+            if get_settings().strict_stages:
+                raise
+            log.warning("stage %s made a fact (%s) outside the schema", claim.stage, claim.kind)
+            warnings.append(f"a {claim.kind} from stage {claim.stage} was dropped: {exc}")
+            continue
+        kept.append(claim)
+    return kept
 
 
 def run_stage(st: Stage, ctx: Context) -> None:
@@ -210,7 +230,8 @@ class Extractor:
             run_stage(st, ctx)
         ctx.doc = None
         record, claims = build(ctx)
-        return ExtractionResult(record=record, claims=claims + ctx.claims, warnings=ctx.warnings)
+        kept = conforming(claims + ctx.claims, ctx.warnings)
+        return ExtractionResult(record=record, claims=kept, warnings=ctx.warnings)
 
     def _prepare(self, item: Item, deadline: Deadline, *, start: bool) -> Context:
         published: str | None = None

@@ -12,6 +12,7 @@ import re
 
 from vigil.extract.context import Context
 from vigil.extract.data import load
+from vigil.extract.furniture import is_short_line, line_at
 from vigil.extract.gazetteer import demonyms, fold, is_place
 from vigil.extract.letters import LOW, UP
 from vigil.extract.names import (
@@ -179,10 +180,7 @@ def _extend_left(text: str, name: str, start: int) -> tuple[str, int]:
 
 def _furniture(text: str, pos: int) -> bool:
     """A short line without sentence punctuation: a menu item or a headline."""
-    lo = text.rfind("\n", 0, pos) + 1
-    hi = text.find("\n", pos)
-    hi = hi if hi >= 0 else len(text)
+    lo, hi = line_at(text, pos, pos)
     if hi - lo > 1000:
         return False  # no menu item; and a 200,000-character line is not copied per name
-    line = text[lo:hi].strip()
-    return len(line.split()) <= 12 and ":" not in line and not re.search(r"[.!?”\"]$", line)
+    return ":" not in text[lo:hi] and is_short_line(text, lo, hi, 12)

@@ -308,6 +308,21 @@ def check_new(kind: str, value: dict[str, Any]) -> dict[str, Any]:
     return apply_edit(kind, {}, value)
 
 
+def check_claim(kind: str, value: dict[str, Any]) -> None:
+    """A fact as a stage made it: every field fits the schema (a person's or organisation's
+    own mention id aside). Raises FieldError (or InputError for a kind the schema lacks)."""
+    if kind not in schema().kinds:
+        raise InputError(f"no kind of fact is called {kind!r}", subject="kind")
+    own = "id" if kind in schema().mention_kinds else None
+    fields = {k: v for k, v in value.items() if k != own and v not in (None, "", [])}
+    spec = schema().kind(kind)
+    missing = [n for n, f in spec.fields.items() if f.required and n not in fields]
+    if missing:
+        raise FieldError(kind, missing[0], "a value is required")
+    if fields:
+        apply_edit(kind, {}, fields)
+
+
 _PY = {
     "name": str,
     "text": str,

@@ -17,6 +17,7 @@ from vigil.extract.event_parties import (
     org_anaphor,
     unnamed_group,
 )
+from vigil.extract.furniture import is_short_line, line_at
 from vigil.extract.registry import stage
 
 EVIDENCE_MAX = 300
@@ -460,12 +461,10 @@ def is_furniture(text: str, sent: tuple[int, int]) -> bool:
     body = text[s:e].strip()
     if _FURNITURE_START.match(body):
         return True
-    lo = text.rfind("\n", 0, s) + 1
-    hi = text.find("\n", e)
-    line = text[lo : hi if hi >= 0 else len(text)].strip()
-    if line != body:
+    lo, hi = line_at(text, s, e)
+    if text[lo:hi].strip() != body:
         return False
-    return len(body.split()) <= 16 and not re.search(r"[.!?”\"’)]$", body)
+    return is_short_line(text, lo, hi, 16)
 
 
 def _compatible(a: str | None, b: str | None) -> bool:

@@ -35,9 +35,15 @@ _PATRONYMIC = re.compile(
 
 
 def _is_org(cl: Cluster, org_names: list[str]) -> bool:
+    """The cluster is an organisation's name. A one-word form alone does not decide it for a
+    person with a full name: the model tags a surname as ORG ("Besigye", "Dawit") often enough
+    that the protagonist was dropped; the organisation of that one word goes instead."""
     from rapidfuzz import fuzz
 
+    full = any(len(tokens(f)) >= 2 for f in cl.forms)
     for f in cl.forms:
+        if full and len(tokens(f)) < 2:
+            continue
         ff = fold(f)
         for on in org_names:
             if ff == on or (len(ff) > 6 and fuzz.ratio(ff, on) >= 88):
