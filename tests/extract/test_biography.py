@@ -1,6 +1,8 @@
 from __future__ import annotations
 
 from vigil.extract import Extractor
+from vigil.extract.context import Context, Person
+from vigil.extract.record import build
 from vigil.facts.refs import names_only
 
 
@@ -68,3 +70,26 @@ def test_her_brother_in_the_next_sentence_and_whose_husband(extractor: Extractor
         "relatives"
     ]
     assert people["Timur Serikov"]["role"] != "victim"
+
+
+def test_a_stage_naming_an_organisation_or_relative_it_did_not_find_adds_them() -> None:
+    """A plugin's affiliation to an organisation no stage found (or a relative no stage
+    named as a person) still points to an id: the record and the claims gain that
+    organisation (kind other) and that person (role relative)."""
+    text = "Ajzhangul Amirova of the Alga! party and her brother Elmurat."
+    amirova = Person("Ajzhangul Amirova", spans=[(0, 17)], role="victim")
+    amirova.affiliations.append({"organization": "Alga!", "position": "member"})
+    amirova.relatives.append({"person": "Elmurat", "relation": "brother"})
+    amirova.evidence["aff:Alga!"] = [(0, 30)]
+    record, claims = build(Context(text=text, clean=text, persons=[amirova]))
+    assert [(o["id"], o["name"], o["kind"]) for o in record["organizations"]] == [
+        ("o1", "Alga!", "other")
+    ]
+    assert [(p["id"], p["role"]) for p in record["persons"]] == [
+        ("p1", "victim"),
+        ("p2", "relative"),
+    ]
+    said = {c.kind: c for c in claims}
+    assert said["affiliation"].value["organization"] == "o1"
+    assert said["organization"].spans == [(0, 30)]  # the words of the affiliation
+    assert said["relative"].value["relative"] == "p2"

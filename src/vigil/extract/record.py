@@ -14,8 +14,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from vigil.extract.context import Context
+from vigil.extract.context import Context, Organization, Person
 from vigil.extract.model import Claim
+from vigil.facts.schema import schema
 
 
 class _Ids:
@@ -44,7 +45,36 @@ class _Ids:
         return self.of(name, persons=persons, orgs=orgs) or name
 
 
+def _add_named_parties(ctx: Context) -> None:
+    """An organisation an affiliation names, or a relative, that a stage gave by a name the
+    report's organisations or persons lack becomes one of them, as ``or_new`` in facts.yaml
+    says (kind other, role relative): the facts point to it by id, never to a free name."""
+    fields = schema().kinds
+    org_new = dict(fields["affiliation"].fields["organization"].or_new)
+    person_new = dict(fields["relative"].fields["relative"].or_new)
+    orgs = {n for o in ctx.organizations for n in (o.name, *o.aliases)}
+    persons = {p.name for p in ctx.persons}
+    for p in list(ctx.persons):
+        for a in p.affiliations:
+            if a["organization"] not in orgs:
+                spans = p.evidence.get(f"aff:{a['organization']}", [])
+                kind = org_new.get("kind", "other")
+                found = Organization(a["organization"], [], list(spans), kind)
+                found.stage = ctx.biography_stage
+                ctx.organizations.append(found)
+                orgs.add(a["organization"])
+        for r in p.relatives:
+            if r["person"] not in persons:
+                spans = p.evidence.get(f"rel:{r['person']}", [])
+                role = person_new.get("role", "relative")
+                ctx.persons.append(
+                    Person(r["person"], [], list(spans), role, stage=ctx.biography_stage)
+                )
+                persons.add(r["person"])
+
+
 def build(ctx: Context) -> tuple[dict[str, Any], list[Claim]]:
+    _add_named_parties(ctx)
     claims: list[Claim] = []
     ids = _Ids(ctx)
     persons = []
