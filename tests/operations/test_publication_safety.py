@@ -21,9 +21,12 @@ def mentions_of(web: Web, case_id: int) -> dict[int, str]:
 
 
 def case_of(web: Web, report_id: int) -> int:
+    """The case of the report's person at risk (a relative it names has none)."""
     with web.db.read() as s:
         found = s.scalar(
-            select(PersonMentionRow.case_id).where(PersonMentionRow.report_id == report_id)
+            select(PersonMentionRow.case_id)
+            .where(PersonMentionRow.report_id == report_id, PersonMentionRow.case_id.is_not(None))
+            .order_by(PersonMentionRow.id)
         )
     assert found is not None
     return int(found)

@@ -119,3 +119,30 @@ def test_bad_reviews(db: Database, report_id: int) -> None:
             review_claim(s, cid, "edit", actor="a", value=None)
         with pytest.raises(NotFound):
             review_claim(s, 987654, "confirm", actor="a")
+
+
+def test_an_affiliation_or_relative_named_without_its_fact_adds_it(
+    db: Database, report_id: int
+) -> None:
+    """A plugin's run names an organisation and a relative it does not give: the report gets
+    them (an organisation of kind other, a person in the role relative) and the facts point
+    to them by id, never a name left as free text; a re-run adds nothing."""
+    run = [
+        PERSON,
+        C("affiliation", {"person": "Ajzhangul Amirova", "organization": "Alga!"}, [(3, 9)]),
+        C(
+            "relative",
+            {"person": "Ajzhangul Amirova", "relative": "Ajzhangul Amirova", "relation": "brother"},
+        ),
+    ]
+    assert sync(db, report_id, run).added == 5
+    with db.read() as s:
+        by_kind = {c.kind: c for c in list_claims(s, report_id=report_id)}
+        people = [c.value for c in list_claims(s, report_id=report_id, kind="person")]
+    assert by_kind["organization"].value == {"id": "o1", "name": "Alga!", "kind": "other"}
+    assert by_kind["organization"].spans == [[3, 9]]  # the words of the fact naming it
+    assert by_kind["affiliation"].value["organization"] == "o1"
+    # A relative is never the person themselves, even by the same name.
+    assert people[1] == {"id": "p2", "name": "Ajzhangul Amirova", "role": "relative"}
+    assert by_kind["relative"].value == {"person": "p1", "relative": "p2", "relation": "brother"}
+    assert sync(db, report_id, run).added == 0

@@ -35,19 +35,21 @@ def _old_id(report_id: int, name: str) -> str:
     return f"pm-{report_id}-{digest}"
 
 
-def _up_to_before_mine(db: Database) -> None:
+def _up_to_before(db: Database, mine: str = MINE) -> None:
+    """Every revision that does not come after ``mine``, and what ``mine`` stands on."""
     with db.engine.begin() as conn:
         cfg = _alembic_config()
         cfg.attributes["connection"] = conn
         script = ScriptDirectory.from_config(cfg)
-        below = script.get_revision(MINE)
+        below = script.get_revision(mine)
         for head in script.get_heads():
-            if head != MINE and MINE not in {
+            if head != mine and mine not in {
                 r.revision for r in script.iterate_revisions(head, "base")
             }:
                 command.upgrade(cfg, head)
         for rev in (below.down_revision, below.dependencies):
-            command.upgrade(cfg, str(rev))
+            if rev:
+                command.upgrade(cfg, str(rev))
 
 
 class _Fact:
@@ -118,7 +120,7 @@ def _old_database(db: Database) -> tuple[int, int]:
 def test_claims_naming_people_are_migrated_to_ids(db_url: str) -> None:
     db = Database(db_url)
     try:
-        _up_to_before_mine(db)
+        _up_to_before(db)
         rid, case_id = _old_database(db)
         with db.read() as s:
             fingerprints = {r.id: r.fingerprint for r in list_claims(s, report_id=rid)}

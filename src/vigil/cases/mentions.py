@@ -55,18 +55,19 @@ class Mention:
 
 
 def mention_id(report_id: int, local: str) -> str:
-    """The mention's id among all reports: its report and its id within it ("pm-7-p1"), so
-    that a corrected name keeps the mention (and the case it belongs to)."""
-    return f"pm-{report_id}-{local}"
+    """The mention's id among all reports: its kind's letter and "m", its report and its id
+    within it ("pm-7-p1", "om-7-o2"), so that a corrected name keeps the mention (and the
+    case or organisation it belongs to, and reviewers' decisions about it)."""
+    return f"{local[:1]}m-{report_id}-{local}"
 
 
-def owners(claims: list[StoredClaim]) -> dict[str, str]:
-    """A report's person ids -> the id of the person standing for them: a person the report
-    names twice by the same name is one person (the first of them)."""
+def owners(claims: list[StoredClaim], kind: str = "person") -> dict[str, str]:
+    """A report's ids of ``kind`` -> the id of the one standing for them: a person (an
+    organisation) the report names twice by the same name is one (the first of them)."""
     first: dict[str, str] = {}
     owner: dict[str, str] = {}
     for c in claims:
-        if c.kind == "person" and c.mention and c.value.get("name"):
+        if c.kind == kind and c.mention and c.value.get("name"):
             key = name_key(str(c.value["name"]))
             if key:
                 owner[c.mention] = first.setdefault(key, c.mention)

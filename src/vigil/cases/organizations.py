@@ -9,7 +9,6 @@ other spelling, its most given kind and its reports.
 
 from __future__ import annotations
 
-import hashlib
 from collections import Counter
 from typing import Any
 
@@ -26,6 +25,7 @@ from vigil.cases.facts import (
     report_dates,
     report_texts,
 )
+from vigil.cases.mentions import mention_id, owners
 from vigil.cases.model import OrganizationDossier, OrganizationSummary
 from vigil.cases.queries import list_cases
 from vigil.cases.timeline import build_timeline, telling
@@ -57,24 +57,20 @@ def org_keys(names: list[str]) -> set[str]:
 
 
 def _read(report_id: int, claims: list[StoredClaim]) -> list[dict[str, Any]]:
-    """One mention per organisation a report names (the first claim of a name wins)."""
-    found: dict[str, dict[str, Any]] = {}
-    for c in claims:
-        if c.kind != "organization" or not c.value.get("name"):
-            continue
-        name = str(c.value["name"])
-        digest = hashlib.sha1(name_key(name).encode(), usedforsecurity=False).hexdigest()[:12]
-        found.setdefault(
-            f"om-{report_id}-{digest}",
-            {
-                "id": f"om-{report_id}-{digest}",
-                "report_id": report_id,
-                "name": name,
-                "aliases": [str(a) for a in c.value.get("aliases") or [] if a],
-                "kind": str(c.value["kind"]) if c.value.get("kind") else None,
-            },
-        )
-    return list(found.values())
+    """One mention per organisation a report names, by its id within the report (an
+    organisation named twice by the same name is one: the first claim of the name)."""
+    owner = owners(claims, "organization")
+    return [
+        {
+            "id": mention_id(report_id, c.mention),
+            "report_id": report_id,
+            "name": str(c.value["name"]),
+            "aliases": [str(a) for a in c.value.get("aliases") or [] if a],
+            "kind": str(c.value["kind"]) if c.value.get("kind") else None,
+        }
+        for c in claims
+        if c.mention is not None and owner.get(c.mention) == c.mention
+    ]
 
 
 def _cluster(rows: list[engine.Row], must: engine.Pairs, cannot: engine.Pairs) -> list[Cluster]:

@@ -5,7 +5,8 @@ stages found them); facts about them (aliases, biography, victims, charges, sent
 to that id, so a reviewer who corrects a name keeps them linked. Claims hold the id alone;
 the record, for people to read, keeps the GUIDELINES names and gives the ids beside them
 (``id`` of each person and organisation, ``victim_ids``/``perpetrator_ids`` of an event,
-``person_id`` of a charge or sentence; None for free text). ``vigil.facts.refs.names_only``
+``person_id`` of a charge, a sentence or a relative, ``organization_id`` of an affiliation;
+None for free text). ``vigil.facts.refs.names_only``
 drops the ids again (the form gold files use).
 """
 
@@ -13,33 +14,67 @@ from __future__ import annotations
 
 from typing import Any
 
-from vigil.extract.context import Context
+from vigil.extract.context import Context, Organization, Person
 from vigil.extract.model import Claim
+from vigil.facts.schema import schema
 
 
 class _Ids:
     """Names of the report's persons and organisations -> their ids (the first of a name)."""
 
     def __init__(self, ctx: Context) -> None:
-        self.parties: dict[str, str] = {}
+        self.persons: dict[str, str] = {}
+        self.orgs: dict[str, str] = {}
         for i, p in enumerate(ctx.persons):
-            self.parties.setdefault(p.name, f"p{i + 1}")
+            self.persons.setdefault(p.name, f"p{i + 1}")
         for i, o in enumerate(ctx.organizations):
-            self.parties.setdefault(o.name, f"o{i + 1}")
+            self.orgs.setdefault(o.name, f"o{i + 1}")
         for i, o in enumerate(ctx.organizations):
             for alias in o.aliases:
-                self.parties.setdefault(alias, f"o{i + 1}")
+                self.orgs.setdefault(alias, f"o{i + 1}")
 
-    def claim(self, name: str) -> str:
+    def of(self, name: str, *, persons: bool = True, orgs: bool = True) -> str | None:
+        """The id the record shows beside a name (a person's before an organisation's),
+        None for free text."""
+        return (self.persons.get(name) if persons else None) or (
+            self.orgs.get(name) if orgs else None
+        )
+
+    def claim(self, name: str, *, persons: bool = True, orgs: bool = True) -> str:
         """What a claim holds: the id of the person or organisation, else the text."""
-        return self.parties.get(name, name)
+        return self.of(name, persons=persons, orgs=orgs) or name
 
-    def of(self, name: str) -> str | None:
-        """The id the record shows beside a name, None for free text."""
-        return self.parties.get(name)
+
+def _add_named_parties(ctx: Context) -> None:
+    """An organisation an affiliation names, or a relative, that a stage gave by a name the
+    report's organisations or persons lack becomes one of them, as ``or_new`` in facts.yaml
+    says (kind other, role relative): the facts point to it by id, never to a free name."""
+    fields = schema().kinds
+    org_new = dict(fields["affiliation"].fields["organization"].or_new)
+    person_new = dict(fields["relative"].fields["relative"].or_new)
+    orgs = {n for o in ctx.organizations for n in (o.name, *o.aliases)}
+    persons = {p.name for p in ctx.persons}
+    for p in list(ctx.persons):
+        for a in p.affiliations:
+            if a["organization"] not in orgs:
+                spans = p.evidence.get(f"aff:{a['organization']}", [])
+                kind = org_new.get("kind", "other")
+                found = Organization(a["organization"], [], list(spans), kind)
+                found.stage = ctx.biography_stage
+                ctx.organizations.append(found)
+                orgs.add(a["organization"])
+        for r in p.relatives:
+            if r["person"] not in persons:
+                spans = p.evidence.get(f"rel:{r['person']}", [])
+                role = person_new.get("role", "relative")
+                ctx.persons.append(
+                    Person(r["person"], [], list(spans), role, stage=ctx.biography_stage)
+                )
+                persons.add(r["person"])
 
 
 def build(ctx: Context) -> tuple[dict[str, Any], list[Claim]]:
+    _add_named_parties(ctx)
     claims: list[Claim] = []
     ids = _Ids(ctx)
     persons = []
@@ -52,8 +87,11 @@ def build(ctx: Context) -> tuple[dict[str, Any], list[Claim]]:
             "role": p.role,
             "birth_date": p.birth_date,
             "birth_place": p.birth_place,
-            "affiliations": p.affiliations,
-            "relatives": p.relatives,
+            "affiliations": [
+                {**a, "organization_id": ids.of(a["organization"], persons=False)}
+                for a in p.affiliations
+            ],
+            "relatives": [{**r, "person_id": ids.of(r["person"], orgs=False)} for r in p.relatives],
         }
         persons.append(item)
         key = f"person:{i}"
@@ -83,7 +121,11 @@ def build(ctx: Context) -> tuple[dict[str, Any], list[Claim]]:
                 Claim(
                     "affiliation",
                     f"{key}:aff:{aff['organization']}",
-                    {"person": pid, **aff},
+                    {
+                        "person": pid,
+                        **aff,
+                        "organization": ids.claim(aff["organization"], persons=False),
+                    },
                     p.evidence.get(f"aff:{aff['organization']}", []),
                     ctx.biography_stage,
                     0.5,
@@ -96,7 +138,11 @@ def build(ctx: Context) -> tuple[dict[str, Any], list[Claim]]:
                     f"{key}:rel:{rel['person']}",
                     # "person" is whose relative it is (as for every biography claim);
                     # the relative's own name is confidential and kept apart.
-                    {"person": pid, "relative": rel["person"], "relation": rel["relation"]},
+                    {
+                        "person": pid,
+                        "relative": ids.claim(rel["person"], orgs=False),
+                        "relation": rel["relation"],
+                    },
                     p.evidence.get(f"rel:{rel['person']}", []),
                     ctx.biography_stage,
                     0.5,

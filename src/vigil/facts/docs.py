@@ -34,7 +34,8 @@ def markdown() -> str:
         "Persons and organisations have an id within their report (`p1`, `o2`); the facts",
         "about them hold that id, never the name, so a name a reviewer corrects stays linked",
         "to everything said of that person. A reference to someone the report does not have",
-        "is refused.",
+        "is refused. Extraction (or a plugin) that gives an affiliation or a relative by a name",
+        "the report's organisations or persons do not have adds that organisation or person.",
         "",
     ]
     for kind in s.kinds.values():
@@ -46,7 +47,11 @@ def markdown() -> str:
         for f in kind.fields.values():
             ftype = f"one of the {f.of} values" if f.type == "choice" else _TYPE_WORDS[f.type]
             if f.is_ref:
-                ftype += " of a " + " or ".join(f.to) + (", or text" if f.or_text else "")
+                article = "an" if f.to[0][0] in "aeiou" else "a"
+                ftype += f" of {article} " + " or ".join(f.to) + (", or text" if f.or_text else "")
+                if f.or_new:
+                    given = ", ".join(f"{k} {v}" for k, v in f.or_new)
+                    ftype += f" (a name no {f.to[0]} of the report has becomes a new one: {given})"
             star = " *" if f.required else ""
             out.append(f"| `{f.name}`{star} | {ftype} | {f.label} |")
         out.append("")

@@ -10,6 +10,7 @@ ids, an entry no mention matched) is shown as that name.
     names = names_of(facts)                 # {"p1": "Aliya Sarsenbayeva", "o1": "Oyan"}
     named("charge", value, names)           # {"person": "Aliya Sarsenbayeva", ...}
     with_ids(facts)                         # facts naming people by name, given ids
+    new_mentions(with_ids(facts))           # the organisation an affiliation names, if none
 """
 
 from __future__ import annotations
@@ -129,26 +130,28 @@ def check_known(
 
 
 class _Lookup:
-    """Names and aliases of a report's mentions -> their ids, exact spelling first."""
+    """Names and aliases of a report's mentions -> their ids (in the order they were added),
+    exact spelling first."""
 
     def __init__(self) -> None:
-        self.exact: dict[str, dict[str, str]] = {}
-        self.folded: dict[str, dict[str, str]] = {}
+        self.exact: dict[str, dict[str, list[str]]] = {}
+        self.folded: dict[str, dict[str, list[str]]] = {}
 
     def add(self, kind: str, name: Any, mid: str) -> None:
         if isinstance(name, str) and name.strip():
-            self.exact.setdefault(kind, {}).setdefault(name.strip(), mid)
-            key = name_key(name)
-            if key:
-                self.folded.setdefault(kind, {}).setdefault(key, mid)
+            for table, probe in ((self.exact, name.strip()), (self.folded, name_key(name))):
+                ids = table.setdefault(kind, {}).setdefault(probe, []) if probe else []
+                if mid not in ids:
+                    ids.append(mid)
 
-    def find(self, kinds: Sequence[str], name: str) -> str | None:
+    def find(self, kinds: Sequence[str], name: str, besides: Iterable[str] = ()) -> str | None:
+        """The first id of ``kinds`` with this name that is none of ``besides``."""
         for table in (self.exact, self.folded):
             probe = name.strip() if table is self.exact else name_key(name)
             for kind in kinds:
-                found = table.get(kind, {}).get(probe)
-                if found is not None:
-                    return found
+                for found in table.get(kind, {}).get(probe, ()):
+                    if found not in besides:
+                        return found
         return None
 
 
@@ -179,12 +182,12 @@ def with_ids(
     for key, mid in (extra or {}).items():
         of = s.kind_of_id(mid)
         if of is not None:
-            lookup.folded.setdefault(of, {}).setdefault(key, mid)
+            lookup.folded.setdefault(of, {}).setdefault(key, []).append(mid)
 
-    def point(spec: FieldSpec, item: Any) -> Any:
+    def point(spec: FieldSpec, item: Any, besides: Iterable[str] = ()) -> Any:
         if not isinstance(item, str) or _is_id(spec, item):
             return item
-        return lookup.find(spec.to, item) or item
+        return lookup.find(spec.to, item, besides) or item
 
     # An alias claim says whose alias it is: once its person is known, the alias finds them.
     for kind, value in pairs:
@@ -196,29 +199,56 @@ def with_ids(
             lookup.add("person", value.get("alias"), value["person"])
     for kind, value in pairs:
         spec = s.kinds.get(kind)
-        for f in spec.refs if spec is not None else []:
+        fields = spec.refs if spec is not None else []
+        # Who a fact names beside its subject (an affiliation's organisation, a relative) is
+        # someone else, even by the same name (a relative named like an alias of the person).
+        for f in sorted(fields, key=lambda f: bool(f.or_new)):
             raw = value.get(f.name)
             if f.type == "ref":
-                value[f.name] = point(f, raw)
+                others = {x for g in fields if g is not f for x in _entries(g, value.get(g.name))}
+                value[f.name] = point(f, raw, others if f.or_new else ())
             elif isinstance(raw, list):
                 value[f.name] = list(dict.fromkeys(point(f, x) for x in raw))
     return values
 
 
+def new_mentions(facts: Sequence[Fact]) -> list[tuple[int, str, dict[str, Any]]]:
+    """The persons and organisations ``facts`` (refs already given ids by ``with_ids``)
+    name without having them: each name left in a ref field with ``or_new`` (an
+    affiliation's organisation, a relative) as a new mention of the field's first kind with
+    the values ``or_new`` gives, and the index of the first fact naming it. Add them to the
+    report and give ids again: every ref then points to someone."""
+    found: dict[tuple[str, str], tuple[int, str, dict[str, Any]]] = {}
+    for i, (kind, value) in enumerate(facts):
+        spec = schema().kinds.get(kind)
+        for f in spec.refs if spec is not None else []:
+            for item in _entries(f, value.get(f.name)) if f.or_new else []:
+                if isinstance(item, str) and name_key(item) and not _is_id(f, item):
+                    new = {"name": item.strip(), **dict(f.or_new)}
+                    found.setdefault((f.to[0], name_key(item)), (i, f.to[0], new))
+    return list(found.values())
+
+
 # What the record of ``vigil extract`` adds beside the GUIDELINES names.
-RECORD_IDS = ("id", "victim_ids", "perpetrator_ids", "person_id")
+RECORD_IDS = ("id", "victim_ids", "perpetrator_ids", "person_id", "organization_id")
 
 
 def names_only(record: Mapping[str, Any]) -> dict[str, Any]:
     """A GUIDELINES record as gold files write it: the ids ``vigil extract`` gives beside
     the names (``RECORD_IDS``) left out. Gold records come out unchanged."""
+
+    def bare(items: Any) -> Any:
+        if not isinstance(items, list):
+            return items
+        return [
+            {k: bare(v) for k, v in item.items() if k not in RECORD_IDS}
+            if isinstance(item, Mapping)
+            else item
+            for item in items
+        ]
+
     out = dict(record)
     for part in ("persons", "organizations", "events", "charges", "sentences"):
         if isinstance(record.get(part), list):
-            out[part] = [
-                {k: v for k, v in item.items() if k not in RECORD_IDS}
-                if isinstance(item, Mapping)
-                else item
-                for item in record[part]
-            ]
+            out[part] = bare(record[part])
     return out

@@ -54,6 +54,8 @@ class FieldSpec:
     min: float | None = None
     to: tuple[str, ...] = ()  # the kinds a ref may point to
     or_text: bool = False  # refs: an entry may be free text instead
+    # A name nobody of the report has becomes a new mention of ``to[0]`` with these values.
+    or_new: tuple[tuple[str, str], ...] = ()
 
     @property
     def is_ref(self) -> bool:
@@ -126,6 +128,9 @@ def load_schema(text: str | None = None) -> Schema:
             to = tuple(str(t) for t in spec.get("to") or ())
             if (ftype in ("ref", "refs")) != bool(to):
                 raise ValueError(f"facts.yaml: {kind}.{fname}: `to` goes with ref and refs")
+            or_new = tuple((str(k), str(v)) for k, v in (spec.get("or_new") or {}).items())
+            if or_new and (not to or spec.get("or_text")):
+                raise ValueError(f"facts.yaml: {kind}.{fname}: `or_new` goes with a ref of no text")
             fields[fname] = FieldSpec(
                 name=fname,
                 type=ftype,
@@ -135,6 +140,7 @@ def load_schema(text: str | None = None) -> Schema:
                 min=spec.get("min"),
                 to=to,
                 or_text=bool(spec.get("or_text", False)),
+                or_new=or_new,
             )
         prefix = body.get("id")
         if prefix is not None and not re.fullmatch(r"[a-z]", str(prefix)):
@@ -153,6 +159,10 @@ def load_schema(text: str | None = None) -> Schema:
             wrong = [t for t in f.to if t not in kinds or not kinds[t].id_prefix]
             if wrong:
                 raise ValueError(f"facts.yaml: {k.name}.{f.name}: {wrong[0]!r} has no ids")
+            for name, _ in f.or_new:
+                if name not in kinds[f.to[0]].fields:
+                    raise ValueError(f"facts.yaml: {k.name}.{f.name}: or_new: a {f.to[0]} has "
+                                     f"no field {name!r}")  # fmt: skip
     return Schema(vocabularies=vocabularies, kinds=kinds, countries=_countries())
 
 

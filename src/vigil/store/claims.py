@@ -166,6 +166,32 @@ def _carried_ids(
     return mapping
 
 
+@dataclass(frozen=True, slots=True)
+class _Named:
+    """A person or organisation that a claim of the run names without the run giving it
+    (``refs.new_mentions``): it rests on that claim's evidence."""
+
+    kind: str
+    value: dict[str, Any]
+    source: ClaimLike
+
+    @property
+    def key(self) -> str:
+        return f"{self.source.key}:{self.kind}"
+
+    @property
+    def spans(self) -> Sequence[tuple[int, int]]:
+        return self.source.spans
+
+    @property
+    def stage(self) -> str:
+        return self.source.stage
+
+    @property
+    def confidence(self) -> float:
+        return self.source.confidence
+
+
 def sync_claims(
     session: Session,
     report_id: int,
@@ -175,11 +201,16 @@ def sync_claims(
     actor: str,
 ) -> SyncStats:
     """Make the machine's claims of ``report_id`` those of this run; leave reviewed ones be.
-    Claims that name people by name instead of id (a plugin's, older code's) get ids."""
+    Claims that name people by name instead of id (a plugin's, older code's) get ids; an
+    organisation or relative named that the run does not give is added (``or_new``)."""
     rows = list(session.scalars(select(ClaimRow).where(ClaimRow.report_id == report_id)))
     existing = {row.fingerprint: row for row in rows}
     given = list(claims)
     values = refs.with_ids([(c.kind, c.value) for c in given])
+    named = refs.new_mentions([(c.kind, v) for c, v in zip(given, values, strict=True)])
+    if named:  # an affiliation with an organisation the run did not give: it is one
+        given += [_Named(kind, value, given[i]) for i, kind, value in named]
+        values = refs.with_ids([(c.kind, c.value) for c in given])
     names = refs.names_of((c.kind, v) for c, v in zip(given, values, strict=True))
     fps = [
         fingerprint(c.kind, refs.named(c.kind, v, names))

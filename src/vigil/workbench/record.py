@@ -40,7 +40,7 @@ ADDABLE = {
     "charge": "offence",
     "sentence": "note",
     "affiliation": "position",
-    "relative": "relative",
+    "relative": "relation",  # the relative is chosen among the persons
     "birth_date": "birth_date",
     "birth_place": "birth_place",
 }
