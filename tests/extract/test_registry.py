@@ -117,3 +117,19 @@ def test_a_fact_outside_the_schema_fails_the_test_run_and_is_dropped_for_users(
     assert len(warnings) == 2
     assert "stage x.v1" in warnings[0] and "'date'" in warnings[0]
     assert "'type'" in warnings[1]
+
+
+def test_a_plugins_fact_naming_people_by_name_is_kept() -> None:
+    """The store gives ids to facts that name persons by name (a plugin's way) and adds an
+    affiliation's organisation: the schema check reads the facts the same way."""
+    from vigil.extract.extractor import conforming
+    from vigil.extract.model import Claim
+
+    person = Claim(
+        "person", "p", {"id": "p1", "name": "Dana Serikova", "role": "victim"}, [], "x", 1
+    )
+    event = Claim("event", "e", {"type": "arrest", "victims": ["Dana Serikova"]}, [], "x.v1", 1)
+    member = Claim(
+        "affiliation", "a", {"person": "Dana Serikova", "organization": "Adilet"}, [], "x.v1", 1
+    )
+    assert conforming([person, event, member], []) == [person, event, member]

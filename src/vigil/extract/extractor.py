@@ -16,6 +16,7 @@ from vigil.extract.languages import DEFAULT, Models, entries
 from vigil.extract.model import Claim, ExtractionResult
 from vigil.extract.record import build
 from vigil.extract.registry import Stage, default_pipeline, get_stage
+from vigil.facts import refs
 from vigil.facts.schema import check_claim
 from vigil.settings import get_settings
 
@@ -88,10 +89,17 @@ def conforming(claims: list[Claim], warnings: list[str]) -> list[Claim]:
     """The claims that fit the fact schema (facts.yaml), as every stored fact must. A claim
     that does not is a stage's fault: dropped with a warning naming its stage and field, or
     raised under VIGIL_STRICT_STAGES so the test that ran the stage fails."""
+    # Checked as the store will keep them: persons and organisations named by name (a
+    # plugin's way) pointed to by id, an affiliation's new organisation or relative added.
+    facts = [(c.kind, c.value) for c in claims]
+    values = refs.with_ids(facts)
+    named = refs.new_mentions(list(zip([c.kind for c in claims], values, strict=True)))
+    if named:
+        values = refs.with_ids(facts + [(kind, value) for _, kind, value in named])
     kept = []
-    for claim in claims:
+    for claim, value in zip(claims, values, strict=False):
         try:
-            check_claim(claim.kind, claim.value)
+            check_claim(claim.kind, value)
         except InputError as exc:
             if get_settings().strict_stages:
                 raise
