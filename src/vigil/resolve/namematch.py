@@ -98,7 +98,9 @@ def given_similarity(a: Token, b: Token) -> float:
     return token_similarity(a, b, strict=True)
 
 
+@lru_cache(maxsize=20_000)
 def _joined(tokens: tuple[Token, ...]) -> Token:
+    """The given names as one word (cached: each name meets many others)."""
     loose = tuple("".join(parts) for parts in zip(*(t.loose for t in tokens), strict=True))
     return Token.of("".join(t.raw for t in tokens), ("".join(t.key for t in tokens),), loose)
 
