@@ -57,30 +57,24 @@ def stuck(data: bytes, name: str) -> SourceDocument:
     return read_bytes(data, name)
 
 
-def test_a_read_past_the_time_limit_is_refused_and_its_process_stopped() -> None:
-    reader = ReaderProcess(timeout=3, read=stuck)
+def test_a_read_past_the_time_limit_is_refused_and_its_process_stopped(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    reader = ReaderProcess(read=stuck)
     try:
-        asyncio.run(reader.read(TEXT, "a.txt"))  # the child is up (spawning takes seconds)
+        # No limit while the child starts (spawning it takes seconds on a busy machine).
+        monkeypatch.setenv("VIGIL_READ_TIMEOUT_SECONDS", "0")
+        asyncio.run(reader.read(TEXT, "a.txt"))
         pool = reader._pool
         assert pool is not None
         children = list(pool._processes.values())
+        monkeypatch.setenv("VIGIL_READ_TIMEOUT_SECONDS", "1.5")
         with pytest.raises(UnreadableInput) as refused:
             asyncio.run(reader.read(TEXT, "stuck.txt"))
         assert str(refused.value) == (
-            "stuck.txt: reading took longer than 3 s (VIGIL_READ_TIMEOUT_SECONDS); the input "
-            "is refused [E104]"
+            "stuck.txt: reading took longer than 1.5 s (VIGIL_READ_TIMEOUT_SECONDS); the "
+            "input is refused [E104]"
         )
         assert [child.is_alive() for child in children] == [False]
+        monkeypatch.setenv("VIGIL_READ_TIMEOUT_SECONDS", "0")
         assert asyncio.run(reader.read(TEXT, "c.txt")).text.startswith("On 12 March")
-    finally:
-        reader.close()
-
-
-def test_the_time_limit_is_a_setting(monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    monkeypatch.setenv("VIGIL_READ_TIMEOUT_SECONDS", "0.5")
-    reader = ReaderProcess(read=stuck)
-    try:
-        with pytest.raises(UnreadableInput, match=r"longer than 0\.5 s"):
-            asyncio.run(reader.read(TEXT, "stuck.txt"))
     finally:
         reader.close()

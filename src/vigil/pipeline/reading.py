@@ -28,14 +28,13 @@ Read = Callable[[bytes, str], SourceDocument]
 
 
 class ReaderProcess:
-    """``timeout``: seconds one read may take (None: VIGIL_READ_TIMEOUT_SECONDS when the
-    read starts; 0: no limit). ``read`` is ``read_bytes`` (tests give a slow one); it runs
-    in the child, so it must be a module-level function."""
+    """``read`` is ``read_bytes`` (tests give a slow one); it runs in the child, so it must
+    be a module-level function. Each read may take VIGIL_READ_TIMEOUT_SECONDS (as set
+    when it starts; 0: no limit)."""
 
-    def __init__(self, *, timeout: float | None = None, read: Read = read_bytes) -> None:
+    def __init__(self, *, read: Read = read_bytes) -> None:
         self._pool: ProcessPoolExecutor | None = None
         self._lock = threading.Lock()
-        self._timeout = timeout
         self._read = read
 
     def _executor(self) -> ProcessPoolExecutor:
@@ -49,7 +48,7 @@ class ReaderProcess:
     async def read(self, data: bytes, name: str) -> SourceDocument:
         """``read_bytes(data, name)`` in the reader process; its errors are raised here,
         and UnreadableInput when it takes longer than the time limit."""
-        limit = get_settings().read_timeout_seconds if self._timeout is None else self._timeout
+        limit = get_settings().read_timeout_seconds
         pool = self._executor()
         try:
             future = asyncio.wrap_future(pool.submit(self._read, data, name))
