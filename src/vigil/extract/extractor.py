@@ -180,17 +180,21 @@ class Extractor:
             self._prepare(item, Deadline(budget, wall=wall), start=single) for item in items
         )
         pieces = self._chunks(contexts, start=not single)
-        docs = self.nlp.pipe(pieces, as_tuples=True, batch_size=batch_size, n_process=n_process)
-        current: Context | None = None
-        parts: list[Any] = []
-        for doc, ctx in docs:
-            if current is not None and ctx is not current:
+        # The strings and words of the reports read here are forgotten when the batch is
+        # done: a long-running process (the extraction worker, a batch of hostile inputs)
+        # kept every word it ever read (issue 14: peak memory). The records hold copies.
+        with self.nlp.memory_zone():
+            docs = self.nlp.pipe(pieces, as_tuples=True, batch_size=batch_size, n_process=n_process)
+            current: Context | None = None
+            parts: list[Any] = []
+            for doc, ctx in docs:
+                if current is not None and ctx is not current:
+                    yield self._finish(current, parts, restart=not single)
+                    parts = []
+                current = ctx
+                parts.append(doc)
+            if current is not None:
                 yield self._finish(current, parts, restart=not single)
-                parts = []
-            current = ctx
-            parts.append(doc)
-        if current is not None:
-            yield self._finish(current, parts, restart=not single)
 
     def _chunks(self, contexts: Iterable[Context], *, start: bool) -> Iterator[tuple[str, Any]]:
         """(text, context) for each chunk the model reads, while the model's share of

@@ -65,8 +65,18 @@ class Cluster:
     roles: Counter[str] = field(default_factory=Counter)
     first: int = 0
 
+    # The full forms as of ``len(forms)`` names (forms only ever gain names): clustering
+    # asks every cluster for them once per name it places, and that was most of its work.
+    _full: tuple[int, list[str]] = field(default=(-1, []), repr=False, compare=False)
+
     def full_forms(self) -> list[str]:
-        return [f for f in self.forms if len([t for t in tokens(f) if not is_initial(t)]) >= 2]
+        if self._full[0] != len(self.forms):
+            self._full = (len(self.forms), [f for f in self.forms if _is_full(f)])
+        return self._full[1]
+
+
+def _is_full(form: str) -> bool:
+    return len([t for t in tokens(form) if not is_initial(t)]) >= 2
 
 
 # Name mentions clustered at most, of each kind (full names, short forms): clustering
@@ -85,7 +95,13 @@ def cluster(ctx: Context) -> list[Cluster]:
         full = sorted(full)[:MAX_NAME_MENTIONS]
         short = sorted(short)[:MAX_NAME_MENTIONS]
     clusters: list[Cluster] = []
+    # Where grouping stopped when the report's time budget ran out: each name is compared
+    # with every cluster, the one loop of this stage that grows with the report.
+    spent_at: int | None = None
     for s, e, name in sorted(full):
+        if ctx.deadline.passed():
+            spent_at = s
+            break
         toks = tokens(name)
         if is_initial(toks[0]) and len(toks) == 2:
             short.append((s, e, name))
@@ -100,6 +116,9 @@ def cluster(ctx: Context) -> list[Cluster]:
     standalone: dict[str, Cluster] = {}
     labels = {(x.start, x.end): x.label for x in ctx.ents}
     for s, e, name in sorted(short):
+        if spent_at is not None or ctx.deadline.passed():
+            spent_at = s if spent_at is None else min(s, spent_at)
+            break
         if name in NAME_ABBREVIATIONS:
             continue  # "Md." alone is part of a name, not a form of it
         toks = tokens(name)
@@ -143,6 +162,12 @@ def cluster(ctx: Context) -> list[Cluster]:
         cl = standalone.setdefault(key, Cluster(first=s))
         cl.forms[name] += 1
         cl.spans.append((s, e))
+    if spent_at is not None:
+        ctx.warnings.append(
+            "time budget spent (VIGIL_EXTRACT_BUDGET_SECONDS): names were grouped into "
+            f"persons in the first {spent_at:,} of {len(ctx.clean):,} characters; the record "
+            "is partial"
+        )
     merged = clusters + list(standalone.values())
     return _known_as(ctx, merged)
 

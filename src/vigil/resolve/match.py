@@ -38,7 +38,8 @@ class MatchDecision:
     conflict: bool = False  # True: evidence of two people, never merged automatically
 
 
-@lru_cache(maxsize=1_000_000)
+# Bounded: a long-running worker meets new names with every report (issue 14: peak memory).
+@lru_cache(maxsize=200_000)
 def _name_pair(a: str, b: str) -> NameMatch:
     return compare_names(parse_name(a), parse_name(b))
 
@@ -49,7 +50,8 @@ def match_names(a: str, b: str) -> NameMatch:
 
 
 def best_name_match(a: PersonMention, b: PersonMention) -> NameMatch:
-    """The best-agreeing pair among the two mentions' names and aliases."""
+    """The best-agreeing pair among the two mentions' names and aliases (the first pair
+    that agrees fully ends the search: no other can do better)."""
     best: NameMatch | None = None
     for name_a in a.names:
         for name_b in b.names:
@@ -59,6 +61,8 @@ def best_name_match(a: PersonMention, b: PersonMention) -> NameMatch:
                 best.score,
             ):
                 best = match
+            if best.verdict == "same" and best.score >= 1.0:
+                return best
     assert best is not None
     return best
 

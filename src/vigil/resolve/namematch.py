@@ -47,7 +47,7 @@ class NameMatch:
     conflict: bool = False
 
 
-@lru_cache(maxsize=1_000_000)
+@lru_cache(maxsize=200_000)
 def token_similarity(
     a: Token, b: Token, *, skeleton_ok: bool = False, strict: bool = False
 ) -> float:
@@ -73,7 +73,7 @@ def _group(token: Token) -> int | None:
     return None
 
 
-@lru_cache(maxsize=1_000_000)
+@lru_cache(maxsize=200_000)
 def _gendered_forms(a: Token, b: Token) -> bool:
     """Aleksandr / Aleksandra, Evgeniy / Evgeniya: one name, two genders."""
     for first in a.readings:
@@ -88,7 +88,7 @@ def _gendered_forms(a: Token, b: Token) -> bool:
     return False
 
 
-@lru_cache(maxsize=1_000_000)
+@lru_cache(maxsize=200_000)
 def given_similarity(a: Token, b: Token) -> float:
     if _gendered_forms(a, b):
         return 0.0
@@ -98,7 +98,9 @@ def given_similarity(a: Token, b: Token) -> float:
     return token_similarity(a, b, strict=True)
 
 
+@lru_cache(maxsize=20_000)
 def _joined(tokens: tuple[Token, ...]) -> Token:
+    """The given names as one word (cached: each name meets many others)."""
     loose = tuple("".join(parts) for parts in zip(*(t.loose for t in tokens), strict=True))
     return Token.of("".join(t.raw for t in tokens), ("".join(t.key for t in tokens),), loose)
 
