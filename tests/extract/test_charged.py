@@ -81,3 +81,16 @@ def test_terms_that_are_no_sentence(extractor: Extractor) -> None:
         "Theng Savoeun said plotting carries a possible prison term of five to 10 years.",
     )
     assert not {p for p, k in got if k == "imprisonment"}
+
+
+def test_charged_people_named_in_the_next_sentence(extractor: Extractor) -> None:
+    got = _charges(
+        extractor,
+        "Eight prominent Hong Kong democracy activists were charged on Thursday with taking "
+        "part in an illegal assembly. Those charged included former lawmaker Wu Chi-wai and "
+        "Figo Chan, the organiser of an annual rally.",
+    )
+    assert got == {
+        ("Wu Chi-wai", "taking part in an illegal assembly"),
+        ("Figo Chan", "taking part in an illegal assembly"),
+    }

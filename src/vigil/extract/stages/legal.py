@@ -157,16 +157,33 @@ def _against(ctx: Context, pos: int, people: list[str]) -> list[str]:
 _CHARGED_IN = ("charge", "arrest", "detention", "sentence", "trial")
 
 
+# The sentence after a charge told for unnamed people that names them: "Those charged
+# included A, B and C", "The journalists charged were: A; B".
+_NAMED_NEXT = re.compile(
+    r"\W*(?:those|the\s+[\w-]+)\s+(?:charged|arrested|detained|sentenced|convicted|accused)"
+    r"\s+(?:include[ds]?|were|are)\b",
+    re.I,
+)
+
+
 def _charged(ctx: Context, sent: tuple[int, int]) -> list[str]:
     """Who the charges of a sentence are against: the persons the events stage read as
-    the victims of its acts, else the sentence's persons (actors.victims_for)."""
+    the victims of its acts, else the sentence's persons (actors.victims_for), else those
+    the next sentence names as the ones charged (_NAMED_NEXT)."""
     names = {p.name for p in ctx.persons}
     here = [ctx.persons[i].name for i in victims_for(ctx, sent)]
     for etype in _CHARGED_IN:
         people = [v for v in ctx.acts.get((sent[0], etype), []) if v in names]
         if people:
             return people
-    return here
+    if here:
+        return here
+    idx = ctx.sentence_index(sent)
+    if 0 <= idx < len(ctx.sentences) - 1:
+        after = ctx.sentences[idx + 1]
+        if _NAMED_NEXT.match(ctx.clean[after[0] : after[1]]):
+            return [ctx.persons[i].name for i in victims_for(ctx, after, carry=False)]
+    return []
 
 
 def _penalties(ctx: Context, sent: tuple[int, int], body: str) -> None:
