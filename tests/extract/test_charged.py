@@ -94,3 +94,12 @@ def test_charged_people_named_in_the_next_sentence(extractor: Extractor) -> None
         ("Wu Chi-wai", "taking part in an illegal assembly"),
         ("Figo Chan", "taking part in an illegal assembly"),
     }
+
+
+def test_a_second_restriction_of_one_person_stays_hers(extractor: Extractor) -> None:
+    rec = extractor.extract(
+        "On 14 July 2022, the court found Dinara Zhaksylykova guilty and sentenced her to "
+        "restriction of freedom for three years, with a ban on social activity for two years."
+    ).record
+    notes = [s.get("note") or "" for s in rec["sentences"] if s["penalty"] == "restriction"]
+    assert any("ban on social activity" in n for n in notes)

@@ -268,7 +268,8 @@ def _penalties(ctx: Context, sent: tuple[int, int], body: str) -> None:
             # "sentenced A to four years and B to three", "A to three years of restricted
             # freedom and B to two": the names since the last penalty of its kind
             between = ctx.mentions_in(last_end.get(pen.penalty, s), pen.span[0], "person")
-            whom = list(dict.fromkeys(ctx.persons[m.index].name for m in between))
+            named = list(dict.fromkeys(ctx.persons[m.index].name for m in between))
+            whom = named or whom  # "... for three years, with a ban on X": hers too
         last_end[pen.penalty] = pen.span[1]
         for who in whom:
             if pen.penalty == "imprisonment" and who in had:
