@@ -74,3 +74,35 @@ def test_named_act_and_bracketed_offence() -> None:
     got = [(a.number, a.law, a.offence) for a in arts]
     assert ("124A", "Indian Penal Code", "sedition") in got
     assert ("13", "Unlawful Activities (Prevention) Act", None) in got
+
+
+def test_offence_after_a_long_charged_with() -> None:
+    found = offences_in(
+        "Theng Savoeun and Than Hach were charged on Monday by a court in the country’s "
+        "north-east with plotting against the state, said Am Sam Ath."
+    )
+    assert [o for _, o in found] == ["plotting against the state"]
+    # "charged for advocating ... - Addis Ababa, with self-governance": no "with" lead
+    found = offences_in(
+        "They were arrested and charged for advocating a more autonomous capital - Addis "
+        "Ababa, with self-governance similar to other regional states."
+    )
+    assert all("self-governance" not in o for _, o in found)
+
+
+def test_quoted_offences_a_little_after_the_act() -> None:
+    found = offences_in(
+        "Police detained Merdan Yanardag on Monday for “praising criminals” and “spreading "
+        "terrorist propaganda” after he criticized the isolation."
+    )
+    assert [o for _, o in found] == ["praising criminals", "spreading terrorist propaganda"]
+
+
+def test_a_bare_first_verb_shares_the_object_of_the_second() -> None:
+    assert split_offences(
+        "publishing and broadcasting false news that could harm public order and using a "
+        "social media account to disseminate false news"
+    ) == [
+        "publishing and broadcasting false news that could harm public order",
+        "using a social media account to disseminate false news",
+    ]

@@ -163,7 +163,14 @@ def split_offences(phrase: str) -> list[str]:
     for item in re.split(r",\s*(?:and\s+|as well as\s+)?|;\s*(?:and\s+)?", phrase):
         # "A and B-ing C" is two offences when both sides have words of their own;
         # "publishing and broadcasting false news" is one
-        halves = [h.strip(" ,") for h in re.split(r"\s+and\s+(?=\w+ing\b)", item)]
+        halves: list[str] = []
+        for h in re.split(r"\s+and\s+(?=\w+ing\b)", item):
+            if halves and len(halves[-1].split()) < 2:
+                # "publishing and broadcasting false news and using ...": the bare first
+                # verb shares the second one's object
+                halves[-1] = f"{halves[-1]} and {h.strip(' ,')}"
+            else:
+                halves.append(h.strip(" ,"))
         parts.extend(halves if all(len(h.split()) >= 2 for h in halves) else [item.strip(" ,")])
     parts = [p for p in parts if p]
     if len(parts) > 1 and all(len(p.split()) >= 2 for p in parts):

@@ -7,6 +7,7 @@ from functools import cache
 from typing import Any
 
 from vigil.extract.actors import victims_for
+from vigil.extract.charged import charged_at
 from vigil.extract.context import Charge, Context, Penalty
 from vigil.extract.data import load
 from vigil.extract.legal import (
@@ -33,13 +34,13 @@ _CHARGE_CUE = re.compile(
 _NOT_PRISON_AFTER = re.compile(
     r"[’']?s?\s*(?:of\s+|in\s+|under\s+)?(?:an?\s+|the\s+)?(?:[\w-]+\s+)?"
     r"(?:house arrest|ban|probation|restrict\w*|labou?r|community service|ago|later|earlier|"
-    r"old|before|after)\b",
+    r"old|before|after|pre-?trial)\b",
     re.I,
 )
 # Words before a term that make it asked for or possible, not imposed: "the prosecutor
 # requested ten years", "faces up to", "which carry a maximum penalty of life imprisonment".
 _NOT_IMPOSED = re.compile(
-    r"request|sought|demand|\bfaces?\b|facing|up to|maximum|carr(?:y|ies|ying)|punishable"
+    r"request|sought|demand|\bfaces?\b|facing|up to|maximum|carr(?:y|ies|ying)|punishable|possible"
     r"|could|would|(?-i:\bmay\b)|risk",  # small "may" only: "on 19 May" is a date
     re.I,
 )
@@ -94,26 +95,34 @@ def find_charges_and_sentences(ctx: Context) -> None:
                 articles[i] = Article(
                     art.start, art.end, art.number, laws[art.number.split(".")[0]], art.offence
                 )
+        same_at: int | None = None
         if articles:
             last_article = articles
-        elif SAME_ARTICLE.search(body):
-            articles = last_article
+        elif same := SAME_ARTICLE.search(body):
+            articles, same_at = last_article, same.start()
         if articles or _CHARGE_CUE.search(body):
-            _charges(ctx, sent, body, articles)
+            _charges(ctx, sent, body, articles, same_at=same_at)
         if _penalty_rx()["cue"].search(body):
             _penalties(ctx, sent, body)
     _dedupe(ctx)
 
 
-def _charges(ctx: Context, sent: tuple[int, int], body: str, articles: list[Article]) -> None:
+def _charges(
+    ctx: Context,
+    sent: tuple[int, int],
+    body: str,
+    articles: list[Article],
+    *,
+    same_at: int | None = None,
+) -> None:
+    """``same_at``: where the sentence says "on the same charges" when ``articles`` were
+    written in an earlier sentence (their offsets are not this sentence's)."""
     offences = [
         (p, o) for p, o in offences_in(body) if not is_hypothetical(ctx.clean, sent[0], sent[0] + p)
     ]
     if not articles and not offences:
         return
     people = _charged(ctx, sent)
-    if not people:
-        return
     s = sent[0]
     if articles:
         for art in articles:
@@ -122,15 +131,25 @@ def _charges(ctx: Context, sent: tuple[int, int], body: str, articles: list[Arti
                 or quoted_after(body[art.end :])
                 or (offences[0][1] if offences else None)
             )
-            for who in people:
+            at = s + (art.start if same_at is None else same_at)
+            for who in _against(ctx, at, people):
                 ctx.charges.append(
                     Charge(who, art.law, art.number, off, ctx.country, (s + art.start, s + art.end))
                 )
         return
     for pos, phrase in offences:
         for off in split_offences(phrase):
-            for who in people:
+            for who in _against(ctx, s + pos, people):
                 ctx.charges.append(Charge(who, None, None, off, ctx.country, (s + pos, sent[1])))
+
+
+def _against(ctx: Context, pos: int, people: list[str]) -> list[str]:
+    """Whom the charge or penalty told at ``pos`` is against: the persons the parse reads
+    for it (charged.charged_at), else the sentence's ``people``."""
+    parsed = charged_at(ctx, pos, pos + 1)
+    if parsed:
+        return [ctx.persons[i].name for i in parsed]
+    return people
 
 
 # Acts whose victims a charge told in the same sentence is against: "X was arrested on
@@ -138,23 +157,38 @@ def _charges(ctx: Context, sent: tuple[int, int], body: str, articles: list[Arti
 _CHARGED_IN = ("charge", "arrest", "detention", "sentence", "trial")
 
 
+# The sentence after a charge told for unnamed people that names them: "Those charged
+# included A, B and C", "The journalists charged were: A; B".
+_NAMED_NEXT = re.compile(
+    r"\W*(?:those|the\s+[\w-]+)\s+(?:charged|arrested|detained|sentenced|convicted|accused)"
+    r"\s+(?:include[ds]?|were|are)\b",
+    re.I,
+)
+
+
 def _charged(ctx: Context, sent: tuple[int, int]) -> list[str]:
     """Who the charges of a sentence are against: the persons the events stage read as
-    the victims of its acts, else the sentence's persons (actors.victims_for)."""
+    the victims of its acts, else the sentence's persons (actors.victims_for), else those
+    the next sentence names as the ones charged (_NAMED_NEXT)."""
     names = {p.name for p in ctx.persons}
     here = [ctx.persons[i].name for i in victims_for(ctx, sent)]
     for etype in _CHARGED_IN:
         people = [v for v in ctx.acts.get((sent[0], etype), []) if v in names]
         if people:
             return people
-    return here
+    if here:
+        return here
+    idx = ctx.sentence_index(sent)
+    if 0 <= idx < len(ctx.sentences) - 1:
+        after = ctx.sentences[idx + 1]
+        if _NAMED_NEXT.match(ctx.clean[after[0] : after[1]]):
+            return [ctx.persons[i].name for i in victims_for(ctx, after, carry=False)]
+    return []
 
 
 def _penalties(ctx: Context, sent: tuple[int, int], body: str) -> None:
     rx = _penalty_rx()
     people = [ctx.persons[i].name for i in victims_for(ctx, sent)]
-    if not people:
-        return
     s = sent[0]
     found: list[Penalty] = []
     suspended = "suspended" in body.lower()
@@ -162,18 +196,28 @@ def _penalties(ctx: Context, sent: tuple[int, int], body: str) -> None:
     for m in TERM.finditer(body):
         near = body[max(0, m.start() - 60) : m.end() + 40]
         lead = body[max(0, m.start() - 40) : m.start()].lower()
-        if not (rx["prison"].search(near) or re.search(r"sentenc|jail|given|received", lead)):
+        if not (
+            rx["prison"].search(near)
+            or re.search(r"sentenc|jail|given|received|\bserve", lead)
+            # "sentenced X's co-defendants -- A and B -- to nine years"
+            or re.search(r"sentenc[^.;]*\bto\s*$", body[max(0, m.start() - 120) : m.start()])
+        ):
             continue
         if _NOT_PRISON_AFTER.match(body, m.end()):
             continue  # "five years' house arrest", "two years ago", "23 years old"
         if re.search(
             r"\bban(?:ned|s)?\b|barred|prohibit|restrict|for (?:some|about|nearly|over)\s*$"
-            r"|(?:after|since|within|spent|lasting)\s*$"
+            r"|(?:after|since|within|spent|lasting)\s*$|\bspen(?:t|ds?|ding)\b(?:\s+[\w-]+){0,4}\s*$"
             r"|\b(?:held|kept|detained)\b[^.;]{0,80}\bfor\s*$",
             lead[-60:],
         ):
             continue
-        if _NOT_IMPOSED.search(body[max(0, m.start() - 30) : m.start()]):  # case kept
+        # "a possible prison term of five to 10 years": read back from the range's start
+        span_from = m.start()
+        joined = re.search(r"\b[\w-]+\s+(?:to|or)\s+$", body[max(0, m.start() - 20) : m.start()])
+        if joined:
+            span_from -= len(joined.group())
+        if _NOT_IMPOSED.search(body[max(0, span_from - 30) : m.start()]):  # case kept
             continue
         months = term_months(m)
         note = None
@@ -183,8 +227,9 @@ def _penalties(ctx: Context, sent: tuple[int, int], body: str) -> None:
             months, note = None, rng.group()
         elif suspended:
             note = "suspended"
+        if found and charged_at(ctx, s + m.start(), s + m.start() + 1) is None:
+            break  # a second term counts only where the parse says whose it is
         found.append(Penalty("", "imprisonment", (s + m.start(), s + m.end()), months, note=note))
-        break
     life = _LIFE.search(body)
     if life and not found and not _NOT_IMPOSED.search(body[: life.start()][-40:]):
         found.append(
@@ -212,13 +257,35 @@ def _penalties(ctx: Context, sent: tuple[int, int], body: str) -> None:
             found.append(
                 Penalty("", "restriction", (s + rm.start(), s + rm.end()), note=rm.group())
             )
-    for pen in found:
-        for who in people:
+    given: dict[str, set[str]] = {}
+    last_end: dict[str, int] = {}
+    for pen in sorted(found, key=lambda p: p.span):
+        # the parse reads a fine from its sum ("X was fined 1,000 manats"), not its verb
+        at = pen.span[0] + (_first_digit(ctx.clean, *pen.span) if pen.penalty == "fine" else 0)
+        whom = _against(ctx, at, people)
+        had = given.setdefault(pen.penalty, set())
+        if whom and set(whom) <= had:
+            # "sentenced A to four years and B to three", "A to three years of restricted
+            # freedom and B to two": the names since the last penalty of its kind
+            between = ctx.mentions_in(last_end.get(pen.penalty, s), pen.span[0], "person")
+            named = list(dict.fromkeys(ctx.persons[m.index].name for m in between))
+            whom = named or whom  # "... for three years, with a ban on X": hers too
+        last_end[pen.penalty] = pen.span[1]
+        for who in whom:
+            if pen.penalty == "imprisonment" and who in had:
+                continue  # "cut from five years to one": one term each
+            had.add(who)
             ctx.penalties.append(
                 Penalty(
                     who, pen.penalty, pen.span, pen.term_months, pen.amount, pen.currency, pen.note
                 )
             )
+
+
+def _first_digit(text: str, start: int, end: int) -> int:
+    """How far into ``text[start:end]`` its first digit is (0 when it has none)."""
+    m = re.search(r"\d", text[start:end])
+    return m.start() if m else 0
 
 
 def _fine_near(body: str) -> re.Match[str] | None:
