@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from vigil.extract.context import Context, Event, Mention
+from vigil.extract.lemma.attach import predicates, reading, token_at
 from vigil.extract.lemma.common import Lemmas, lemma_regex, lemmas
 from vigil.extract.lemma.model import LemmaDoc, lemma, parses
 
@@ -35,6 +36,8 @@ class Referents:
     plural: frozenset[str]
     speech: frozenset[str]
     attribution: re.Pattern[str]
+    # prepositions of an oblique an act is done to ("в отношении X", "обыск у X")
+    patient_marks: frozenset[str]
 
     @classmethod
     def of(cls, spec: dict[str, Any]) -> Referents:
@@ -44,6 +47,7 @@ class Referents:
             frozenset(spec["plural_pronouns"]),
             frozenset(spec["speech_verbs"]),
             re.compile(spec["attribution"], re.I),
+            frozenset(spec["patient_prepositions"]),
         )
 
 
@@ -160,10 +164,13 @@ def find_events(ctx: Context, doc: LemmaDoc, spec: dict[str, Any]) -> None:
                 if ctx.organizations[mn.index].kind not in _ACTORS
                 and not speaker(ctx, mn, refs.speech)  # "сообщает Интерфакс"
             ]
-            who = victims or (orgs[:1] if etype in ("search", "restriction", "charge") else [])
+            t0, t1 = lem.span(m.start(), m.end())
+            # "судья Иванов приговорил Петрова": the act is Петров's, as the parse reads it
+            preds = predicates(doc, token_at(doc, t0))
+            told = reading(ctx, doc, (s, e), preds, refs.patient_marks).narrow(victims)
+            who = told or (orgs[:1] if etype in ("search", "restriction", "charge") else [])
             if not who and etype not in unnamed_ok:
                 continue
-            t0, t1 = lem.span(m.start(), m.end())
             if any(ev.type == etype and ev.start == s for ev in ctx.events):
                 continue
             ctx.events.append(

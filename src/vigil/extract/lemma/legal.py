@@ -14,6 +14,7 @@ from typing import Any
 
 from vigil.extract.context import Charge, Context, Event, Penalty
 from vigil.extract.data import load
+from vigil.extract.lemma.attach import governing, reading, token_at
 from vigil.extract.lemma.common import lemma_regex, lemmas
 from vigil.extract.lemma.events import Referents, event_date, sentence_victims, speaker
 from vigil.extract.lemma.model import LemmaDoc, lemma, parses
@@ -114,7 +115,10 @@ def find_legal(
             told = []
         for t in told:
             inside = _named_within(ctx, *t.words) if not t.article else set()
-            for person in who:
+            # "по делу Навального задержали Ивана Петрова": the parse says whose charge
+            preds = governing(doc, token_at(doc, t.span[0]))
+            parse = reading(ctx, doc, (s, e), preds, referents.patient_marks)
+            for person in parse.narrow(who):
                 if person not in inside:  # "... через фонд проповедника Абу Умара"
                     ctx.charges.append(
                         Charge(person, t.law, t.article, t.offence, t.country, t.span)
