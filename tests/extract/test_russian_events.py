@@ -50,3 +50,14 @@ def test_judging_by_is_no_trial(extractor: Extractor) -> None:
         "Судя по событиям последнего времени, Ивана Петрова не оставят в покое.", language="ru"
     ).record
     assert not [e for e in r["events"] if e["type"] == "trial"]
+
+
+def test_an_act_told_again_of_some_of_its_persons_is_one_event(extractor: Extractor) -> None:
+    r = extractor.extract(
+        "Суд начал рассматривать дело Ивана Петрова и Анны Смирновой 10 апреля 2025 года. "
+        "Ивана Петрова судят по делу о фейках.",
+        language="ru",
+    ).record
+    trials = [e for e in r["events"] if e["type"] == "trial"]
+    assert len(trials) == 1, trials
+    assert set(trials[0]["victims"]) == {"Иван Петров", "Анна Смирнова"}

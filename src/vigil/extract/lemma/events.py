@@ -224,17 +224,25 @@ def _merge(ctx: Context) -> None:
     kept: list[Event] = []
     for ev in ctx.events:
         for k in kept:
-            if (
-                k.type == ev.type
-                and set(k.victims) == set(ev.victims)
-                and (k.date is None or ev.date is None or k.date == ev.date)
-                and (k.victims or k.date == ev.date)
-            ):
+            if _same_act(k, ev):
+                k.victims = list(dict.fromkeys(k.victims + ev.victims))
                 k.date = k.date or ev.date
                 break
         else:
             kept.append(ev)
     ctx.events = _unnamed_told_again(kept)
+
+
+def _same_act(k: Event, ev: Event) -> bool:
+    """The same act told twice: same type, no conflicting date, and the same victims, or
+    (told again of some of them: "судят журналистов X, Y и Z", then "последнее слово X,
+    которого судят ...") the victims of one among those of the other."""
+    if k.type != ev.type or not (k.date is None or ev.date is None or k.date == ev.date):
+        return False
+    a, b = set(k.victims), set(ev.victims)
+    if a == b:
+        return bool(a) or k.date == ev.date
+    return bool(a and b) and (a <= b or b <= a)
 
 
 def _unnamed_told_again(events: list[Event]) -> list[Event]:
