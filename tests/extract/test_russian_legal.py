@@ -216,3 +216,19 @@ def test_a_charge_named_tells_a_charge_event(extractor: Extractor) -> None:
 def test_a_conviction_brings_no_charge_event(extractor: Extractor) -> None:
     r = rec(extractor, "Суд признал Ивана Петрова виновным в клевете.")
     assert r["charges"] and not [e for e in r["events"] if e["type"] == "charge"]
+
+
+def test_offences_after_a_fine_and_as_imputed(extractor: Extractor) -> None:
+    assert charges(
+        extractor, "Ивана Петрова оштрафовали на 30 тысяч рублей за дискредитацию армии."
+    ) == {("Иван Петров", None, "дискредитация армии")}
+    assert charges(
+        extractor, "Суд арестовал Ивана Петрова. Ему вменяют участие в незаконном формировании."
+    ) == {("Иван Петров", None, "участие в незаконном формировании")}
+
+
+def test_an_offence_keeps_its_adjective(extractor: Extractor) -> None:
+    # "мелком" is read as the adjective before "хулиганстве", not as "мелок" (chalk)
+    assert charges(
+        extractor, "Ивана Петрова арестовали на 15 суток по статье о мелком хулиганстве."
+    ) == {("Иван Петров", None, "мелкое хулиганство")}

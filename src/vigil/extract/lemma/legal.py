@@ -31,6 +31,7 @@ def _compiled(folder: str) -> dict[str, Any]:
     ref = re.compile(pre + art + spec["more_articles"] + after, re.I)
     codes = [(re.compile(c["pattern"], re.I), c["kind"]) for c in spec["codes"]]
     countries = spec["code_countries"]
+    currency = "(?:" + "|".join(map(re.escape, spec["currencies"])) + r")\w*"
     ctry = re.compile(
         r"\s*(?P<c>" + "|".join(sorted(map(re.escape, countries), key=len, reverse=True)) + r")\b"
     )
@@ -45,7 +46,9 @@ def _compiled(folder: str) -> dict[str, Any]:
         "case": re.compile(spec["case_cue"], re.I),
         "conviction": lemma_regex(tuple(spec["conviction"])),
         "for": re.compile(r"\b" + spec["offence_for"] + r"\s+", re.I),
-        "for_petty": re.compile(r"\b" + spec["offence_for_petty"] + r"\s+", re.I),
+        "for_petty": re.compile(
+            r"\b" + spec["offence_for_petty"].replace("{currency}", currency) + r"\s+", re.I
+        ),
         "offence_words": frozenset(spec["offence_words"]),
         "staff": frozenset(spec["staff_nouns"]),
         "end": re.compile(spec["offence_end"], re.I),
@@ -396,13 +399,25 @@ def _nominative_phrase(phrase: str) -> str:
         if not ps:
             out.append(w)
             continue
-        p = ps[0]
+        p = _agreeing(ps, words[i + 1 : i + 2])
         form = p.inflect({"nomn"}) if p.tag.number == "sing" or p.tag.POS == "NOUN" else None
         out.append(str(form.word) if form else w)
         if p.tag.POS == "NOUN":
             out.extend(words[i + 1 :])
             break
     return " ".join(out)
+
+
+def _agreeing(ps: list[Any], following: list[str]) -> Any:
+    """The reading of a word in an offence phrase: an adjective where the next word is a
+    noun of its case ("мелком хулиганстве" is no "мелок", chalk), else the first."""
+    nxt = [p for w in following if w.isalpha() for p in parses(w) if p.tag.POS == "NOUN"]
+    for p in ps:
+        if p.tag.POS == "ADJF" and any(
+            p.tag.case == n.tag.case and p.tag.gender in (None, n.tag.gender) for n in nxt
+        ):
+            return p
+    return ps[0]
 
 
 def _penalties(
