@@ -232,3 +232,14 @@ def test_an_offence_keeps_its_adjective(extractor: Extractor) -> None:
     assert charges(
         extractor, "Ивана Петрова арестовали на 15 суток по статье о мелком хулиганстве."
     ) == {("Иван Петров", None, "мелкое хулиганство")}
+
+
+def test_a_case_opened_in_the_next_sentence_is_the_named_persons(extractor: Extractor) -> None:
+    r = rec(extractor, "Иван Петров задержан. Уголовное дело возбуждено по ч. 1 ст. 280.3 УК РФ.")
+    assert [(c["person"], c["article"]) for c in r["charges"]] == [("Иван Петров", "280.3.1")]
+    assert [e["victims"] for e in r["events"] if e["type"] == "charge"] == [["Иван Петров"]]
+
+
+def test_a_law_described_charges_nobody(extractor: Extractor) -> None:
+    r = rec(extractor, "Иван Петров задержан. Статья 280.3 УК РФ предусматривает до пяти лет.")
+    assert r["charges"] == []

@@ -100,12 +100,18 @@ def find_legal(
     penalised: list[str] = []  # who the last sentences were given penalties
     carried = 0  # sentences since, naming nobody
     told_sentencing = False  # whether the sentence before told of sentences
+    brought = lemma_regex(tuple(events["triggers"]["charge"]))
+    before_who: list[str] = []  # the persons of the sentence just before
     for s, e in ctx.sentences:
         sent = ctx.clean[s:e]
         lem = lemmas(doc, s, e)
         persons = sentence_victims(ctx, s, e, lem, referents)
         who = persons or _charged_organization(ctx, s, e, referents, pats)
         told = _told(ctx, s, sent, pats)
+        if told and not who and brought.search(lem.string):
+            # "Иван Петров задержан. Уголовное дело возбуждено по ч. 1 ст. 280.3 УК РФ."
+            who = before_who
+        before_who = persons
         if told:
             last = told
             every.extend(told)
@@ -155,6 +161,11 @@ def _charge_event(ctx: Context, s: int, e: int, trigger: int, who: list[str]) ->
     the same persons was already told (a conviction names a charge but brings none)."""
     if any(ev.type == "charge" and set(ev.victims) & set(who) for ev in ctx.events):
         return
+    for ev in ctx.events:
+        if ev.type == "charge" and not ev.victims and ev.start == s:
+            # the events stage told it of nobody named: the charge says whom
+            ev.victims, ev.unnamed, ev.confidence = who, False, 0.6
+            return
     ctx.events.append(
         Event(
             type="charge",
