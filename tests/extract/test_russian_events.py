@@ -61,3 +61,16 @@ def test_an_act_told_again_of_some_of_its_persons_is_one_event(extractor: Extrac
     trials = [e for e in r["events"] if e["type"] == "trial"]
     assert len(trials) == 1, trials
     assert set(trials[0]["victims"]) == {"Иван Петров", "Анна Смирнова"}
+
+
+def test_a_weekday_dates_the_acts_told_after_it(extractor: Extractor) -> None:
+    r = extractor.extract(
+        "В понедельник в Москве задержали активиста Ивана Петрова. "
+        "Его доставили в ОВД, где составили протокол по статье 20.2 КоАП.",
+        published="2024-03-05",
+        language="ru",
+    ).record
+    assert {e["type"]: e["date"] for e in r["events"]} == {
+        "arrest": "2024-03-04",
+        "charge": "2024-03-04",
+    }

@@ -212,11 +212,14 @@ def _listed(ctx: Context, s: int, e: int) -> list[str]:
 
 def event_date(ctx: Context, s: int, e: int, trigger: int) -> str | None:
     """The date of the sentence nearest its trigger, else (a news report tells its acts
-    after the date it gave last) the last date before the sentence."""
+    after the date it gave last, a weekday or "вчера" included) the last date before the
+    sentence."""
     dates = [d for d in ctx.dates if s <= d.start < e]
     dates.sort(key=lambda d: (d.relative, abs(d.start - trigger)))
     if not dates:
-        dates = [d for d in ctx.dates if d.start < s and not d.relative][-1:]
+        # "Сотрудники МВД в понедельник задержали X. ... Вартаняна задержали за ...": a
+        # weekday or "сегодня" dates what the news tells after it as a full date does
+        dates = [d for d in ctx.dates if d.start < s][-1:]
     return dates[0].value if dates else None
 
 
