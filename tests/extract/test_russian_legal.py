@@ -243,9 +243,3 @@ def test_a_case_opened_in_the_next_sentence_is_the_named_persons(extractor: Extr
 def test_a_law_described_charges_nobody(extractor: Extractor) -> None:
     r = rec(extractor, "Иван Петров задержан. Статья 280.3 УК РФ предусматривает до пяти лет.")
     assert r["charges"] == []
-
-
-def test_an_article_told_as_an_ordinal(extractor: Extractor) -> None:
-    assert [
-        c["article"] for c in rec(extractor, "Ивана Петрова судят по 342-й статье УК.")["charges"]
-    ] == ["342"]
