@@ -216,3 +216,30 @@ def test_a_charge_named_tells_a_charge_event(extractor: Extractor) -> None:
 def test_a_conviction_brings_no_charge_event(extractor: Extractor) -> None:
     r = rec(extractor, "Суд признал Ивана Петрова виновным в клевете.")
     assert r["charges"] and not [e for e in r["events"] if e["type"] == "charge"]
+
+
+def test_offences_after_a_fine_and_as_imputed(extractor: Extractor) -> None:
+    assert charges(
+        extractor, "Ивана Петрова оштрафовали на 30 тысяч рублей за дискредитацию армии."
+    ) == {("Иван Петров", None, "дискредитация армии")}
+    assert charges(
+        extractor, "Суд арестовал Ивана Петрова. Ему вменяют участие в незаконном формировании."
+    ) == {("Иван Петров", None, "участие в незаконном формировании")}
+
+
+def test_an_offence_keeps_its_adjective(extractor: Extractor) -> None:
+    # "мелком" is read as the adjective before "хулиганстве", not as "мелок" (chalk)
+    assert charges(
+        extractor, "Ивана Петрова арестовали на 15 суток по статье о мелком хулиганстве."
+    ) == {("Иван Петров", None, "мелкое хулиганство")}
+
+
+def test_a_case_opened_in_the_next_sentence_is_the_named_persons(extractor: Extractor) -> None:
+    r = rec(extractor, "Иван Петров задержан. Уголовное дело возбуждено по ч. 1 ст. 280.3 УК РФ.")
+    assert [(c["person"], c["article"]) for c in r["charges"]] == [("Иван Петров", "280.3.1")]
+    assert [e["victims"] for e in r["events"] if e["type"] == "charge"] == [["Иван Петров"]]
+
+
+def test_a_law_described_charges_nobody(extractor: Extractor) -> None:
+    r = rec(extractor, "Иван Петров задержан. Статья 280.3 УК РФ предусматривает до пяти лет.")
+    assert r["charges"] == []

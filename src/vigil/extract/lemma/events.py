@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from vigil.extract.context import Context, Event, Mention
+from vigil.extract.lemma.attach import predicates, reading, token_at
 from vigil.extract.lemma.common import Lemmas, lemma_regex, lemmas
 from vigil.extract.lemma.model import LemmaDoc, lemma, parses
 
@@ -35,6 +36,8 @@ class Referents:
     plural: frozenset[str]
     speech: frozenset[str]
     attribution: re.Pattern[str]
+    # prepositions of an oblique an act is done to ("в отношении X", "обыск у X")
+    patient_marks: frozenset[str]
 
     @classmethod
     def of(cls, spec: dict[str, Any]) -> Referents:
@@ -44,6 +47,7 @@ class Referents:
             frozenset(spec["plural_pronouns"]),
             frozenset(spec["speech_verbs"]),
             re.compile(spec["attribution"], re.I),
+            frozenset(spec["patient_prepositions"]),
         )
 
 
@@ -160,10 +164,13 @@ def find_events(ctx: Context, doc: LemmaDoc, spec: dict[str, Any]) -> None:
                 if ctx.organizations[mn.index].kind not in _ACTORS
                 and not speaker(ctx, mn, refs.speech)  # "сообщает Интерфакс"
             ]
-            who = victims or (orgs[:1] if etype in ("search", "restriction", "charge") else [])
+            t0, t1 = lem.span(m.start(), m.end())
+            # "судья Иванов приговорил Петрова": the act is Петров's, as the parse reads it
+            preds = predicates(doc, token_at(doc, t0))
+            told = reading(ctx, doc, (s, e), preds, refs.patient_marks).narrow(victims)
+            who = told or (orgs[:1] if etype in ("search", "restriction", "charge") else [])
             if not who and etype not in unnamed_ok:
                 continue
-            t0, t1 = lem.span(m.start(), m.end())
             if any(ev.type == etype and ev.start == s for ev in ctx.events):
                 continue
             ctx.events.append(
@@ -205,11 +212,14 @@ def _listed(ctx: Context, s: int, e: int) -> list[str]:
 
 def event_date(ctx: Context, s: int, e: int, trigger: int) -> str | None:
     """The date of the sentence nearest its trigger, else (a news report tells its acts
-    after the date it gave last) the last date before the sentence."""
+    after the date it gave last, a weekday or "вчера" included) the last date before the
+    sentence."""
     dates = [d for d in ctx.dates if s <= d.start < e]
     dates.sort(key=lambda d: (d.relative, abs(d.start - trigger)))
     if not dates:
-        dates = [d for d in ctx.dates if d.start < s and not d.relative][-1:]
+        # "Сотрудники МВД в понедельник задержали X. ... Вартаняна задержали за ...": a
+        # weekday or "сегодня" dates what the news tells after it as a full date does
+        dates = [d for d in ctx.dates if d.start < s][-1:]
     return dates[0].value if dates else None
 
 
@@ -217,17 +227,25 @@ def _merge(ctx: Context) -> None:
     kept: list[Event] = []
     for ev in ctx.events:
         for k in kept:
-            if (
-                k.type == ev.type
-                and set(k.victims) == set(ev.victims)
-                and (k.date is None or ev.date is None or k.date == ev.date)
-                and (k.victims or k.date == ev.date)
-            ):
+            if _same_act(k, ev):
+                k.victims = list(dict.fromkeys(k.victims + ev.victims))
                 k.date = k.date or ev.date
                 break
         else:
             kept.append(ev)
     ctx.events = _unnamed_told_again(kept)
+
+
+def _same_act(k: Event, ev: Event) -> bool:
+    """The same act told twice: same type, no conflicting date, and the same victims, or
+    (told again of some of them: "судят журналистов X, Y и Z", then "последнее слово X,
+    которого судят ...") the victims of one among those of the other."""
+    if k.type != ev.type or not (k.date is None or ev.date is None or k.date == ev.date):
+        return False
+    a, b = set(k.victims), set(ev.victims)
+    if a == b:
+        return bool(a) or k.date == ev.date
+    return bool(a and b) and (a <= b or b <= a)
 
 
 def _unnamed_told_again(events: list[Event]) -> list[Event]:

@@ -14,6 +14,7 @@ from typing import Any
 
 from vigil.extract.context import Charge, Context, Event, Penalty
 from vigil.extract.data import load
+from vigil.extract.lemma.attach import governing, reading, token_at
 from vigil.extract.lemma.common import lemma_regex, lemmas
 from vigil.extract.lemma.events import Referents, event_date, sentence_victims, speaker
 from vigil.extract.lemma.model import LemmaDoc, lemma, parses
@@ -30,6 +31,7 @@ def _compiled(folder: str) -> dict[str, Any]:
     ref = re.compile(pre + art + spec["more_articles"] + after, re.I)
     codes = [(re.compile(c["pattern"], re.I), c["kind"]) for c in spec["codes"]]
     countries = spec["code_countries"]
+    currency = "(?:" + "|".join(map(re.escape, spec["currencies"])) + r")\w*"
     ctry = re.compile(
         r"\s*(?P<c>" + "|".join(sorted(map(re.escape, countries), key=len, reverse=True)) + r")\b"
     )
@@ -44,7 +46,9 @@ def _compiled(folder: str) -> dict[str, Any]:
         "case": re.compile(spec["case_cue"], re.I),
         "conviction": lemma_regex(tuple(spec["conviction"])),
         "for": re.compile(r"\b" + spec["offence_for"] + r"\s+", re.I),
-        "for_petty": re.compile(r"\b" + spec["offence_for_petty"] + r"\s+", re.I),
+        "for_petty": re.compile(
+            r"\b" + spec["offence_for_petty"].replace("{currency}", currency) + r"\s+", re.I
+        ),
         "offence_words": frozenset(spec["offence_words"]),
         "staff": frozenset(spec["staff_nouns"]),
         "end": re.compile(spec["offence_end"], re.I),
@@ -96,12 +100,18 @@ def find_legal(
     penalised: list[str] = []  # who the last sentences were given penalties
     carried = 0  # sentences since, naming nobody
     told_sentencing = False  # whether the sentence before told of sentences
+    brought = lemma_regex(tuple(events["triggers"]["charge"]))
+    before_who: list[str] = []  # the persons of the sentence just before
     for s, e in ctx.sentences:
         sent = ctx.clean[s:e]
         lem = lemmas(doc, s, e)
         persons = sentence_victims(ctx, s, e, lem, referents)
         who = persons or _charged_organization(ctx, s, e, referents, pats)
         told = _told(ctx, s, sent, pats)
+        if told and not who and brought.search(lem.string):
+            # "Иван Петров задержан. Уголовное дело возбуждено по ч. 1 ст. 280.3 УК РФ."
+            who = before_who
+        before_who = persons
         if told:
             last = told
             every.extend(told)
@@ -114,7 +124,10 @@ def find_legal(
             told = []
         for t in told:
             inside = _named_within(ctx, *t.words) if not t.article else set()
-            for person in who:
+            # "по делу Навального задержали Ивана Петрова": the parse says whose charge
+            preds = governing(doc, token_at(doc, t.span[0]))
+            parse = reading(ctx, doc, (s, e), preds, referents.patient_marks)
+            for person in parse.narrow(who):
                 if person not in inside:  # "... через фонд проповедника Абу Умара"
                     ctx.charges.append(
                         Charge(person, t.law, t.article, t.offence, t.country, t.span)
@@ -148,6 +161,11 @@ def _charge_event(ctx: Context, s: int, e: int, trigger: int, who: list[str]) ->
     the same persons was already told (a conviction names a charge but brings none)."""
     if any(ev.type == "charge" and set(ev.victims) & set(who) for ev in ctx.events):
         return
+    for ev in ctx.events:
+        if ev.type == "charge" and not ev.victims and ev.start == s:
+            # the events stage told it of nobody named: the charge says whom
+            ev.victims, ev.unnamed, ev.confidence = who, False, 0.6
+            return
     ctx.events.append(
         Event(
             type="charge",
@@ -392,13 +410,25 @@ def _nominative_phrase(phrase: str) -> str:
         if not ps:
             out.append(w)
             continue
-        p = ps[0]
+        p = _agreeing(ps, words[i + 1 : i + 2])
         form = p.inflect({"nomn"}) if p.tag.number == "sing" or p.tag.POS == "NOUN" else None
         out.append(str(form.word) if form else w)
         if p.tag.POS == "NOUN":
             out.extend(words[i + 1 :])
             break
     return " ".join(out)
+
+
+def _agreeing(ps: list[Any], following: list[str]) -> Any:
+    """The reading of a word in an offence phrase: an adjective where the next word is a
+    noun of its case ("мелком хулиганстве" is no "мелок", chalk), else the first."""
+    nxt = [p for w in following if w.isalpha() for p in parses(w) if p.tag.POS == "NOUN"]
+    for p in ps:
+        if p.tag.POS == "ADJF" and any(
+            p.tag.case == n.tag.case and p.tag.gender in (None, n.tag.gender) for n in nxt
+        ):
+            return p
+    return ps[0]
 
 
 def _penalties(
