@@ -94,11 +94,6 @@ def entry_for(language: str | None, text: str = "") -> tuple[Entry, str | None]:
     )
 
 
-def supported(language: str | None) -> bool:
-    lang = (language or "").lower()
-    return not lang or any(lang == e.code or lang in e.also for e in entries().values())
-
-
 class Models:
     """The loaded model of each non-default entry, loaded on first use."""
 

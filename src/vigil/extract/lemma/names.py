@@ -14,7 +14,7 @@ from typing import Any
 
 from vigil.extract.context import Context, Mention, Organization, Person
 from vigil.extract.gazetteer import fold
-from vigil.extract.lemma.common import data, lemma_regex, lemmas
+from vigil.extract.lemma.common import data, lemma_regex
 from vigil.extract.lemma.model import LemmaDoc, lemma, parses
 from vigil.extract.lemma.morph import is_name_word, is_nominative, nominative
 from vigil.extract.lemma.morph import name_key as _name_key
@@ -396,8 +396,3 @@ def _kind(key: str, kinds: dict[str, list[str]]) -> str:
         if len(h) >= 3 and h.isalpha() and first.endswith(h):
             return "state_body"
     return "other"
-
-
-def sentence_lemmas(ctx: Context, doc: LemmaDoc, i: int) -> str:
-    s, e = ctx.sentences[i]
-    return lemmas(doc, s, e).string
