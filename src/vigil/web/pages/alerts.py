@@ -22,6 +22,7 @@ from vigil.i18n import _
 from vigil.settings import get_settings
 from vigil.store.alerts import AlertRow
 from vigil.store.publications import is_public, public_ids
+from vigil.web import stamped
 from vigil.web.api_models import AlertOut, AlertsAnswer
 from vigil.web.auth import check_csrf, current_user
 from vigil.web.deps import database
@@ -48,15 +49,19 @@ def _published(request: Request, limit: int = 100) -> list[dict[str, Any]]:
 
 @router.get("/alerts", response_class=HTMLResponse, include_in_schema=False)
 def alerts_page(request: Request) -> Response:
-    return page(request, "alerts.html", {"alerts": _published(request)})
+    return stamped.public_response(
+        request, lambda: page(request, "alerts.html", {"alerts": _published(request)})
+    )
 
 
 @router.get(
     "/api/alerts", tags=["alerts"], response_model=AlertsAnswer, response_model_exclude_unset=True
 )
-def api_alerts(request: Request) -> dict[str, Any]:
+def api_alerts(request: Request) -> Response:
     """Published urgent actions and follow-ups, newest first (public, redacted shape)."""
-    return {"alerts": _published(request)}
+    return stamped.public_response(
+        request, lambda: stamped.answer(AlertsAnswer, {"alerts": _published(request)})
+    )
 
 
 def _one(request: Request, alert_id: int) -> dict[str, Any]:
@@ -88,10 +93,13 @@ def api_alert(request: Request, alert_id: int) -> dict[str, Any]:
 
 
 def _feed(request: Request, **scope: Any) -> Response:
-    url = get_settings().alerts.public_url
-    with database(request).read() as session:
-        body = atom_feed(session, public_url=url, language=i18n.current(), **scope)
-    return Response(body, media_type=ATOM)
+    def build() -> Response:
+        url = get_settings().alerts.public_url
+        with database(request).read() as session:
+            body = atom_feed(session, public_url=url, language=i18n.current(), **scope)
+        return Response(body, media_type=ATOM)
+
+    return stamped.public_response(request, build)
 
 
 @router.get("/alerts/feed.atom", include_in_schema=False)
