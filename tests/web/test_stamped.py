@@ -104,3 +104,36 @@ def test_the_public_home_is_computed_once_per_change(site: Site, monkeypatch: An
     staff.get("/api/cases")
     staff.get("/api/cases")
     assert calls["list"] == 4, "logged-in lists are never cached"
+
+
+def test_public_answers_are_kept_whole(site: Site, monkeypatch: Any) -> None:
+    """A public page is rendered once per change, not once per reader (20 readers queued
+    behind 50 ms of rendering each), and a reader sending the page's ETag back gets 304
+    while nothing changed."""
+    from vigil.web.pages import directory
+
+    rendered: list[str] = []
+    render = directory.page
+
+    def counted(request: Any, name: str, *args: Any, **kwargs: Any) -> Any:
+        rendered.append(name)
+        return render(request, name, *args, **kwargs)
+
+    monkeypatch.setattr(directory, "page", counted)
+    first, second = site.client(), site.client()
+    pages = [c.get("/laws") for c in (first, second, first)]
+    assert all(p.status_code == 200 for p in pages)
+    assert rendered == ["laws.html"], "rendered once for every reader"
+    assert pages[0].text == pages[1].text
+
+    tag = pages[2].headers["etag"]
+    again = first.get("/laws", headers={"If-None-Match": tag})
+    assert again.status_code == 304 and not again.content
+    api = first.get("/api/laws")
+    assert first.get("/api/laws", headers={"If-None-Match": api.headers["etag"]}).status_code == 304
+
+    with site.db.transaction() as s:
+        unpublish_case(s, 1, actor="rex")
+    changed = first.get("/laws", headers={"If-None-Match": tag})
+    assert changed.status_code == 200 and changed.headers["etag"] != tag
+    assert rendered == ["laws.html", "laws.html"]

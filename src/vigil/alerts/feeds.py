@@ -2,6 +2,12 @@
 
 Entries carry only the frozen public shape (already redacted when published); what the
 feed itself says (its title, "Update:", "What we ask:") is in the reader's language.
+
+A case's feed lists the alerts about its people, not those filed under its number: an
+alert keeps the mentions its case had when it was drafted (``AlertRow.mentions``) and
+belongs to the case that holds them all now. A merge brings it to the case it went into;
+a split that parts its people takes it out of every case feed (it stays in the others),
+as a split takes a release made for people it parts (``vigil.store.publications``).
 """
 
 from __future__ import annotations
@@ -15,6 +21,7 @@ from sqlalchemy.orm import Session
 from vigil import i18n
 from vigil.alerts.draft import country_name
 from vigil.store.alerts import AlertRow
+from vigil.store.cases import CaseRow, PersonMentionRow
 
 
 def atom_feed(
@@ -52,7 +59,7 @@ def _feed(
         stmt = stmt.where(AlertRow.country == code)
         path, title = f"/alerts/country/{code}/feed.atom", f"{title}: {country_name(code)}"
     if case_id is not None:
-        stmt = stmt.where(AlertRow.case_id == case_id)
+        stmt = stmt.where(AlertRow.id.in_(alerts_about(session, case_id)))
         path, title = (
             f"/cases/{case_id}/alerts.atom",
             _("%(title)s: case %(id)s") % {"title": title, "id": case_id},
@@ -88,6 +95,45 @@ def _feed(
     fg.updated(newest or datetime(2000, 1, 1).astimezone())
     data: bytes = fg.atom_str(pretty=True)
     return data
+
+
+def alerts_about(session: Session, case_id: int) -> list[int]:
+    """Ids of the published alerts about the people of case ``case_id`` (a live case)."""
+    rows = session.execute(
+        select(AlertRow.id, AlertRow.case_id, AlertRow.mentions).where(
+            AlertRow.status == "published", AlertRow.case_id.is_not(None)
+        )
+    ).all()
+    wanted = sorted({m for _, _, mentions in rows for m in mentions or ()})
+    case_of: dict[str, int | None] = {}
+    for start in range(0, len(wanted), 500):
+        chunk = wanted[start : start + 500]
+        stmt = select(PersonMentionRow.id, PersonMentionRow.case_id)
+        for mention, case in session.execute(stmt.where(PersonMentionRow.id.in_(chunk))):
+            case_of[mention] = case
+    found = []
+    for alert_id, filed_under, mentions in rows:
+        # Mentions gone since (their report deleted) say nothing; none left: the number.
+        known = {case_of[m] for m in mentions or () if m in case_of}
+        if not known:
+            home: int | None = _live(session, filed_under)
+        else:
+            home = known.pop() if len(known) == 1 else None  # parted: in no case's feed
+        if home == case_id:
+            found.append(alert_id)
+    return found
+
+
+def _live(session: Session, case_id: int) -> int:
+    """Where case ``case_id`` lives now (following merges)."""
+    seen: set[int] = set()
+    while case_id not in seen:
+        seen.add(case_id)
+        into = session.scalar(select(CaseRow.merged_into).where(CaseRow.id == case_id))
+        if into is None:
+            break
+        case_id = into
+    return case_id
 
 
 def _aware(value: datetime) -> datetime:

@@ -23,7 +23,7 @@ from vigil.alerts.validate import header_text
 from vigil.errors import InputError, NotFound, VigilError
 from vigil.store.alerts import QUEUED, AlertRow, OutboxRow, SubscriberRow, WebhookRow
 from vigil.store.models import utcnow
-from vigil.store.publications import is_public
+from vigil.store.publications import is_public, members
 
 log = logging.getLogger(__name__)
 
@@ -86,6 +86,7 @@ def create_alert(
             )
     row = AlertRow(
         case_id=draft.case_id,
+        mentions=members(session, draft.case_id) if draft.case_id is not None else None,
         parent_id=parent_id,
         status=DRAFT,
         kind="followup" if parent_id is not None else "alert",

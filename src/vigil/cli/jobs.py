@@ -71,12 +71,17 @@ def extraction_worker(
     attempts: int = typer.Option(
         MAX_ATTEMPTS, "--attempts", min=1, max=100, help="Attempts before a job fails."
     ),
+    nice: int = typer.Option(
+        0, "--nice", min=0, max=19, help="Lower the worker's CPU priority by this much."
+    ),
     exit_with_parent: bool = typer.Option(False, "--exit-with-parent", hidden=True),
 ) -> None:
     """Extract the facts of uploaded reports, one at a time, until stopped (SIGTERM or
     Ctrl-C give the job under way back to the queue)."""
     from vigil.pipeline.extraction import ExtractionStage
 
+    if nice:
+        os.nice(nice)  # ``vigil serve`` asks for 10: its pages come before extraction
     settings = get_settings()
     stage = ExtractionStage(
         actor=settings.actor, model=settings.spacy_model, budget=settings.extract_budget_seconds

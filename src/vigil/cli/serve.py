@@ -16,6 +16,9 @@ from vigil.cli.common import err
 # Seconds the server gives requests under way to finish once asked to stop, and the
 # extraction worker to give its job back before it is killed.
 GRACE = 5.0
+# The extraction worker's CPU priority below the server's (``nice``): on a small machine the
+# model's minutes of work on a hostile upload must not slow the public pages.
+WORKER_NICENESS = 10
 
 
 def serve(
@@ -76,8 +79,17 @@ class _Terminated(Exception):
 
 def start_extraction_worker() -> subprocess.Popen[bytes]:
     """``vigil extraction-worker`` as a child process that ends with this one."""
-    return subprocess.Popen(
-        [sys.executable, "-m", "vigil.cli.main", "extraction-worker", "--exit-with-parent"]
+    # Our own interpreter with fixed arguments: nothing from outside reaches the command.
+    return subprocess.Popen(  # noqa: S603
+        [
+            sys.executable,
+            "-m",
+            "vigil.cli.main",
+            "extraction-worker",
+            "--exit-with-parent",
+            "--nice",
+            str(WORKER_NICENESS),
+        ]
     )
 
 

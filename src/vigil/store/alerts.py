@@ -51,6 +51,10 @@ class AlertRow(Base):
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
     case_id: Mapped[int | None] = mapped_column(Integer, index=True)
+    # The case's mention ids when the alert was drafted: the people it is about. A case's
+    # feed lists the alert while one case holds them all (``vigil.alerts.feeds``). None or
+    # empty: not known (no case, or a case without mentions); the case number is followed.
+    mentions: Mapped[list[str] | None] = mapped_column(JSON)
     parent_id: Mapped[int | None] = mapped_column(ForeignKey("alerts.id"), index=True)
     status: Mapped[str] = mapped_column(String(16), default="draft", index=True)
     kind: Mapped[str] = mapped_column(String(16), default="alert")  # alert | followup

@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from fastapi import APIRouter, Form, Request
-from fastapi.responses import HTMLResponse, Response
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from vigil import i18n
 from vigil.alerts import atom_feed, confirm_subscription, get_alert, list_alerts, subscribe
@@ -22,9 +22,10 @@ from vigil.i18n import _
 from vigil.settings import get_settings
 from vigil.store.alerts import AlertRow
 from vigil.store.publications import is_public, public_ids
+from vigil.web import stamped
 from vigil.web.api_models import AlertOut, AlertsAnswer
 from vigil.web.auth import check_csrf, current_user
-from vigil.web.deps import database
+from vigil.web.deps import cases, database
 from vigil.web.pages.home import EVENT_TYPES
 from vigil.web.render import page
 
@@ -48,15 +49,19 @@ def _published(request: Request, limit: int = 100) -> list[dict[str, Any]]:
 
 @router.get("/alerts", response_class=HTMLResponse, include_in_schema=False)
 def alerts_page(request: Request) -> Response:
-    return page(request, "alerts.html", {"alerts": _published(request)})
+    return stamped.public_response(
+        request, lambda: page(request, "alerts.html", {"alerts": _published(request)})
+    )
 
 
 @router.get(
     "/api/alerts", tags=["alerts"], response_model=AlertsAnswer, response_model_exclude_unset=True
 )
-def api_alerts(request: Request) -> dict[str, Any]:
+def api_alerts(request: Request) -> Response:
     """Published urgent actions and follow-ups, newest first (public, redacted shape)."""
-    return {"alerts": _published(request)}
+    return stamped.public_response(
+        request, lambda: stamped.answer(AlertsAnswer, {"alerts": _published(request)})
+    )
 
 
 def _one(request: Request, alert_id: int) -> dict[str, Any]:
@@ -88,10 +93,13 @@ def api_alert(request: Request, alert_id: int) -> dict[str, Any]:
 
 
 def _feed(request: Request, **scope: Any) -> Response:
-    url = get_settings().alerts.public_url
-    with database(request).read() as session:
-        body = atom_feed(session, public_url=url, language=i18n.current(), **scope)
-    return Response(body, media_type=ATOM)
+    def build() -> Response:
+        url = get_settings().alerts.public_url
+        with database(request).read() as session:
+            body = atom_feed(session, public_url=url, language=i18n.current(), **scope)
+        return Response(body, media_type=ATOM)
+
+    return stamped.public_response(request, build)
 
 
 @router.get("/alerts/feed.atom", include_in_schema=False)
@@ -108,11 +116,19 @@ def feed_country(request: Request, code: str) -> Response:
 
 @router.get("/cases/{case_id:int}/alerts.atom", include_in_schema=False)
 def feed_case(request: Request, case_id: int) -> Response:
-    if current_user(request) is None:
-        with database(request).read() as session:
-            if not is_public(session, case_id):
-                raise NotFound("no such case", subject=str(case_id))
-    return _feed(request, case_id=case_id)
+    """The alerts about the people of a case. As the case's page: an id merged into
+    another case answers 301 with the feed of the case it lives in now, and the public
+    sees the feed of a published (not held) case only."""
+    with database(request).read() as session:
+        try:
+            live = cases(request).locate(session, case_id)
+        except NotFound:
+            raise NotFound("no such case", subject=str(case_id)) from None
+        if current_user(request) is None and not is_public(session, live):
+            raise NotFound("no such case", subject=str(case_id))
+    if live != case_id:
+        return RedirectResponse(f"/cases/{live}/alerts.atom", status_code=301)
+    return _feed(request, case_id=live)
 
 
 @router.get("/alerts/subscribe", response_class=HTMLResponse, include_in_schema=False)

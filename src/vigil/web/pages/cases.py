@@ -20,6 +20,7 @@ from vigil.redaction import public_dossier
 from vigil.settings import Settings
 from vigil.store.accounts import Account
 from vigil.store.publications import is_public, publication, released_values
+from vigil.web import stamped
 from vigil.web.api_models import CaseAnswer
 from vigil.web.auth import check_csrf, current_user, require
 from vigil.web.charts import timeline_chart
@@ -77,6 +78,10 @@ def _publication(pub: Any) -> dict[str, Any] | None:
 
 @router.get("/cases/{case_id}", response_class=HTMLResponse, include_in_schema=False)
 def dossier_page(request: Request, case_id: int) -> Response:
+    return stamped.public_response(request, lambda: _dossier_page(request, case_id))
+
+
+def _dossier_page(request: Request, case_id: int) -> Response:
     try:
         data = _dossier(request, case_id)
     except _Moved as moved:
@@ -102,13 +107,17 @@ def dossier_page(request: Request, case_id: int) -> Response:
     response_model_exclude_unset=True,
     responses={301: {"description": "the case was merged: Location is its present address"}},
 )
-def api_dossier(request: Request, case_id: int) -> Any:
+def api_dossier(request: Request, case_id: int) -> Response:
     """One case's dossier (public shape when anonymous). An id merged into another case
     answers 301 with the case's present address."""
-    try:
-        return _dossier(request, case_id)
-    except _Moved as moved:
-        return RedirectResponse(f"/api/cases/{moved.case_id}", status_code=301)
+
+    def build() -> Response:
+        try:
+            return stamped.answer(CaseAnswer, _dossier(request, case_id))
+        except _Moved as moved:
+            return RedirectResponse(f"/api/cases/{moved.case_id}", status_code=301)
+
+    return stamped.public_response(request, build)
 
 
 def _back(case_id: int) -> Response:

@@ -105,22 +105,31 @@ def _organization_cases(request: Request, name: str) -> dict[str, Any]:
 
 @router.get("/organizations", response_class=HTMLResponse, include_in_schema=False)
 def organizations_page(request: Request) -> Response:
-    return page(request, "organizations.html", {"organizations": _organizations(request)})
+    return stamped.public_response(
+        request,
+        lambda: page(request, "organizations.html", {"organizations": _organizations(request)}),
+    )
 
 
 @router.get("/organizations/view", response_class=HTMLResponse, include_in_schema=False)
 def organization_page(request: Request, name: str = Query(..., max_length=300)) -> Response:
-    return page(request, "organization.html", _organization_cases(request, name))
+    return stamped.public_response(
+        request, lambda: page(request, "organization.html", _organization_cases(request, name))
+    )
 
 
 @router.get("/laws", response_class=HTMLResponse, include_in_schema=False)
 def laws_page(request: Request) -> Response:
-    return page(request, "laws.html", {"articles": _articles(request)})
+    return stamped.public_response(
+        request, lambda: page(request, "laws.html", {"articles": _articles(request)})
+    )
 
 
 @router.get("/laws/view", response_class=HTMLResponse, include_in_schema=False)
 def law_page(request: Request, article: str = Query(..., max_length=300)) -> Response:
-    return page(request, "law.html", _article_cases(request, article))
+    return stamped.public_response(
+        request, lambda: page(request, "law.html", _article_cases(request, article))
+    )
 
 
 @router.get(
@@ -129,8 +138,11 @@ def law_page(request: Request, article: str = Query(..., max_length=300)) -> Res
     response_model=OrganizationsAnswer,
     response_model_exclude_unset=True,
 )
-def api_organizations(request: Request) -> dict[str, Any]:
-    return {"organizations": _organizations(request)}
+def api_organizations(request: Request) -> Response:
+    return stamped.public_response(
+        request,
+        lambda: stamped.answer(OrganizationsAnswer, {"organizations": _organizations(request)}),
+    )
 
 
 @router.get(
@@ -139,15 +151,19 @@ def api_organizations(request: Request) -> dict[str, Any]:
     response_model=OrganizationAnswer,
     response_model_exclude_unset=True,
 )
-def api_organization(request: Request, name: str = Query(..., max_length=300)) -> dict[str, Any]:
-    return _organization_cases(request, name)
+def api_organization(request: Request, name: str = Query(..., max_length=300)) -> Response:
+    return stamped.public_response(
+        request, lambda: stamped.answer(OrganizationAnswer, _organization_cases(request, name))
+    )
 
 
 @router.get(
     "/api/laws", tags=["directory"], response_model=LawsAnswer, response_model_exclude_unset=True
 )
-def api_laws(request: Request) -> dict[str, Any]:
-    return {"articles": _articles(request)}
+def api_laws(request: Request) -> Response:
+    return stamped.public_response(
+        request, lambda: stamped.answer(LawsAnswer, {"articles": _articles(request)})
+    )
 
 
 @router.get(
@@ -156,6 +172,8 @@ def api_laws(request: Request) -> dict[str, Any]:
     response_model=LawAnswer,
     response_model_exclude_unset=True,
 )
-def api_law(request: Request, article: str = Query(..., max_length=300)) -> dict[str, Any]:
+def api_law(request: Request, article: str = Query(..., max_length=300)) -> Response:
     """Everyone charged under ``article``, grouped by the year they were charged."""
-    return _article_cases(request, article)
+    return stamped.public_response(
+        request, lambda: stamped.answer(LawAnswer, _article_cases(request, article))
+    )

@@ -89,8 +89,12 @@ def home(
     event_type: str | None = Query(None, max_length=64),
     status: str | None = Query(None, max_length=32),
 ) -> Response:
-    data = _hot(request, country, event_type, status)
-    return page(request, "home.html", {**data, "statuses": STATUSES, "event_types": EVENT_TYPES})
+    def build() -> Response:
+        data = _hot(request, country, event_type, status)
+        context = {**data, "statuses": STATUSES, "event_types": EVENT_TYPES}
+        return page(request, "home.html", context)
+
+    return stamped.public_response(request, build)
 
 
 @router.get(
@@ -101,6 +105,8 @@ def api_cases(
     country: str | None = Query(None, max_length=64),
     event_type: str | None = Query(None, max_length=64),
     status: str | None = Query(None, max_length=32),
-) -> dict[str, Any]:
+) -> Response:
     """Cases with the most recent events (published ones only, redacted, when anonymous)."""
-    return _hot(request, country, event_type, status)
+    return stamped.public_response(
+        request, lambda: stamped.answer(CasesAnswer, _hot(request, country, event_type, status))
+    )
