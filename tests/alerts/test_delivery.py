@@ -19,6 +19,7 @@ from vigil.alerts.worker import Worker
 from vigil.settings import AlertSettings, get_settings
 from vigil.store.alerts import OutboxRow, SubscriberRow, claim_batch, outbox_counts
 from vigil.store.db import Database
+from vigil.store.models import utcnow
 
 
 def _subscribers(db: Database, n: int) -> None:
@@ -135,8 +136,17 @@ def test_refused_recipient_fails_others_proceed(
 
 
 def test_webhook_receiver_down_then_back(
-    db: Database, settings: AlertSettings, mail: MailSink, hooks: HookSink
+    db: Database,
+    alert_env: dict[str, str],
+    mail: MailSink,
+    hooks: HookSink,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
+    # The retry waits longer than a drain on a loaded machine takes (with the suite's 0.2 s
+    # a slow drain met the retry already due and counted two), and is made due by hand.
+    monkeypatch.setenv("VIGIL_OUTBOX_RETRY_BASE", "60")
+    monkeypatch.setenv("VIGIL_OUTBOX_RETRY_MAX", "60")
+    settings = get_settings().alerts
     with db.transaction() as s:
         add_webhook(s, hooks.url(), actor="admin", settings=settings, allow_private=True)
     hooks.status = 503
@@ -144,6 +154,8 @@ def test_webhook_receiver_down_then_back(
     assert Worker(db, settings).drain().retried == 1
     assert hooks.requests == []
     hooks.status = 200
+    with db.transaction() as s:
+        s.execute(update(OutboxRow).values(next_attempt_at=utcnow()))
     _drain_until(db, settings, 1)
     assert hooks.deliveries() == {f"/hook:{aid}": 1}
     with db.read() as s:
