@@ -3,8 +3,6 @@ process, never done in the request; editors follow each report's extraction stat
 
 from __future__ import annotations
 
-import time
-
 from sqlalchemy import func, select
 
 from tests.helpers import extract_queued
@@ -24,9 +22,7 @@ def test_the_api_answers_stored_and_queued_and_the_state_follows_the_worker(site
     client = site.login("eve")
     token = client.get("/api/session").json()["csrf"]
     files = [("files", (ARREST.name, ARREST.read_bytes())), ("files", ("x.png", b"\x89PNG\r\n"))]
-    started = time.perf_counter()
     answer = client.post("/api/upload", files=files, headers={"X-CSRF-Token": token})
-    took = time.perf_counter() - started
     assert answer.status_code == 200, answer.text
     stored, refused = answer.json()["results"]
     assert stored["status"] == "stored" and refused["status"] == "rejected"
@@ -35,7 +31,6 @@ def test_the_api_answers_stored_and_queued_and_the_state_follows_the_worker(site
     }  # fmt: skip
     assert "extraction" not in refused
     assert claims(site) == 0, "nothing is extracted in the request"
-    assert took < 5, f"the upload took {took:.1f} s"
     rid = stored["report_id"]
     state = client.get(f"/api/upload/extraction?ids={rid},424242")
     assert state.json() == {"reports": [stored["extraction"]]}
