@@ -258,17 +258,14 @@ def test_court_orders_carry_the_case_and_roads_blocked_are_no_ban(extractor: Ext
     assert "restriction" not in by_type
 
 
-def test_shouting_headers_are_scanned_quickly(extractor: Extractor) -> None:
-    import time
-
+def test_shouting_headers_do_not_hide_the_report(extractor: Extractor) -> None:
+    # How fast they are scanned is measured by `make bench` (bench_hostile), not here.
     text = (
         "URGENT ACTION\nTAKE ACTION: WRITE AN APPEAL IN YOUR OWN WORDS OR USE THIS MODEL LETTER\n"
         "Dear Attorney General Of The Republic Of Somewhere Far Away From Here Today Now,\n"
     ) * 5 + "Journalist Anna Bekova was arrested on 3 May 2024."
-    _rec(extractor, "Ivan Petrov was arrested in Minsk.")  # data files and gazetteer load
-    t0 = time.perf_counter()
-    _rec(extractor, text)
-    assert time.perf_counter() - t0 < 1.0
+    record = _rec(extractor, text)
+    assert [e["victims"] for e in record["events"] if e["type"] == "arrest"] == [["Anna Bekova"]]
 
 
 def test_prison_term_before_a_ban_and_trade_titles(extractor: Extractor) -> None:

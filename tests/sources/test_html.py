@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import time
-
 import pytest
 
 from vigil.errors import EmptyInput
@@ -154,10 +152,8 @@ def test_hostile_markup_never_reaches_the_text() -> None:
 @pytest.mark.parametrize("depth", [10_000, 100_000])
 def test_deep_nesting_does_not_recurse(depth: int) -> None:
     html = b"<html><body>" + b"<div>" * depth + b"Deeply buried text." + b"</div>" * depth
-    t0 = time.perf_counter()
     doc = read_bytes(html + b"</body></html>", "deep.html")
     assert doc.text == "Deeply buried text."
-    assert time.perf_counter() - t0 < 20
     assert any("nested" in w for w in doc.warnings)
 
 
@@ -204,9 +200,7 @@ def test_wrong_legacy_meta_charset_is_overruled() -> None:
 
 def test_many_nodes_skip_trafilatura_but_stay_linear() -> None:
     html = b"<html><body>" + b"<p>Word and more words.</p>" * 25_000 + b"</body></html>"
-    t0 = time.perf_counter()
     doc = read_bytes(html, "many.html")
-    assert time.perf_counter() - t0 < 30
     assert any("text nodes" in w for w in doc.warnings)
     assert doc.text.count("Word and more words.") == 25_000
 
