@@ -17,6 +17,7 @@ from vigil.datafiles import read_mapping
 
 _SPACE = re.compile(r"\s+")
 _TAG_NAME = re.compile(r"</?[A-Za-z][^\s/>]{0,63}")
+_TAG_START = re.compile(r"<(?=/?[A-Za-z])")  # a "<" that _TAG_NAME would match
 
 
 @dataclass(frozen=True, slots=True)
@@ -233,9 +234,12 @@ def defuse(html: str) -> tuple[str, int]:
     A tag longer than ``max_tag_chars`` keeps its name and ends there, its attributes
     become spaces after it (whitespace runs inside a tag cost html.parser's regular
     expressions memory per character);
-    a ``<`` that no ``>`` follows becomes a space (the rest reads as text). Only ASCII is
+    a ``<`` that no ``>`` follows becomes a space (the rest reads as text), however near
+    the end it is: html.parser rescans the rest of the page for each one, so a tail of
+    ``max_tag_chars`` characters of "<p <p <p" cost it seconds. Only ASCII is
     replaced by ASCII, so every character keeps its length in the original encoding.
-    One pass: the position of the next ``>`` is found once and reused.
+    One pass: the position of the next ``>`` is found once and reused, and once there is
+    none the rest is done by one regular expression.
     """
     limit = rules().max_tag_chars
     pieces: list[str] = []
@@ -252,16 +256,18 @@ def defuse(html: str) -> tuple[str, int]:
             gt = html.find(">", i)
             if gt < 0:
                 gt = len(html)
-        if gt - i <= limit:
+        if gt - i <= limit and gt < len(html):
             i = html.find("<", i + 1)
             continue
-        cut += 1
         pieces.append(html[done:i])
         if gt == len(html):
-            pieces.append(" ")  # never closed: this "<" is text
-            done = i + 1
-            i = html.find("<", i + 1)
-            continue
+            # No ">" from here on: every tag from here is never closed, all "<" are text.
+            tail, n = _TAG_START.subn(" ", html[i:])
+            pieces.append(tail)
+            cut += n
+            done = len(html)
+            break
+        cut += 1
         pieces.append(name.group() + ">")
         pieces.append(" " * (gt - name.end()))
         done = gt + 1
