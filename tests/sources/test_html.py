@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 
 from vigil.errors import EmptyInput
-from vigil.sources import read_bytes, webpage
+from vigil.sources import htmlwalk, read_bytes, webpage
 from vigil.sources.document import SourceDocument
 from vigil.sources.htmlwalk import defuse
 
@@ -228,3 +230,29 @@ def test_a_tag_never_closed_reads_as_text() -> None:
     assert defuse("<p>short</p>") == ("<p>short</p>", 0)
     doc = read_bytes(html.encode(), "open.html")
     assert doc.text.startswith("Detained in Minsk.")
+
+
+def test_unclosed_tags_near_the_end_are_text_too() -> None:
+    # The last max_tag_chars characters of "<p <p <p" were left to html.parser, which
+    # rescanned the rest of the page for each "<" (6 CPU s on the hostile set's file).
+    html = "<html><body><p>Detained.</p>" + "<p " * 500
+    cut, n = defuse(html)
+    assert n == 500 and "<" not in cut[len("<html><body><p>Detained.</p>") :]
+
+
+def test_only_the_first_max_text_runs_are_read(monkeypatch: pytest.MonkeyPatch) -> None:
+    # 50,000 links took 3 to 7 CPU s in html.parser and our walk (issue 14): the page is
+    # cut before parsing at the first run of text over the limit, and the document says so.
+    few = dataclasses.replace(htmlwalk.rules(), max_text_runs=12)
+    monkeypatch.setattr(htmlwalk, "rules", lambda: few)
+    monkeypatch.setattr(webpage, "rules", lambda: few)
+    links = " ".join(f'<a href="/{i}">Name{i}</a>' for i in range(30))
+    html = f"<html><body><p>Detained in Minsk. {links}</p></body></html>"
+    doc = read_bytes(html.encode(), "links.html")
+    # Runs: the sentence and the 30 names (whitespace between tags is not a run).
+    assert doc.text.endswith("Name9 Name10") and "Name11" not in doc.text
+    assert doc.text.startswith("Detained in Minsk.")
+    warning = "only the first 12 runs of text between tags were read; 19 more were left out"
+    assert warning in doc.warnings
+    tags_only = "<div>" * 100 + "Buried." + "</div>" * 100
+    assert htmlwalk.cap_text_runs(tags_only) == (tags_only, 0)

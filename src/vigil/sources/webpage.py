@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from vigil.errors import EmptyInput, UnreadableInput
 from vigil.sources.decoding import Decoded, charset_of, decode
 from vigil.sources.document import SourceDocument, join_mapped
-from vigil.sources.htmlwalk import Page, TextNode, defuse, rules, walk
+from vigil.sources.htmlwalk import Page, TextNode, cap_text_runs, defuse, rules, walk
 from vigil.sources.language import detect_language
 from vigil.sources.registry import register
 from vigil.sources.sniff import is_html
@@ -265,6 +265,12 @@ def read_html(data: bytes, filename: str, *, media_type: str | None = None) -> S
     html, cut = defuse(decoded.text)
     if cut:
         warnings.append(f"{cut} overlong or unclosed tags were cut before reading")
+    html, left_out = cap_text_runs(html)
+    if left_out:
+        warnings.append(
+            f"only the first {rules().max_text_runs:,} runs of text between tags were "
+            f"read; {left_out:,} more were left out"
+        )
     page = walk(html)
     spans = _node_bytes(html, page.nodes, decoded.encode, decoded.start)
 
