@@ -71,7 +71,8 @@ def _lex() -> dict[str, Any]:
             r"(?<![\w-])(?i:"
             + "|".join(re.escape(c) for c in data["source_cues"])
             + rf")[ \t]+(?:the[ \t]+)?(?:[{UP}][\w-]*['’]s[ \t]+)?"
-            rf"({_CAP}(?:[ \t]+(?:(?:of|for|de|del|la|el)[ \t]+)?{_CAP}){{0,4}})"
+            rf"({_CAP}(?:[ \t]+(?:(?:of|for|de|del|la|el)[ \t]+)?{_CAP}){{0,4}}"
+            r"(?:[ \t]+\d{1,3}(?![\w.,:/]))?)"
         ),
         "kinds": kinds,
         # "Public Interest Law Center (PILC)", "Halyk Maidan (National Front)"
@@ -561,14 +562,16 @@ def _sources(orgs: _Orgs, ctx: Context) -> None:
     Tribune", "Credit: Meydan TV"). A person or a place after the same words is neither."""
     text = ctx.clean
     for m in _lex()["source"].finditer(text):
-        if text[m.end(1) : m.end(1) + 1] in ("’", "'"):
-            continue  # "the Cameroon Journalists’ Trade Union": the name goes on
+        if text[m.end(1) : m.end(1) + 1] in ("’", "'", "/"):
+            continue  # "the Cameroon Journalists’ Trade Union"; a credit "Name/Outlet"
+        if text[m.start() : m.start(1)].rstrip().endswith(":") and looks_like_person(m.group(1)):
+            continue  # "Photo: Seyma Karatas": a photographer
         name, s, e = trim(m.group(1), m.start(1))
         name = _POSS.sub("", name).strip()
         e = s + len(name)
         if not name or orgs.covered(s, e) or is_place(name) or tokens(name)[-1] in _CALENDAR:
             continue
-        brand = len(tokens(name)) >= 2 or re.search(r"[a-z][A-Z]|^[A-Z]{2,}$", name)
+        brand = len(name.split()) >= 2 or re.search(r"[a-z][A-Z]|^[A-Z]{2,}$", name)
         if not brand:
             continue  # "told Ahmed": one plain word is more often a person
         if any(
