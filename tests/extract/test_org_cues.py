@@ -36,6 +36,9 @@ def test_an_outlet_named_before_news_site_or_after_a_periodical_word(
         "He said in an interview with “Imedi Pirveli” that he had been beaten.",
     )
     assert {"Kanal Sahil", "Lokdarpan", "Imedi Pirveli"} <= orgs, orgs
+    assert "Pashto-language" not in _orgs(
+        extractor, "She reports for the Pashto-language news site Khyber Awaz."
+    )
 
 
 def test_a_credit_word_a_small_kind_word_or_a_title_is_no_part_of_the_name() -> None:

@@ -329,6 +329,8 @@ def find_organizations(ctx: Context) -> list[Organization]:
             or fold(first) in demonyms()
         ):
             name = " ".join(name.split()[1:])
+        if re.fullmatch(r"[\w’']+-[a-z]+", name):
+            continue  # "the Urdu-language news site Sarhad Awaz": a description
         if name and not orgs.covered(m.start(1), m.end(1)):
             orgs.add(
                 name,
