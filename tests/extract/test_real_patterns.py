@@ -165,15 +165,21 @@ def test_news_agencies_and_photo_credits_are_organizations(extractor: Extractor)
 
 
 def test_a_capital_the_inside_a_sentence_belongs_to_the_name() -> None:
-    """ "published in The Guardian" (gold keeps "The"), where the model found "Guardian"."""
+    """ "published in The Guardian" (gold keeps "The"), where the model found "Guardian";
+    "— The Sunday Vision (@...)" after a quoted tweet (newvision, rappler)."""
     from vigil.extract.org_names import the_aliases
     from vigil.extract.orgs import _Orgs
 
     orgs = _Orgs()
     orgs.add("Guardian", (30, 38), kind="media")
     orgs.add("Lamp Post", (60, 69), kind="media")
-    the_aliases(orgs, "According to an article in The Guardian, ... The Lamp Post reported")
-    assert [o.aliases for o in orgs.items] == [["The Guardian"], []]
+    orgs.add("Sunday Herald", (90, 103), kind="media")
+    the_aliases(
+        orgs,
+        "According to an article in The Guardian, ... Lamp Post reported\n"
+        "— The Sunday Herald (@sundayherald)",
+    )
+    assert [o.aliases for o in orgs.items] == [["The Guardian"], [], ["The Sunday Herald"]]
 
 
 def test_the_acronym_of_a_law_is_no_organization(extractor: Extractor) -> None:

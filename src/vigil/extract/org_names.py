@@ -59,15 +59,16 @@ def bracket_aliases(orgs: _Orgs, text: str) -> None:
 
 
 def the_aliases(orgs: _Orgs, text: str) -> None:
-    """ "published in The Guardian", "told The Associated Press": a capital "The" inside a
-    sentence is part of the name, which the text also writes without it ("Guardian")."""
+    """ "published in The Guardian", "— The Sunday Vision (@...)", "“The World Organization
+    Against Torture,”": a capital "The" before the name may be part of it, which the text
+    also writes without it ("Guardian"). Written as an alias, it costs nothing where not."""
     for org in orgs.items:
         if org.name.startswith("The ") or not org.name[:1].isupper():
             continue
         the = "The " + org.name
         if any(fold(a) == fold(the) for a in org.aliases):
             continue
-        if re.search(r"[a-z,;:]\s+" + re.escape(the) + r"(?![\w-])", text):
+        if re.search(r"(?<![\w-])" + re.escape(the) + r"(?![\w-])", text):
             org.aliases.append(the)
 
 

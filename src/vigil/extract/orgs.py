@@ -59,6 +59,21 @@ def _lex() -> dict[str, Any]:
     ]
     return {
         "not_org": frozenset(fold(w) for w in data["not_org"]),
+        "credit_words": frozenset(data["credit_words"]),
+        "small_court": re.compile(
+            rf"(?<![\w’'-])((?:{_CAP}[ \t]+(?:and[ \t]+)?){{1,3}})(?:"
+            + "|".join(data["court_levels"])
+            + r")[ \t]+court\b"
+        ),
+        "described": re.compile(r"^[\w-]+-(?:" + "|".join(data["described_as"]) + r")\s+"),
+        # "told BenarNews", "according to Pakistan’s Express Tribune", "Credit: Meydan TV"
+        "source": re.compile(
+            r"(?<![\w-])(?i:"
+            + "|".join(re.escape(c) for c in data["source_cues"])
+            + rf")[ \t]+(?:the[ \t]+)?(?:[{UP}][\w-]*['’]s[ \t]+)?"
+            rf"({_CAP}(?:[ \t]+(?:(?:of|for|de|del|la|el)[ \t]+)?{_CAP}){{0,4}}"
+            r"(?:[ \t]+\d{1,3}(?![\w.,:/]))?)"
+        ),
         "kinds": kinds,
         # "Public Interest Law Center (PILC)", "Halyk Maidan (National Front)"
         "paren": re.compile(rf"({seq})[”»\"]?[ \t]*\([“«\"]?([A-Z][\w’'& .-]{{1,100}}?)[”»\"]?\)"),
@@ -67,7 +82,8 @@ def _lex() -> dict[str, Any]:
             r"\b(?:[Pp]arty|[Mm]ovement|[Oo]rgani[sz]ation|[Gg]roup|[Uu]nion|[Nn]ewspaper|"
             r"[Ff]oundation|[Cc]ompany|[Aa]ssociation|[Cc]entre|[Cc]enter|[Cc]oalition|"
             r"[Ff]ront|[Cc]ampaign|[Aa]gency|[Ww]ebsite|[Cc]hannel|[Oo]utlet|[Bb]roadcaster|"
-            r"[Pp]ortal|[Mm]agazine|[Ww]eekly|NGO)\s+[“«\"]([^”»\"\n]{2,60}?)\s*[”»\"]"
+            r"[Pp]ortal|[Mm]agazine|[Ww]eekly|[Mm]onthly|[Dd]aily|[Jj]ournal|NGO|"
+            r"interview with)\s+[“«\"]([^”»\"\n]{2,60}?)\s*[”»\"]"
         ),
         "quoted_before": re.compile(
             r"[“«\"]([^”»\"\n]{2,60}?)\s*[”»\"]\s+(?:[A-Z][\w’']*\s+)?([Pp]arty|[Mm]ovement|"
@@ -80,9 +96,11 @@ def _lex() -> dict[str, Any]:
         ),
         "branch": re.compile(r"^[ \t]+Branch[ \t]+\d+"),
         # "the opposition New Armenia movement", "Khronika Turkmenistana website"
+        # "the Abzas Media investigative news site": one describing word may stand between
         "kind_after": re.compile(
-            rf"((?:[{UP}][\w’'!-]+[ \t]+){{1,4}})(movement|party|news agency|newspaper|"
-            r"news website|website|TV channel|radio station|magazine)\b"
+            rf"((?:[{UP}][\w’'!-]+[ \t]+){{1,4}})(?:[a-z]+[ \t]+(?=news[ \t]))?(movement|party|"
+            r"news agency|newspaper|news website|news site|news outlet|news portal|website|"
+            r"TV channel|radio station|magazine)\b"
         ),
         # "rights organization Human Rights Houses"
         "kind_before": re.compile(
@@ -177,6 +195,15 @@ def _ok(name: str) -> bool:
     return not any(ch.isdigit() for ch in name[:1])
 
 
+_KIND_TAIL = re.compile(r"(?<=[\w’'])\s+(?:party|movement)\b.*$")
+
+
+@cache
+def _other_titles() -> frozenset[str]:
+    """Capitalised titles of the job a person holds in a body ("Coordinator", "Director")."""
+    return frozenset(t for t in load("names")["titles"]["other"] if t[:1].isupper())
+
+
 _SMALL_TAIL = re.compile(r"(?:\s+(?:the|of|and|for|in|on|at|to|a|an))+$")
 
 
@@ -191,6 +218,15 @@ def tidy(name: str) -> str:
     if not _POSS_NAME.search(name):
         name = _POSS.sub("", name).strip()
     name = _TITLE_TAIL.sub("", name).strip()
+    words = name.split()
+    if len(words) >= 2 and words[0] in _lex()["credit_words"]:
+        name = " ".join(words[1:])  # "Via Cuban Democratic Directorate"
+    # "Georgian Dream party", "Citizens for Liberty party in the Nov": the kind word written
+    # small after a capitalised name is a description, not part of the name
+    name = _KIND_TAIL.sub("", name)
+    words = name.split()
+    if len(words) >= 3 and words[-1] in _other_titles():
+        name = " ".join(words[:-1])  # "CPJ Africa Advocacy Coordinator": a title after it
     # A name never ends in a small word: "told CPJ the KGB ..." gave "CPJ the",
     # "the District Magistrate of ..." gave "District Magistrate of".
     return _SMALL_TAIL.sub("", name).strip()
@@ -240,7 +276,7 @@ class _Orgs:
         name = tidy(name)
         if alias is None and _POSS.search(raw.strip()) and len(tokens(raw)) > len(tokens(name)):
             alias = raw.strip(" ,.;:")
-        name = re.sub(r"^[\w-]+-based\s+", "", name)
+        name = _lex()["described"].sub("", name)
         if not (_ok(name) or (trusted and name[:1].isupper() and fold(name))):
             return None
         org = self.find(name) or (self.find(alias) if alias else None)
@@ -293,6 +329,8 @@ def find_organizations(ctx: Context) -> list[Organization]:
             or fold(first) in demonyms()
         ):
             name = " ".join(name.split()[1:])
+        if re.fullmatch(r"[\w’']+-[a-z]+", name):
+            continue  # "the Urdu-language news site Sarhad Awaz": a description
         if name and not orgs.covered(m.start(1), m.end(1)):
             orgs.add(
                 name,
@@ -300,6 +338,8 @@ def find_organizations(ctx: Context) -> list[Organization]:
                 kind=_kind_word(m.group(2).split()[-1].lower()),
             )
     _institutions(orgs, text)
+    datelines = _dateline_words(text)
+    _small_courts(orgs, text)
     for m in lex["kind_before"].finditer(text):
         # "the NGO Affairs Bureau": the cue word inside a body's name is not a cue
         if not orgs.covered(*m.span(1)) and not orgs.covered(m.start(), m.end(1)):
@@ -307,6 +347,7 @@ def find_organizations(ctx: Context) -> list[Organization]:
     for m in lex["foreign"].finditer(text):
         if not orgs.covered(*m.span()):
             orgs.add(m.group().strip(), m.span(), trusted=True)
+    _sources(orgs, ctx)
     for m in lex["premises_of"].finditer(text):
         if not orgs.covered(*m.span(1)):
             orgs.add(m.group(1), m.span(1))
@@ -331,7 +372,7 @@ def find_organizations(ctx: Context) -> list[Organization]:
         if inside is not None:
             inside.spans.append((s, e))
             continue
-        if _menu(text, s, e):
+        if _menu(text, s, e) or (s, e) in datelines:
             continue
         personal = looks_like_person(name) and kind_of(name) == "other"
         if personal and (ent.label == "PERSON" or not lex["acronym"].match(name)):
@@ -370,6 +411,8 @@ def find_organizations(ctx: Context) -> list[Organization]:
         word = m.group()
         if word in lex["not_acronyms"] or word.endswith("-") or is_place(word):
             continue
+        if m.span() in datelines:
+            continue  # "CAIRO (Reuters) -", "HONG KONG:", "AFTER BEING TORTURED in"
         if word in laws:
             continue  # "the PTA" of the Prevention of Terrorism Act: a law, not a body
         if orgs.covered(*m.span()):
@@ -390,6 +433,25 @@ def find_organizations(ctx: Context) -> list[Organization]:
     merge_same_bodies(orgs)
     the_aliases(orgs, text)
     return orgs.items
+
+
+# A dateline or a news lede in capitals, not acronyms: "CAIRO (Reuters) -", "GUATEMALA CITY
+# (Reuters)", "HONG KONG: Eight activists", "AFTER BEING TORTURED in a detention center".
+_CAPS_RUN = r"(?:[A-Z][A-Z'’.-]+[ \t]+)+[A-Z][A-Z'’.-]+"
+_DATELINE = re.compile(
+    rf"(?m)(?<![\w-])({_CAPS_RUN})(?=[ \t]*(?:\(|:|[-–—][ \t]))"
+    rf"|^({_CAPS_RUN})(?=[ \t]+[a-z])"
+    r"|^([A-Z][A-Z'’-]+)(?=[ \t]*\([A-Z][\w-]*\)[ \t]*[-–—:])"
+)
+
+
+def _dateline_words(text: str) -> set[tuple[int, int]]:
+    """Spans of the capital words of datelines and capitalised ledes."""
+    out = set()
+    for m in _DATELINE.finditer(text):
+        for w in re.finditer(r"\S+", m.group()):
+            out.add((m.start() + w.start(), m.start() + w.end()))
+    return out
 
 
 _LAW_WORDS = re.compile(
@@ -480,6 +542,48 @@ def _institutions(orgs: _Orgs, text: str) -> None:
         orgs.add(name, (s, m.end()), trusted=True)
 
 
+def _small_courts(orgs: _Orgs, text: str) -> None:
+    """ "the Lenin district court", "Iuye district court": a place and a court's level
+    written small name one court (news style; the other sets write "District Court")."""
+    lex = _lex()
+    for m in lex["small_court"].finditer(text):
+        words = list(re.finditer(r"\S+", m.group(1)))
+        while words and (
+            words[0].group() in lex["institution_not_first"] or words[0].group() in _CALENDAR
+        ):
+            words = words[1:]
+        if not words or fold(words[0].group()) in demonyms():
+            continue  # "the Azerbaijani district court" names no one court
+        s = m.start(1) + words[0].start()
+        if not orgs.covered(s, m.end()):
+            orgs.add(text[s : m.end()], (s, m.end()), kind="court", trusted=True)
+
+
+def _sources(orgs: _Orgs, ctx: Context) -> None:
+    """An outlet the text cites ("told Myanmar Now", "according to Pakistan’s Express
+    Tribune", "Credit: Meydan TV"). A person or a place after the same words is neither."""
+    text = ctx.clean
+    for m in _lex()["source"].finditer(text):
+        if text[m.end(1) : m.end(1) + 1] in ("’", "'", "/"):
+            continue  # "the Cameroon Journalists’ Trade Union"; a credit "Name/Outlet"
+        if text[m.start() : m.start(1)].rstrip().endswith(":") and looks_like_person(m.group(1)):
+            continue  # "Photo: Seyma Karatas": a photographer
+        name, s, e = trim(m.group(1), m.start(1))
+        name = _POSS.sub("", name).strip()
+        e = s + len(name)
+        if not name or orgs.covered(s, e) or is_place(name) or tokens(name)[-1] in _CALENDAR:
+            continue
+        brand = len(name.split()) >= 2 or re.search(r"[a-z][A-Z]|^[A-Z]{2,}$", name)
+        if not brand:
+            continue  # "told Ahmed": one plain word is more often a person
+        if any(
+            ent.label in ("PERSON", "GPE", "NORP") and ent.start <= s and e <= ent.end
+            for ent in ctx.ents
+        ):
+            continue
+        orgs.add(name, (s, e), kind="media")
+
+
 def _kind_word(word: str) -> str | None:
     return {
         "outlet": "media",
@@ -487,6 +591,10 @@ def _kind_word(word: str) -> str | None:
         "portal": "media",
         "magazine": "media",
         "weekly": "media",
+        "monthly": "media",
+        "daily": "media",
+        "journal": "media",
+        "interview": "media",
         "party": "party",
         "movement": "movement",
         "newspaper": "media",
@@ -496,6 +604,7 @@ def _kind_word(word: str) -> str | None:
         "campaign": "movement",
         "channel": "media",
         "website": "media",
+        "site": "media",
         "agency": "media",
     }.get(word)
 
