@@ -211,3 +211,16 @@ def test_taken_by_unidentified_men_is_a_disappearance(extractor: Extractor) -> N
     text = "Omar Haddad was picked up by police near his home on 2 May 2024."
     rec = extractor.extract(text, published="2024-05-10").record
     assert [e["type"] for e in rec["events"]] == ["arrest"]
+
+
+def test_a_protest_named_as_the_cause_of_a_sentence_is_no_act(extractor: Extractor) -> None:
+    # bh-2014-rajab (hrw) "serving two years for taking part in peaceful protests",
+    # mr-2018-ira "sentenced ... for their involvement in anti-government protests",
+    # tj-2022-mamadshoyeva "convicted ... in connection to the GBAO protests", az-2023-babali
+    # "accused of 'extortion by threat'"; with its own date the protest stays (cu-2022-malecon)
+    text = "Omar Haddad was sentenced on 2 May 2024 for taking part in peaceful protests."
+    rec = extractor.extract(text, published="2024-05-10").record
+    assert [e["type"] for e in rec["events"]] == ["sentence"]
+    text = "Omar Haddad was sentenced on 2 May 2024 for taking part in the protest of 11 July 2023."
+    rec = extractor.extract(text, published="2024-05-10").record
+    assert ("protest", "2023-07-11") in [(e["type"], e["date"]) for e in rec["events"]]
