@@ -224,3 +224,17 @@ def test_a_protest_named_as_the_cause_of_a_sentence_is_no_act(extractor: Extract
     text = "Omar Haddad was sentenced on 2 May 2024 for taking part in the protest of 11 July 2023."
     rec = extractor.extract(text, published="2024-05-10").record
     assert ("protest", "2023-07-11") in [(e["type"], e["date"]) for e in rec["events"]]
+
+
+def test_an_appearance_in_court_and_a_detention_order_are_acts(extractor: Extractor) -> None:
+    # ug-2024-besigye (voanews.com) "appeared in a military court in Kampala on Wednesday",
+    # ng-2025-alefia "when he appears in court on Wednesday", az-2011-dzhaniyev (refworld)
+    # "sanctioned Zeynally's pretrial imprisonment", lk-2022-mudalige "a 72-hour detention
+    # order", vn-2010-lecongdinh (jurist.org) "affirmed the sentences"
+    text = (
+        "Omar Haddad appeared in a military court in Amman on 2 May 2024. "
+        "On 3 May 2024 a judge sanctioned Omar Haddad's pretrial imprisonment for three months."
+    )
+    rec = extractor.extract(text, published="2024-05-10").record
+    got = [(e["type"], e["date"]) for e in rec["events"]]
+    assert ("trial", "2024-05-02") in got and ("detention", "2024-05-03") in got
