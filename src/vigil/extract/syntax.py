@@ -328,7 +328,12 @@ def is_source(ctx: Context, start: int, end: int) -> bool:
         tok = tok.head
     if tok.dep_ == "pobj" and tok.head.lower_ == "to" and tok.head.head.lower_ == "according":
         return True
-    return bool(tok.dep_ == "nsubj" and tok.head.lower_ in _speech_forms())
+    # the speaker tells a clause ("X said that ..."): a misread "..., said activists" has none
+    return bool(
+        tok.dep_ == "nsubj"
+        and tok.head.lower_ in _speech_forms()
+        and any(c.dep_ == "ccomp" for c in tok.head.children)
+    )
 
 
 def is_pronoun(tok: Token) -> bool:
