@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from vigil.extract import syntax
 from vigil.extract.context import Context
 from vigil.extract.data import load
 
@@ -62,8 +63,8 @@ def persons_in(ctx: Context, start: int, end: int) -> list[int]:
         if _OWNER.match(after):
             continue  # "Mr Pérez's brother, Carlos Pérez": the brother is meant
         after = re.sub(r"^[’']s?\s*|^,\s*(?:today|also|on \w+),?\s*", "", after.strip(" "))
-        if _SPEAKER.match(after.strip(" ,")):
-            continue  # "Jeanne Cavelier said": a source, not a victim
+        if _SPEAKER.match(after.strip(" ,")) or syntax.is_source(ctx, m.start, m.end):
+            continue  # "Jeanne Cavelier said", "according to X": a source, not a victim
         if m.index not in out:
             out.append(m.index)
     return out

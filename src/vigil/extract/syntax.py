@@ -304,6 +304,38 @@ def person_at(ctx: Context, tok: Token) -> int | None:
     return None if m is None else m.index
 
 
+@cache
+def _speech_forms() -> frozenset[str]:
+    return frozenset(w.lower() for w in load("names")["speech_verbs"])
+
+
+# Words of a name and the phrases it stands in apposition or conjunction with: "His wife
+# Winnie Byanyima, executive director of UNAIDS, said" climbs to "wife".
+_NAME_CLIMB = frozenset({"compound", "flat", "appos", "conj"})
+
+
+def is_source(ctx: Context, start: int, end: int) -> bool:
+    """The name at ``[start, end)`` is who tells the report ("X, a lawyer, told CPJ that",
+    "according to his daughter, Nigar"), not someone an act of the sentence happened to."""
+    doc = ctx.doc
+    if doc is None or not doc.has_annotation("DEP") or end > _doc_end(doc):
+        return False
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    tok = span.root
+    while tok.dep_ in _NAME_CLIMB and tok.head is not tok:
+        tok = tok.head
+    if tok.dep_ == "pobj" and tok.head.lower_ == "to" and tok.head.head.lower_ == "according":
+        return True
+    # the speaker tells a clause ("X said that ..."): a misread "..., said activists" has none
+    return bool(
+        tok.dep_ == "nsubj"
+        and tok.head.lower_ in _speech_forms()
+        and any(c.dep_ == "ccomp" for c in tok.head.children)
+    )
+
+
 def is_pronoun(tok: Token) -> bool:
     return bool(tok.lower_ in _PRONOUNS)
 

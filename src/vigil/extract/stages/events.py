@@ -85,6 +85,25 @@ def _after_cues() -> tuple[re.Pattern[str], int]:
     return rx, int(data["after_window"])
 
 
+@cache
+def _cause_cues() -> tuple[re.Pattern[str], frozenset[str], int]:
+    data = load("events")
+    rx = re.compile(
+        r"(?<![\w-])(?:" + "|".join(data["cause_cues"]) + r")\W+(?:[\w’'-]+\W+){0,4}?$", re.I
+    )
+    return rx, frozenset(data["cause_types"]), int(data["cause_reach"])
+
+
+def _named_cause(etype: str, body: str, hit: re.Match[str], dates: list[int]) -> bool:
+    """ "sentenced for taking part in peaceful protests": the protest is the reason named
+    for another act, not an act told, unless a date of its own stands beside it."""
+    rx, types, reach = _cause_cues()
+    if etype not in types or not rx.search(body[max(0, hit.start() - 70) : hit.start()]):
+        return False
+    # "the 19 December protest rally", "the protests of July 11, 2021"
+    return not any(hit.start() - 20 <= d <= hit.end() + reach for d in dates)
+
+
 def _undone(body: str, end: int) -> bool:
     rx, window = _after_cues()
     return bool(rx.match(body[end : end + window]))
@@ -247,6 +266,7 @@ def find_events(ctx: Context) -> None:
             if own:
                 para_date = own[-1].value
             continue
+        own_starts = [d.start - s for d in own]
         found: list[tuple[str, list[re.Match[str]]]] = []
         quotes = (
             [q.span() for q in _QUOTE.finditer(body) if len(q.group()) >= _QUOTE_MIN]
@@ -264,6 +284,7 @@ def find_events(ctx: Context) -> None:
                     text, s, s + m.start(), _scheduled_cues() if etype == "trial" else cues, window
                 )
                 and not _undone(body, m.end())
+                and not _named_cause(etype, body, m, own_starts)
             ]
             if hits:
                 found.append((etype, hits))
