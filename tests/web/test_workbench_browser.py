@@ -77,7 +77,8 @@ def test_review_a_whole_report_with_the_keyboard(
     shot(page, "workbench", backend_of(request))
     facts = page.locator("li.fact")
     order = [str(facts.nth(i).get_attribute("data-fact")) for i in range(facts.count())]
-    assert len(order) == 20 and current(page) == order[0]
+    # Every stored fact of the report is listed once (the sample gives about 20).
+    assert sorted(order) == sorted(map(str, rows(site, rid))) and current(page) == order[0]
     wrong = str(fact_id(site, rid, "person", name="Almaly"))
     arrest = str(fact_id(site, rid, "event", type="arrest"))
     for step, fid in enumerate(order):
