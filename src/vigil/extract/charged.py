@@ -32,8 +32,8 @@ from vigil.extract.data import load
 from vigil.extract.syntax import (
     is_people,
     is_pronoun,
+    parsed_trigger,
     persons_in_phrase,
-    trigger_token,
 )
 
 Token = Any  # spacy.tokens.Token
@@ -117,10 +117,7 @@ def _joined(ctx: Context, toks: list[Token]) -> list[int] | None:
 def charged_at(ctx: Context, start: int, end: int) -> list[int] | None:
     """Indexes into ``ctx.persons`` of whom the charge or penalty told at ``[start, end)``
     is against; ``None`` where the parse does not say (no parse, a pronoun, nobody named)."""
-    doc = ctx.doc
-    if doc is None or not doc.has_annotation("DEP"):
-        return None
-    tok = trigger_token(doc, start, end)
+    tok = parsed_trigger(ctx, start, end)
     if tok is None:
         return None
     lo, hi = ctx.sentence_of(start)

@@ -252,12 +252,18 @@ def _org_at(ctx: Context, tok: Token) -> bool:
     return ctx.mention_at(int(tok.idx), "organization") is not None
 
 
-def read(ctx: Context, start: int, end: int) -> Reading | None:
-    """The parse's reading of the trigger ``[start, end)``; ``None`` without a parse."""
+def parsed_trigger(ctx: Context, start: int, end: int) -> Token | None:
+    """The head word of the trigger ``[start, end)`` in the report's parse; ``None`` when the
+    report was not parsed."""
     doc = ctx.doc
     if doc is None or not doc.has_annotation("DEP"):
         return None
-    tok = trigger_token(doc, start, end)
+    return trigger_token(doc, start, end)
+
+
+def read(ctx: Context, start: int, end: int) -> Reading | None:
+    """The parse's reading of the trigger ``[start, end)``; ``None`` without a parse."""
+    tok = parsed_trigger(ctx, start, end)
     if tok is None:
         return None
     if _non_eventive(ctx, tok):
